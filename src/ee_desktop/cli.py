@@ -1,0 +1,222 @@
+"""The `ee-desktop` command. With no subcommand it starts the GUI.
+
+The command-line path imports no Qt. Problems with the user's input end with
+exit status 2 and one line per problem on standard error; nothing ends in a
+traceback (unexpected errors are logged to a file and summarised in one line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from ee_desktop import __version__
+from ee_desktop.i18n import _
+from ee_desktop.paths import data_dir
+
+PASSPHRASE_ENV = "EE_DESKTOP_PASSPHRASE"
+EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 2
+
+log = logging.getLogger("ee_desktop")
+
+
+class UserError(Exception):
+    """Ends the command with one message per line and the given exit status."""
+
+    def __init__(self, lines: Sequence[str], status: int = EXIT_INPUT) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = list(lines)
+        self.status = status
+
+
+class TerminalPassphrases:
+    """Passphrase from EE_DESKTOP_PASSPHRASE, else asked at the terminal when there is one."""
+
+    def existing(self) -> str | None:
+        if PASSPHRASE_ENV in os.environ:
+            return os.environ[PASSPHRASE_ENV]
+        if not sys.stdin.isatty():
+            return None
+        return getpass.getpass(_("Passphrase for your ee-desktop data: "))
+
+    def new(self) -> str | None:
+        if PASSPHRASE_ENV in os.environ:
+            return os.environ[PASSPHRASE_ENV]
+        if not sys.stdin.isatty():
+            return None
+        print(_("No system keyring is available: choose a passphrase to protect your data.\n"
+                "There is no way to recover it if it is lost."), file=sys.stderr)
+        for _attempt in range(3):
+            first = getpass.getpass(_("New passphrase: "))
+            if first == getpass.getpass(_("Repeat it: ")):
+                return first
+            print(_("The two entries differ; try again."), file=sys.stderr)
+        return None
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ee-desktop",
+        description=_("Your Express Entry file, score, documents and deadlines, offline."),
+    )
+    parser.add_argument("--version", action="version", version=f"ee-desktop {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help=_("where the database lives (default: the platform's data folder; "
+                               "also EE_DESKTOP_DATA_DIR)"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help=_("import a personal file (JSON) into the database"))
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--new", action="store_true",
+                   help=_("add it as another personal file instead of replacing the active one"))
+    p.set_defaults(run=_cmd_import)
+
+    p = sub.add_parser("export", help=_("export the active personal file as JSON"))
+    p.add_argument("-o", "--output", type=Path, metavar="FILE",
+                   help=_("write to FILE instead of standard output"))
+    p.set_defaults(run=_cmd_export)
+
+    p = sub.add_parser("files", help=_("list the personal files in the database"))
+    p.set_defaults(run=_cmd_files)
+
+    p = sub.add_parser("use", help=_("make another personal file the active one"))
+    p.add_argument("file_id", type=int, metavar="ID")
+    p.set_defaults(run=_cmd_use)
+    return parser
+
+
+def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from ee_desktop.store import StoreError, WrongPassphraseError, open_store
+
+    try:
+        return open_store(data_dir(args.data_dir), TerminalPassphrases())
+    except WrongPassphraseError as exc:
+        raise UserError([str(exc)], EXIT_INPUT) from None
+    except StoreError as exc:
+        raise UserError([str(exc)], EXIT_FAILURE) from None
+
+
+def _load_file(path: Path):  # type: ignore[no-untyped-def]
+    from ee_desktop.profile import ProfileError, load
+
+    try:
+        return load(path, today=date.today())
+    except ProfileError as exc:
+        raise UserError([str(problem) for problem in exc.problems]) from None
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    profile = _load_file(args.file)  # validate before touching the database
+    store = _open_store(args)
+    try:
+        file_id = store.add(profile) if args.new else store.save(profile)
+    finally:
+        store.close()
+    print(_("Imported {name} as personal file {id} (active).").format(
+        name=profile.applicant.full_name, id=file_id))
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from ee_desktop.profile import dumps
+
+    store = _open_store(args)
+    try:
+        profile = store.load()
+    finally:
+        store.close()
+    if profile is None:
+        raise UserError([_("There is no personal file yet. Import one with "
+                           "`ee-desktop import FILE` or create it in the app.")], EXIT_FAILURE)
+    text = dumps(profile)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(args.output, text)
+        print(_("Exported to {path}.").format(path=args.output), file=sys.stderr)
+    return EXIT_OK
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write through a temporary file so an interrupted export never leaves half a file."""
+    temporary = path.with_name(f".{path.name}.part")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise UserError([_("{path}: cannot write the file ({reason})").format(
+            path=path, reason=exc.strerror or exc)], EXIT_FAILURE) from None
+
+
+def _cmd_files(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    try:
+        files = store.files()
+    finally:
+        store.close()
+    if not files:
+        print(_("No personal files yet."))
+    for f in files:
+        marker = "*" if f.is_active else " "
+        print(f"{marker} {f.id:>3}  {f.label}  ({f.updated_at:%Y-%m-%d %H:%M} UTC)")
+    return EXIT_OK
+
+
+def _cmd_use(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    try:
+        store.set_active(args.file_id)
+    except KeyError:
+        raise UserError([_("ID: there is no personal file {id}; `ee-desktop files` lists them.")
+                         .format(id=args.file_id)]) from None
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _log_unexpected(args: argparse.Namespace | None) -> Path | None:
+    try:
+        folder = data_dir(getattr(args, "data_dir", None)) / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "ee-desktop.log"
+        handler = logging.FileHandler(path, encoding="utf-8")
+        log.addHandler(handler)
+        log.exception("unexpected error")
+        handler.close()
+        return path
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+    if run is None:
+        from ee_desktop.app import run_gui
+
+        return run_gui(args.data_dir)
+    try:
+        return run(args)
+    except UserError as exc:
+        for line in exc.lines:
+            print(line, file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback
+        where = _log_unexpected(args)
+        print(_("Unexpected error: {error}. Details are in {log}.").format(
+            error=exc, log=where or "-"), file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,673 @@
+"""Read and write the personal file (format v1), with strict and complete validation.
+
+``decode`` never stops at the first problem: it walks the whole document,
+collects every problem (field path, value, what was expected) and raises one
+``ProfileError`` with all of them. ``encode`` writes every field, including
+optional ones at their defaults, so an exported file is explicit.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ee_desktop.i18n import _
+from ee_desktop.profile.codes import COUNTRY_CODES, SCORE_SCALES, TEST_NAMES
+from ee_desktop.profile.model import (
+    ABILITIES,
+    ECA_ORGANIZATIONS,
+    EDUCATION_LEVELS,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    LANGUAGE_TESTS,
+    MARITAL_STATUSES,
+    OFFICIAL_LANGUAGE_CHOICES,
+    PROVINCES,
+    STATUSES_WITH_SPOUSE,
+    Applicant,
+    CertificateOfQualification,
+    Child,
+    Eca,
+    Education,
+    Job,
+    JobOffer,
+    LanguageTest,
+    Passport,
+    Profile,
+    ProvincialNomination,
+    Residence,
+    Spouse,
+)
+from ee_desktop.profile.problems import MISSING, Problem, ProfileError
+
+# Keys allowed in each object; True marks the required ones.
+_TOP = {
+    "format": True, "version": True, "applicant": True, "spouse": True, "children": False,
+    "settlement_funds_cad": False, "first_official_language": False,
+}  # fmt: skip
+_PERSON_COMMON = {
+    "given_names": True, "family_name": True, "date_of_birth": True, "education": False,
+    "language_tests": False, "work_history": False, "passport": False, "residence_history": False,
+}  # fmt: skip
+_APPLICANT = _PERSON_COMMON | {
+    "education": True, "language_tests": True, "work_history": True,
+    "marital_status": True, "country_of_residence": True, "sibling_in_canada": True,
+    "certificate_of_qualification": False, "provincial_nomination": False, "job_offer": False,
+}  # fmt: skip
+_SPOUSE = _PERSON_COMMON | {"accompanying": True, "canadian_citizen_or_pr": True}
+_CHILD = {
+    "date_of_birth": True, "accompanying": True, "given_names": False, "family_name": False,
+    "passport": False, "residence_history": False,
+}  # fmt: skip
+_EDUCATION = {
+    "level": True, "program_length_years": True, "full_time": True, "country": True,
+    "institution": True, "field": True, "completed_on": True, "eca": False,
+}  # fmt: skip
+_ECA = {"organization": True, "reference": True, "issued_on": True, "level": True}
+_TEST = {"test": True, "taken_on": True, "registration_number": True} | dict.fromkeys(
+    ABILITIES, True
+)
+_JOB = {
+    "title": True, "employer": True, "noc_code": True, "country": True, "start": True,
+    "end": True, "hours_per_week": True, "self_employed": True, "paid": True,
+    "while_full_time_student": True,
+}  # fmt: skip
+_CERTIFICATE = {"province": True, "trade": True, "issued_on": True}
+_NOMINATION = {"province": True, "stream": True, "nominated_on": True}
+_JOB_OFFER = {"noc_code": True, "employer": True, "start_on": True, "lmia_exempt_or_approved": True}
+_PASSPORT = {"number": True, "country": True, "issued_on": True, "expires_on": True}
+_RESIDENCE = {"country": True, "from": True, "to": False}
+
+
+class _Reader:
+    """Walks a JSON document, converting values and recording every problem."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, path: str, value: Any, expected: str) -> None:
+        self.problems.append(Problem(path, value, expected))
+
+    # -- structure -------------------------------------------------------
+    def object(self, value: Any, path: str, fields: dict[str, bool]) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.add(path, value, _("an object with the fields {fields}").format(
+                fields=", ".join(k for k, req in fields.items() if req)))
+            return None
+        for key in value:
+            if key not in fields:
+                close = difflib.get_close_matches(key, list(fields), n=1)
+                if close:
+                    expected = _("no field of this name (did you mean “{key}”?)").format(
+                        key=close[0])
+                else:
+                    expected = _("no field of this name; allowed here: {fields}").format(
+                        fields=", ".join(fields))
+                self.add(_join(path, key), value[key], expected)
+        return value
+
+    def list_of(self, d: dict[str, Any], key: str, path: str, item: Callable[[Any, str], Any],
+                required: bool = False) -> tuple[Any, ...]:
+        here = _join(path, key)
+        if key not in d:
+            if required:
+                self.add(here, MISSING, _("a list (use [] for none)"))
+            return ()
+        value = d[key]
+        if not isinstance(value, list):
+            self.add(here, value, _("a list (use [] for none)"))
+            return ()
+        return tuple(item(v, f"{here}[{i}]") for i, v in enumerate(value))
+
+    def optional(self, d: dict[str, Any], key: str, path: str,
+                 item: Callable[[Any, str], Any], required: bool = False) -> Any:
+        if key not in d:
+            if required:
+                self.add(_join(path, key), MISSING, _("an object or null"))
+            return None
+        return None if d[key] is None else item(d[key], _join(path, key))
+
+    # -- scalars ---------------------------------------------------------
+    def _get(self, d: dict[str, Any], key: str, path: str, expected: str,
+             nullable: bool) -> tuple[bool, Any]:
+        if key not in d:
+            self.add(_join(path, key), MISSING, expected)
+            return False, None
+        value = d[key]
+        if value is None and not nullable:
+            self.add(_join(path, key), value, expected)
+            return False, None
+        return value is not None, value
+
+    def text(self, d: dict[str, Any], key: str, path: str, nullable: bool = False,
+             required: bool = True) -> str | None:
+        if not required and key not in d:
+            return None
+        expected = _("a non-empty text")
+        ok, value = self._get(d, key, path, expected, nullable)
+        if not ok:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.add(_join(path, key), value, expected)
+            return None
+        return value
+
+    def date(self, d: dict[str, Any], key: str, path: str, nullable: bool = False) -> date | None:
+        expected = _("a date written YYYY-MM-DD") + (_(" or null") if nullable else "")
+        ok, value = self._get(d, key, path, expected, nullable)
+        if not ok:
+            return None
+        if isinstance(value, str) and len(value) == 10:
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.add(_join(path, key), value, expected)
+        return None
+
+    def boolean(self, d: dict[str, Any], key: str, path: str) -> bool | None:
+        ok, value = self._get(d, key, path, _("true or false"), False)
+        if ok and not isinstance(value, bool):
+            self.add(_join(path, key), value, _("true or false"))
+            return None
+        return value if ok else None
+
+    def number(self, d: dict[str, Any], key: str, path: str, low: float, high: float,
+               whole: bool = False, nullable: bool = False) -> float | None:
+        if whole:
+            expected = _("a whole number from {low} to {high}").format(low=low, high=high)
+        else:
+            expected = _("a number from {low} to {high}").format(low=low, high=high)
+        ok, value = self._get(d, key, path, expected, nullable)
+        if not ok:
+            return None
+        if (not isinstance(value, int | float) or isinstance(value, bool)
+                or not low <= value <= high or (whole and value != int(value))):
+            self.add(_join(path, key), value, expected)
+            return None
+        return int(value) if whole else value
+
+    def choice(self, d: dict[str, Any], key: str, path: str, choices: Iterable[str]) -> str | None:
+        options = tuple(choices)
+        expected = _("one of: {options}").format(options=", ".join(options))
+        ok, value = self._get(d, key, path, expected, False)
+        if ok and value not in options:
+            self.add(_join(path, key), value, expected)
+            return None
+        return value if ok else None
+
+    def country(self, d: dict[str, Any], key: str, path: str) -> str | None:
+        expected = _("a two-letter ISO 3166 country code such as CA or IN")
+        ok, value = self._get(d, key, path, expected, False)
+        if ok and value not in COUNTRY_CODES:
+            self.add(_join(path, key), value, expected)
+            return None
+        return value if ok else None
+
+    def noc_code(self, d: dict[str, Any], key: str, path: str) -> str | None:
+        expected = _("a five-digit NOC 2021 code whose second digit (the TEER) is 0 to 5")
+        ok, value = self._get(d, key, path, expected, False)
+        if ok and not (isinstance(value, str) and len(value) == 5 and value.isascii()
+                       and value.isdigit() and value[1] in "012345"):
+            self.add(_join(path, key), value, expected)
+            return None
+        return value if ok else None
+
+    def order(self, path: str, earlier: date | None, later: date | None, expected: str) -> None:
+        """Record a problem at ``path`` when ``later`` falls before ``earlier``."""
+        if earlier is not None and later is not None and later < earlier:
+            self.add(path, later.isoformat(), expected)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+class _Decoder:
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self.r = _Reader()
+
+    def profile(self, data: Any) -> Profile:
+        r = self.r
+        d = r.object(data, "", _TOP)
+        if d is None:
+            raise ProfileError(r.problems)
+        if d.get("format", MISSING) != FORMAT_NAME:
+            r.add("format", d.get("format", MISSING), f'"{FORMAT_NAME}"')
+        version = d.get("version", MISSING)
+        if version != FORMAT_VERSION:
+            newer = isinstance(version, int) and not isinstance(version, bool) and version > 1
+            r.add("version", version, _("1 (this file was written by a newer version of "
+                                        "ee-desktop; update the app)") if newer else "1")
+        applicant = self.applicant(d.get("applicant", MISSING), "applicant")
+        spouse = self.r.optional(d, "spouse", "", self.spouse, required=True)
+        children = r.list_of(d, "children", "", self.child)
+        funds = None
+        if "settlement_funds_cad" in d:
+            funds = r.number(d, "settlement_funds_cad", "", 0, 100_000_000, nullable=True)
+        first = "auto"
+        if "first_official_language" in d:
+            first = r.choice(d, "first_official_language", "", OFFICIAL_LANGUAGE_CHOICES) or "auto"
+        if applicant is not None:
+            status = applicant.marital_status
+            if spouse is not None and status is not None and status not in STATUSES_WITH_SPOUSE:
+                r.add("spouse", d["spouse"], _(
+                    "null, because marital_status “{status}” has no spouse or partner "
+                    "(only married and common_law do)").format(status=status))
+            if spouse is None and status in STATUSES_WITH_SPOUSE and d.get("spouse") is None:
+                r.add("spouse", None, _(
+                    "the spouse's or partner's details, because marital_status is “{status}”"
+                ).format(status=status))
+        if r.problems:
+            raise ProfileError(r.problems)
+        assert applicant is not None
+        return Profile(applicant=applicant, spouse=spouse, children=children,
+                       settlement_funds_cad=funds, first_official_language=first)
+
+    # -- people ----------------------------------------------------------
+    def _person_dates(self, d: dict[str, Any], path: str) -> date | None:
+        born = self.r.date(d, "date_of_birth", path)
+        if born is not None and born > self.today:
+            self.r.add(_join(path, "date_of_birth"), born.isoformat(),
+                       _("a date of birth that is not in the future"))
+            return None
+        return born
+
+    def applicant(self, value: Any, path: str) -> Applicant | None:
+        r = self.r
+        if value is MISSING:
+            r.add(path, MISSING, _("the applicant's details"))
+            return None
+        d = r.object(value, path, _APPLICANT)
+        if d is None:
+            return None
+        born = self._person_dates(d, path)
+        return Applicant(
+            given_names=r.text(d, "given_names", path),  # type: ignore[arg-type]
+            family_name=r.text(d, "family_name", path),  # type: ignore[arg-type]
+            date_of_birth=born,  # type: ignore[arg-type]
+            marital_status=r.choice(d, "marital_status", path, MARITAL_STATUSES),  # type: ignore[arg-type]
+            country_of_residence=r.country(d, "country_of_residence", path),  # type: ignore[arg-type]
+            education=self._education_list(d, path, born, required=True),
+            language_tests=self._test_list(d, path, born, required=True),
+            work_history=self._job_list(d, path, born, required=True),
+            certificate_of_qualification=r.optional(
+                d, "certificate_of_qualification", path, self.certificate),
+            provincial_nomination=r.optional(d, "provincial_nomination", path, self.nomination),
+            job_offer=r.optional(d, "job_offer", path, self.job_offer),
+            sibling_in_canada=r.boolean(d, "sibling_in_canada", path),  # type: ignore[arg-type]
+            passport=r.optional(d, "passport", path, self.passport),
+            residence_history=r.list_of(d, "residence_history", path, self.residence),
+        )
+
+    def spouse(self, value: Any, path: str) -> Spouse | None:
+        r = self.r
+        d = r.object(value, path, _SPOUSE)
+        if d is None:
+            return None
+        born = self._person_dates(d, path)
+        return Spouse(
+            accompanying=r.boolean(d, "accompanying", path),  # type: ignore[arg-type]
+            canadian_citizen_or_pr=r.boolean(d, "canadian_citizen_or_pr", path),  # type: ignore[arg-type]
+            given_names=r.text(d, "given_names", path),  # type: ignore[arg-type]
+            family_name=r.text(d, "family_name", path),  # type: ignore[arg-type]
+            date_of_birth=born,  # type: ignore[arg-type]
+            education=self._education_list(d, path, born),
+            language_tests=self._test_list(d, path, born),
+            work_history=self._job_list(d, path, born),
+            passport=r.optional(d, "passport", path, self.passport),
+            residence_history=r.list_of(d, "residence_history", path, self.residence),
+        )
+
+    def child(self, value: Any, path: str) -> Child | None:
+        r = self.r
+        d = r.object(value, path, _CHILD)
+        if d is None:
+            return None
+        return Child(
+            date_of_birth=self._person_dates(d, path),  # type: ignore[arg-type]
+            accompanying=r.boolean(d, "accompanying", path),  # type: ignore[arg-type]
+            given_names=r.text(d, "given_names", path, nullable=True, required=False),
+            family_name=r.text(d, "family_name", path, nullable=True, required=False),
+            passport=r.optional(d, "passport", path, self.passport),
+            residence_history=r.list_of(d, "residence_history", path, self.residence),
+        )
+
+    def _education_list(self, d: dict[str, Any], path: str, born: date | None,
+                        required: bool = False) -> tuple[Education, ...]:
+        return self.r.list_of(d, "education", path,
+                              lambda v, p: self.education(v, p, born), required)
+
+    def _test_list(self, d: dict[str, Any], path: str, born: date | None,
+                   required: bool = False) -> tuple[LanguageTest, ...]:
+        return self.r.list_of(d, "language_tests", path,
+                              lambda v, p: self.language_test(v, p, born), required)
+
+    def _job_list(self, d: dict[str, Any], path: str, born: date | None,
+                  required: bool = False) -> tuple[Job, ...]:
+        return self.r.list_of(d, "work_history", path, lambda v, p: self.job(v, p, born), required)
+
+    # -- records -----------------------------------------------------------
+    def education(self, value: Any, path: str, born: date | None) -> Education | None:
+        r = self.r
+        d = r.object(value, path, _EDUCATION)
+        if d is None:
+            return None
+        country = r.country(d, "country", path)
+        completed = r.date(d, "completed_on", path)
+        r.order(_join(path, "completed_on"), born, completed,
+                _("a completion date after the date of birth"))
+        eca = r.optional(d, "eca", path, self.eca)
+        if country == "CA" and d.get("eca") is not None:
+            r.add(_join(path, "eca"), d["eca"],
+                  _("null: a Canadian credential (country CA) needs no ECA"))
+        return Education(
+            level=r.choice(d, "level", path, EDUCATION_LEVELS),  # type: ignore[arg-type]
+            program_length_years=r.number(d, "program_length_years", path, 0, 15, whole=True),  # type: ignore[arg-type]
+            full_time=r.boolean(d, "full_time", path),  # type: ignore[arg-type]
+            country=country,  # type: ignore[arg-type]
+            institution=r.text(d, "institution", path),  # type: ignore[arg-type]
+            field=r.text(d, "field", path),  # type: ignore[arg-type]
+            completed_on=completed,  # type: ignore[arg-type]
+            eca=eca,
+        )
+
+    def eca(self, value: Any, path: str) -> Eca | None:
+        r = self.r
+        d = r.object(value, path, _ECA)
+        if d is None:
+            return None
+        issued = r.date(d, "issued_on", path)
+        if issued is not None and issued > self.today:
+            r.add(_join(path, "issued_on"), issued.isoformat(), _("a date not in the future"))
+        return Eca(
+            organization=r.choice(d, "organization", path, ECA_ORGANIZATIONS),  # type: ignore[arg-type]
+            reference=r.text(d, "reference", path),  # type: ignore[arg-type]
+            issued_on=issued,  # type: ignore[arg-type]
+            level=r.choice(d, "level", path, EDUCATION_LEVELS),  # type: ignore[arg-type]
+        )
+
+    def language_test(self, value: Any, path: str, born: date | None) -> LanguageTest | None:
+        r = self.r
+        d = r.object(value, path, _TEST)
+        if d is None:
+            return None
+        test = r.choice(d, "test", path, LANGUAGE_TESTS)
+        taken = r.date(d, "taken_on", path)
+        r.order(_join(path, "taken_on"), born, taken, _("a test date after the date of birth"))
+        scores: dict[str, float | None] = {}
+        for ability in ABILITIES:
+            scores[ability] = self._score(d, ability, path, test)
+        return LanguageTest(
+            test=test,  # type: ignore[arg-type]
+            taken_on=taken,  # type: ignore[arg-type]
+            registration_number=r.text(d, "registration_number", path),  # type: ignore[arg-type]
+            **scores,  # type: ignore[arg-type]
+        )
+
+    def _score(self, d: dict[str, Any], ability: str, path: str, test: str | None) -> float | None:
+        here = _join(path, ability)
+        value = d.get(ability, MISSING)
+        scale = SCORE_SCALES[test][ability] if test else None
+        if scale is None:  # the test itself is wrong; still check the value is a number
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                self.r.add(here, value, _("a score (a number)"))
+            return None
+        numeric = isinstance(value, int | float) and not isinstance(value, bool)
+        if not numeric or not scale.accepts(value):
+            self.r.add(here, value, _("a {ability} score for {test} within {range}").format(
+                test=_(TEST_NAMES[test]), ability=_(ability), range=scale.describe()))
+            return None
+        return float(value) if scale.step != 1 else int(value)
+
+    def job(self, value: Any, path: str, born: date | None) -> Job | None:
+        r = self.r
+        d = r.object(value, path, _JOB)
+        if d is None:
+            return None
+        start = r.date(d, "start", path)
+        end = r.date(d, "end", path, nullable=True)
+        r.order(_join(path, "start"), born, start, _("a start date after the date of birth"))
+        r.order(_join(path, "end"), start, end, _("an end date on or after the start date"))
+        return Job(
+            title=r.text(d, "title", path),  # type: ignore[arg-type]
+            employer=r.text(d, "employer", path),  # type: ignore[arg-type]
+            noc_code=r.noc_code(d, "noc_code", path),  # type: ignore[arg-type]
+            country=r.country(d, "country", path),  # type: ignore[arg-type]
+            start=start,  # type: ignore[arg-type]
+            end=end,
+            hours_per_week=r.number(d, "hours_per_week", path, 1, 168),  # type: ignore[arg-type]
+            self_employed=r.boolean(d, "self_employed", path),  # type: ignore[arg-type]
+            paid=r.boolean(d, "paid", path),  # type: ignore[arg-type]
+            while_full_time_student=r.boolean(d, "while_full_time_student", path),  # type: ignore[arg-type]
+        )
+
+    def certificate(self, value: Any, path: str) -> CertificateOfQualification | None:
+        r = self.r
+        d = r.object(value, path, _CERTIFICATE)
+        if d is None:
+            return None
+        return CertificateOfQualification(
+            province=r.choice(d, "province", path, PROVINCES),  # type: ignore[arg-type]
+            trade=r.text(d, "trade", path),  # type: ignore[arg-type]
+            issued_on=r.date(d, "issued_on", path),  # type: ignore[arg-type]
+        )
+
+    def nomination(self, value: Any, path: str) -> ProvincialNomination | None:
+        r = self.r
+        d = r.object(value, path, _NOMINATION)
+        if d is None:
+            return None
+        return ProvincialNomination(
+            province=r.choice(d, "province", path, PROVINCES),  # type: ignore[arg-type]
+            stream=r.text(d, "stream", path),  # type: ignore[arg-type]
+            nominated_on=r.date(d, "nominated_on", path),  # type: ignore[arg-type]
+        )
+
+    def job_offer(self, value: Any, path: str) -> JobOffer | None:
+        r = self.r
+        d = r.object(value, path, _JOB_OFFER)
+        if d is None:
+            return None
+        return JobOffer(
+            noc_code=r.noc_code(d, "noc_code", path),  # type: ignore[arg-type]
+            employer=r.text(d, "employer", path),  # type: ignore[arg-type]
+            start_on=r.date(d, "start_on", path),  # type: ignore[arg-type]
+            lmia_exempt_or_approved=r.boolean(d, "lmia_exempt_or_approved", path),  # type: ignore[arg-type]
+        )
+
+    def passport(self, value: Any, path: str) -> Passport | None:
+        r = self.r
+        d = r.object(value, path, _PASSPORT)
+        if d is None:
+            return None
+        issued = r.date(d, "issued_on", path)
+        expires = r.date(d, "expires_on", path)
+        r.order(_join(path, "expires_on"), issued, expires,
+                _("an expiry date after the issue date"))
+        return Passport(
+            number=r.text(d, "number", path),  # type: ignore[arg-type]
+            country=r.country(d, "country", path),  # type: ignore[arg-type]
+            issued_on=issued,  # type: ignore[arg-type]
+            expires_on=expires,  # type: ignore[arg-type]
+        )
+
+    def residence(self, value: Any, path: str) -> Residence | None:
+        r = self.r
+        d = r.object(value, path, _RESIDENCE)
+        if d is None:
+            return None
+        start = r.date(d, "from", path)
+        end = r.date(d, "to", path, nullable=True) if "to" in d else None
+        r.order(_join(path, "to"), start, end, _("a date on or after “from”"))
+        return Residence(country=r.country(d, "country", path), from_=start, to=end)  # type: ignore[arg-type]
+
+
+# -- public API -----------------------------------------------------------
+def decode(data: Any, *, today: date) -> Profile:
+    """Build a ``Profile`` from parsed JSON; ``today`` bounds dates that cannot be in the future."""
+    return _Decoder(today).profile(data)
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ProfileError([Problem(key, value, _("each field once (this one is repeated)"))])
+        result[key] = value
+    return result
+
+
+def loads(text: str, *, today: date) -> Profile:
+    try:
+        data = json.loads(text, object_pairs_hook=_reject_duplicates)
+    except json.JSONDecodeError as exc:
+        raise ProfileError([Problem("", _("line {line}, column {column}: {msg}").format(
+            line=exc.lineno, column=exc.colno, msg=exc.msg), _("valid JSON"))]) from None
+    return decode(data, today=today)
+
+
+def load(path: Path, *, today: date) -> Profile:
+    """Read a personal file; unreadable files are reported like any other problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ProfileError([Problem("", str(path), _("a readable UTF-8 file ({reason})").format(
+            reason=reason))]) from None
+    return loads(text, today=today)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def encode(profile: Profile) -> dict[str, Any]:
+    """The JSON document (format v1) for ``profile``, with every field written out."""
+    a = profile.applicant
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "applicant": {
+            "given_names": a.given_names,
+            "family_name": a.family_name,
+            "date_of_birth": a.date_of_birth.isoformat(),
+            "marital_status": a.marital_status,
+            "country_of_residence": a.country_of_residence,
+            "education": [_encode_education(e) for e in a.education],
+            "language_tests": [_encode_test(t) for t in a.language_tests],
+            "work_history": [_encode_job(j) for j in a.work_history],
+            "certificate_of_qualification": None if a.certificate_of_qualification is None else {
+                "province": a.certificate_of_qualification.province,
+                "trade": a.certificate_of_qualification.trade,
+                "issued_on": a.certificate_of_qualification.issued_on.isoformat(),
+            },
+            "provincial_nomination": None if a.provincial_nomination is None else {
+                "province": a.provincial_nomination.province,
+                "stream": a.provincial_nomination.stream,
+                "nominated_on": a.provincial_nomination.nominated_on.isoformat(),
+            },
+            "job_offer": None if a.job_offer is None else {
+                "noc_code": a.job_offer.noc_code,
+                "employer": a.job_offer.employer,
+                "start_on": a.job_offer.start_on.isoformat(),
+                "lmia_exempt_or_approved": a.job_offer.lmia_exempt_or_approved,
+            },
+            "sibling_in_canada": a.sibling_in_canada,
+            "passport": _encode_passport(a.passport),
+            "residence_history": [_encode_residence(r) for r in a.residence_history],
+        },
+        "spouse": None if profile.spouse is None else _encode_spouse(profile.spouse),
+        "children": [_encode_child(c) for c in profile.children],
+        "settlement_funds_cad": profile.settlement_funds_cad,
+        "first_official_language": profile.first_official_language,
+    }
+
+
+def dumps(profile: Profile) -> str:
+    return json.dumps(encode(profile), indent=2, ensure_ascii=False) + "\n"
+
+
+def _encode_spouse(s: Spouse) -> dict[str, Any]:
+    return {
+        "accompanying": s.accompanying,
+        "canadian_citizen_or_pr": s.canadian_citizen_or_pr,
+        "given_names": s.given_names,
+        "family_name": s.family_name,
+        "date_of_birth": s.date_of_birth.isoformat(),
+        "education": [_encode_education(e) for e in s.education],
+        "language_tests": [_encode_test(t) for t in s.language_tests],
+        "work_history": [_encode_job(j) for j in s.work_history],
+        "passport": _encode_passport(s.passport),
+        "residence_history": [_encode_residence(r) for r in s.residence_history],
+    }
+
+
+def _encode_child(c: Child) -> dict[str, Any]:
+    return {
+        "given_names": c.given_names,
+        "family_name": c.family_name,
+        "date_of_birth": c.date_of_birth.isoformat(),
+        "accompanying": c.accompanying,
+        "passport": _encode_passport(c.passport),
+        "residence_history": [_encode_residence(r) for r in c.residence_history],
+    }
+
+
+def _encode_education(e: Education) -> dict[str, Any]:
+    return {
+        "level": e.level,
+        "program_length_years": e.program_length_years,
+        "full_time": e.full_time,
+        "country": e.country,
+        "institution": e.institution,
+        "field": e.field,
+        "completed_on": e.completed_on.isoformat(),
+        "eca": None if e.eca is None else {
+            "organization": e.eca.organization,
+            "reference": e.eca.reference,
+            "issued_on": e.eca.issued_on.isoformat(),
+            "level": e.eca.level,
+        },
+    }
+
+
+def _encode_test(t: LanguageTest) -> dict[str, Any]:
+    return {
+        "test": t.test,
+        "taken_on": t.taken_on.isoformat(),
+        "registration_number": t.registration_number,
+        **{ability: t.score(ability) if t.test == "ielts_general" else int(t.score(ability))
+           for ability in ABILITIES},
+    }
+
+
+def _encode_job(j: Job) -> dict[str, Any]:
+    return {
+        "title": j.title,
+        "employer": j.employer,
+        "noc_code": j.noc_code,
+        "country": j.country,
+        "start": j.start.isoformat(),
+        "end": _iso(j.end),
+        "hours_per_week": j.hours_per_week,
+        "self_employed": j.self_employed,
+        "paid": j.paid,
+        "while_full_time_student": j.while_full_time_student,
+    }
+
+
+def _encode_passport(p: Passport | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {"number": p.number, "country": p.country, "issued_on": p.issued_on.isoformat(),
+            "expires_on": p.expires_on.isoformat()}
+
+
+def _encode_residence(r: Residence) -> dict[str, Any]:
+    return {"country": r.country, "from": r.from_.isoformat(), "to": _iso(r.to)}

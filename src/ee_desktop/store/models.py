@@ -1,0 +1,144 @@
+"""Tables. Columns typed ``bytes`` hold AES-GCM ciphertext (see mapping.py):
+every free-text field, dates of birth, places lived, passports and funds.
+Enumerations, scores and other dates stay in the clear so they can be queried.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class StoreMeta(Base):
+    """Key-management facts: key mode, KDF settings, wrapped key, check value."""
+
+    __tablename__ = "store_meta"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(String)
+
+
+class Setting(Base):
+    """The user's settings (JSON values): window geometry, preferences."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(String)
+
+
+class PersonalFile(Base):
+    """One person's Express Entry file; a database may hold several, one active."""
+
+    __tablename__ = "personal_files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[bytes] = mapped_column(LargeBinary)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    settlement_funds_cad: Mapped[bytes | None] = mapped_column(LargeBinary)
+    first_official_language: Mapped[str] = mapped_column(String, default="auto")
+    people: Mapped[list[PersonRow]] = relationship(
+        back_populates="personal_file",
+        cascade="all, delete-orphan",
+        order_by="(PersonRow.role_order, PersonRow.position)",
+    )
+
+
+class PersonRow(Base):
+    """The applicant, the spouse or partner, or a child."""
+
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_id: Mapped[int] = mapped_column(
+        ForeignKey("personal_files.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String)  # applicant | spouse | child
+    role_order: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    given_names: Mapped[bytes | None] = mapped_column(LargeBinary)
+    family_name: Mapped[bytes | None] = mapped_column(LargeBinary)
+    date_of_birth: Mapped[bytes] = mapped_column(LargeBinary)
+    marital_status: Mapped[str | None] = mapped_column(String)
+    country_of_residence: Mapped[bytes | None] = mapped_column(LargeBinary)
+    accompanying: Mapped[bool | None] = mapped_column(Boolean)
+    canadian_citizen_or_pr: Mapped[bool | None] = mapped_column(Boolean)
+    sibling_in_canada: Mapped[bool | None] = mapped_column(Boolean)
+    # Small optional records, each one encrypted JSON object.
+    passport: Mapped[bytes | None] = mapped_column(LargeBinary)
+    certificate_of_qualification: Mapped[bytes | None] = mapped_column(LargeBinary)
+    provincial_nomination: Mapped[bytes | None] = mapped_column(LargeBinary)
+    job_offer: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    personal_file: Mapped[PersonalFile] = relationship(back_populates="people")
+    language_tests: Mapped[list[LanguageTestRow]] = relationship(
+        cascade="all, delete-orphan", order_by="LanguageTestRow.position"
+    )
+    education: Mapped[list[EducationRow]] = relationship(
+        cascade="all, delete-orphan", order_by="EducationRow.position"
+    )
+    jobs: Mapped[list[JobRow]] = relationship(
+        cascade="all, delete-orphan", order_by="JobRow.position"
+    )
+    residences: Mapped[list[ResidenceRow]] = relationship(
+        cascade="all, delete-orphan", order_by="ResidenceRow.position"
+    )
+
+
+class _PersonChild:
+    """Columns shared by the per-person lists."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class LanguageTestRow(_PersonChild, Base):
+    __tablename__ = "language_tests"
+    test: Mapped[str] = mapped_column(String)
+    taken_on: Mapped[date] = mapped_column(Date)
+    registration_number: Mapped[bytes] = mapped_column(LargeBinary)
+    listening: Mapped[float] = mapped_column(Float)
+    reading: Mapped[float] = mapped_column(Float)
+    writing: Mapped[float] = mapped_column(Float)
+    speaking: Mapped[float] = mapped_column(Float)
+
+
+class EducationRow(_PersonChild, Base):
+    __tablename__ = "education"
+    level: Mapped[str] = mapped_column(String)
+    program_length_years: Mapped[int] = mapped_column(Integer)
+    full_time: Mapped[bool] = mapped_column(Boolean)
+    country: Mapped[str] = mapped_column(String(2))
+    institution: Mapped[bytes] = mapped_column(LargeBinary)
+    field: Mapped[bytes] = mapped_column(LargeBinary)
+    completed_on: Mapped[date] = mapped_column(Date)
+    eca_organization: Mapped[str | None] = mapped_column(String)
+    eca_reference: Mapped[bytes | None] = mapped_column(LargeBinary)
+    eca_issued_on: Mapped[date | None] = mapped_column(Date)
+    eca_level: Mapped[str | None] = mapped_column(String)
+
+
+class JobRow(_PersonChild, Base):
+    __tablename__ = "jobs"
+    title: Mapped[bytes] = mapped_column(LargeBinary)
+    employer: Mapped[bytes] = mapped_column(LargeBinary)
+    noc_code: Mapped[str] = mapped_column(String(5))
+    country: Mapped[str] = mapped_column(String(2))
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date | None] = mapped_column(Date)
+    hours_per_week: Mapped[float] = mapped_column(Float)
+    self_employed: Mapped[bool] = mapped_column(Boolean)
+    paid: Mapped[bool] = mapped_column(Boolean)
+    while_full_time_student: Mapped[bool] = mapped_column(Boolean)
+
+
+class ResidenceRow(_PersonChild, Base):
+    __tablename__ = "residences"
+    country: Mapped[bytes] = mapped_column(LargeBinary)
+    from_date: Mapped[date] = mapped_column(Date)
+    to_date: Mapped[date | None] = mapped_column(Date)

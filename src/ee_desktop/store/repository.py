@@ -1,0 +1,177 @@
+"""The one door to persistence: personal files and settings, each save one transaction."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from ee_desktop.paths import backups_dir, database_path
+from ee_desktop.profile.model import Profile
+from ee_desktop.store.crypto import Cipher
+from ee_desktop.store.database import make_engine, migrate, read_meta, write_meta
+from ee_desktop.store.keys import PassphraseSource, set_up_key, unlock
+from ee_desktop.store.mapping import RowMapper
+from ee_desktop.store.models import PersonalFile, PersonRow, Setting
+
+
+@dataclass(frozen=True, slots=True)
+class FileSummary:
+    id: int
+    label: str
+    is_active: bool
+    updated_at: datetime
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _label_for(profile: Profile) -> str:
+    return profile.applicant.full_name
+
+
+class Store:
+    """Personal files (several, one active) and settings in one encrypted database."""
+
+    def __init__(self, engine: Engine, cipher: Cipher, path: Path) -> None:
+        self._engine = engine
+        self._mapper = RowMapper(cipher)
+        self.path = path
+        self.key_mode = ""
+        # Called inside a save's transaction just before commit (tests simulate crashes here).
+        self.before_commit: Callable[[], None] | None = None
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    # -- personal files -------------------------------------------------------
+    def files(self) -> list[FileSummary]:
+        with Session(self._engine) as s:
+            rows = s.scalars(select(PersonalFile).order_by(PersonalFile.id)).all()
+            return [FileSummary(r.id, self._mapper.label(r), r.is_active, r.updated_at)
+                    for r in rows]
+
+    def active_id(self) -> int | None:
+        with Session(self._engine) as s:
+            return s.scalar(select(PersonalFile.id).where(PersonalFile.is_active))
+
+    def load(self, file_id: int | None = None) -> Profile | None:
+        """The personal file ``file_id`` (default: the active one), or None when there is none."""
+        with Session(self._engine) as s:
+            query = select(PersonalFile).options(
+                selectinload(PersonalFile.people).selectinload(PersonRow.language_tests),
+                selectinload(PersonalFile.people).selectinload(PersonRow.education),
+                selectinload(PersonalFile.people).selectinload(PersonRow.jobs),
+                selectinload(PersonalFile.people).selectinload(PersonRow.residences),
+            )
+            if file_id is None:
+                query = query.where(PersonalFile.is_active)
+            else:
+                query = query.where(PersonalFile.id == file_id)
+            row = s.scalar(query)
+            return None if row is None else self._mapper.profile(row)
+
+    def save(self, profile: Profile, file_id: int | None = None) -> int:
+        """Replace the content of ``file_id`` (default: the active file, created if none).
+
+        One transaction: either the whole new content is stored or, after any
+        failure or a kill, the previous save is still there untouched.
+        """
+        with Session(self._engine) as s, s.begin():
+            if file_id is None:
+                row = s.scalar(select(PersonalFile).where(PersonalFile.is_active))
+            else:
+                row = s.get(PersonalFile, file_id)
+                if row is None:
+                    raise KeyError(file_id)
+            if row is None:
+                row = self._new_row(s, make_active=True)
+            self._mapper.fill_file(row, profile, _label_for(profile))
+            row.updated_at = _now()
+            s.flush()
+            if self.before_commit is not None:
+                self.before_commit()
+            return row.id
+
+    def add(self, profile: Profile, make_active: bool = True) -> int:
+        """Store ``profile`` as a new personal file (e.g. a partner's own file)."""
+        with Session(self._engine) as s, s.begin():
+            row = self._new_row(s, make_active)
+            self._mapper.fill_file(row, profile, _label_for(profile))
+            s.flush()
+            return row.id
+
+    def _new_row(self, s: Session, make_active: bool) -> PersonalFile:
+        has_active = s.scalar(select(PersonalFile.id).where(PersonalFile.is_active)) is not None
+        if make_active:
+            s.execute(update(PersonalFile).values(is_active=False))
+        now = _now()
+        row = PersonalFile(is_active=make_active or not has_active, created_at=now,
+                           updated_at=now, label=b"", first_official_language="auto")
+        s.add(row)
+        return row
+
+    def set_active(self, file_id: int) -> None:
+        with Session(self._engine) as s, s.begin():
+            if s.get(PersonalFile, file_id) is None:
+                raise KeyError(file_id)
+            s.execute(update(PersonalFile).values(is_active=PersonalFile.id == file_id))
+
+    def delete(self, file_id: int) -> None:
+        with Session(self._engine) as s, s.begin():
+            row = s.get(PersonalFile, file_id)
+            if row is None:
+                raise KeyError(file_id)
+            was_active = row.is_active
+            s.delete(row)
+            s.flush()
+            if was_active:
+                first = s.scalar(select(PersonalFile).order_by(PersonalFile.id))
+                if first is not None:
+                    first.is_active = True
+
+    # -- settings ---------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        with Session(self._engine) as s:
+            row = s.get(Setting, key)
+            return default if row is None else json.loads(row.value)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with Session(self._engine) as s, s.begin():
+            s.merge(Setting(key=key, value=json.dumps(value)))
+
+
+def open_store(directory: Path, passphrases: PassphraseSource) -> Store:
+    """Open (or create) the database in ``directory``: unlock, back up, migrate.
+
+    The key is checked before anything is written, so a wrong passphrase
+    leaves the database exactly as it was.
+    """
+    old_umask = os.umask(0o077)  # the database and its backups are the user's alone
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        path = database_path(directory)
+        engine = make_engine(path)
+        try:
+            meta = read_meta(engine)
+            key = unlock(meta, passphrases) if meta.get("key_mode") else None
+            migrate(engine, path, backups_dir(directory))
+            if key is None:
+                key, meta = set_up_key(passphrases)
+                write_meta(engine, meta)
+        except BaseException:
+            engine.dispose()
+            raise
+    finally:
+        os.umask(old_umask)
+    store = Store(engine, Cipher(key), path)
+    store.key_mode = meta["key_mode"]
+    return store
