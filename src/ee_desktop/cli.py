@@ -50,8 +50,13 @@ class TerminalPassphrases:
             return os.environ[PASSPHRASE_ENV]
         if not sys.stdin.isatty():
             return None
-        print(_("No system keyring is available: choose a passphrase to protect your data.\n"
-                "There is no way to recover it if it is lost."), file=sys.stderr)
+        print(
+            _(
+                "No system keyring is available: choose a passphrase to protect your data.\n"
+                "There is no way to recover it if it is lost."
+            ),
+            file=sys.stderr,
+        )
         for _attempt in range(3):
             first = getpass.getpass(_("New passphrase: "))
             if first == getpass.getpass(_("Repeat it: ")):
@@ -66,20 +71,33 @@ def _build_parser() -> argparse.ArgumentParser:
         description=_("Your Express Entry file, score, documents and deadlines, offline."),
     )
     parser.add_argument("--version", action="version", version=f"ee-desktop {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help=_("where the database lives (default: the platform's data folder; "
-                               "also EE_DESKTOP_DATA_DIR)"))
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=_(
+            "where the database lives (default: the platform's data folder; "
+            "also EE_DESKTOP_DATA_DIR)"
+        ),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", help=_("import a personal file (JSON) into the database"))
     p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--new", action="store_true",
-                   help=_("add it as another personal file instead of replacing the active one"))
+    p.add_argument(
+        "--new",
+        action="store_true",
+        help=_("add it as another personal file instead of replacing the active one"),
+    )
     p.set_defaults(run=_cmd_import)
 
     p = sub.add_parser("export", help=_("export the active personal file as JSON"))
-    p.add_argument("-o", "--output", type=Path, metavar="FILE",
-                   help=_("write to FILE instead of standard output"))
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help=_("write to FILE instead of standard output"),
+    )
     p.set_defaults(run=_cmd_export)
 
     p = sub.add_parser("files", help=_("list the personal files in the database"))
@@ -118,8 +136,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
         file_id = store.add(profile) if args.new else store.save(profile)
     finally:
         store.close()
-    print(_("Imported {name} as personal file {id} (active).").format(
-        name=profile.applicant.full_name, id=file_id))
+    print(
+        _("Imported {name} as personal file {id} (active).").format(
+            name=profile.applicant.full_name, id=file_id
+        )
+    )
     return EXIT_OK
 
 
@@ -132,27 +153,34 @@ def _cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if profile is None:
-        raise UserError([_("There is no personal file yet. Import one with "
-                           "`ee-desktop import FILE` or create it in the app.")], EXIT_FAILURE)
+        raise UserError(
+            [
+                _(
+                    "There is no personal file yet. Import one with "
+                    "`ee-desktop import FILE` or create it in the app."
+                )
+            ],
+            EXIT_FAILURE,
+        )
     text = dumps(profile)
     if args.output is None:
         sys.stdout.write(text)
     else:
-        write_atomically(args.output, text)
+        from ee_desktop.service import write_text_atomically
+
+        try:
+            write_text_atomically(args.output, text)
+        except OSError as exc:
+            raise UserError(
+                [
+                    _("{path}: cannot write the file ({reason})").format(
+                        path=args.output, reason=exc.strerror or exc
+                    )
+                ],
+                EXIT_FAILURE,
+            ) from None
         print(_("Exported to {path}.").format(path=args.output), file=sys.stderr)
     return EXIT_OK
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file so an interrupted export never leaves half a file."""
-    temporary = path.with_name(f".{path.name}.part")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise UserError([_("{path}: cannot write the file ({reason})").format(
-            path=path, reason=exc.strerror or exc)], EXIT_FAILURE) from None
 
 
 def _cmd_files(args: argparse.Namespace) -> int:
@@ -174,8 +202,13 @@ def _cmd_use(args: argparse.Namespace) -> int:
     try:
         store.set_active(args.file_id)
     except KeyError:
-        raise UserError([_("ID: there is no personal file {id}; `ee-desktop files` lists them.")
-                         .format(id=args.file_id)]) from None
+        raise UserError(
+            [
+                _("ID: there is no personal file {id}; `ee-desktop files` lists them.").format(
+                    id=args.file_id
+                )
+            ]
+        ) from None
     finally:
         store.close()
     return EXIT_OK
@@ -213,8 +246,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback
         where = _log_unexpected(args)
-        print(_("Unexpected error: {error}. Details are in {log}.").format(
-            error=exc, log=where or "-"), file=sys.stderr)
+        print(
+            _("Unexpected error: {error}. Details are in {log}.").format(
+                error=exc, log=where or "-"
+            ),
+            file=sys.stderr,
+        )
         return EXIT_FAILURE
 
 

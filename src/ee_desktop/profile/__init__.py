@@ -19,7 +19,24 @@ from ee_desktop.profile.model import (
 from ee_desktop.profile.problems import Problem, ProfileError
 
 __all__ = [
-    "Applicant", "CertificateOfQualification", "Child", "Eca", "Education", "Job", "JobOffer",
-    "LanguageTest", "Passport", "Problem", "Profile", "ProfileError", "ProvincialNomination",
-    "Residence", "Spouse", "decode", "dumps", "encode", "load", "loads",
+    "Applicant",
+    "CertificateOfQualification",
+    "Child",
+    "Eca",
+    "Education",
+    "Job",
+    "JobOffer",
+    "LanguageTest",
+    "Passport",
+    "Problem",
+    "Profile",
+    "ProfileError",
+    "ProvincialNomination",
+    "Residence",
+    "Spouse",
+    "decode",
+    "dumps",
+    "encode",
+    "load",
+    "loads",
 ]

@@ -95,23 +95,36 @@ class _Reader:
     # -- structure -------------------------------------------------------
     def object(self, value: Any, path: str, fields: dict[str, bool]) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.add(path, value, _("an object with the fields {fields}").format(
-                fields=", ".join(k for k, req in fields.items() if req)))
+            self.add(
+                path,
+                value,
+                _("an object with the fields {fields}").format(
+                    fields=", ".join(k for k, req in fields.items() if req)
+                ),
+            )
             return None
         for key in value:
             if key not in fields:
                 close = difflib.get_close_matches(key, list(fields), n=1)
                 if close:
                     expected = _("no field of this name (did you mean “{key}”?)").format(
-                        key=close[0])
+                        key=close[0]
+                    )
                 else:
                     expected = _("no field of this name; allowed here: {fields}").format(
-                        fields=", ".join(fields))
+                        fields=", ".join(fields)
+                    )
                 self.add(_join(path, key), value[key], expected)
         return value
 
-    def list_of(self, d: dict[str, Any], key: str, path: str, item: Callable[[Any, str], Any],
-                required: bool = False) -> tuple[Any, ...]:
+    def list_of(
+        self,
+        d: dict[str, Any],
+        key: str,
+        path: str,
+        item: Callable[[Any, str], Any],
+        required: bool = False,
+    ) -> tuple[Any, ...]:
         here = _join(path, key)
         if key not in d:
             if required:
@@ -123,8 +136,14 @@ class _Reader:
             return ()
         return tuple(item(v, f"{here}[{i}]") for i, v in enumerate(value))
 
-    def optional(self, d: dict[str, Any], key: str, path: str,
-                 item: Callable[[Any, str], Any], required: bool = False) -> Any:
+    def optional(
+        self,
+        d: dict[str, Any],
+        key: str,
+        path: str,
+        item: Callable[[Any, str], Any],
+        required: bool = False,
+    ) -> Any:
         if key not in d:
             if required:
                 self.add(_join(path, key), MISSING, _("an object or null"))
@@ -132,8 +151,9 @@ class _Reader:
         return None if d[key] is None else item(d[key], _join(path, key))
 
     # -- scalars ---------------------------------------------------------
-    def _get(self, d: dict[str, Any], key: str, path: str, expected: str,
-             nullable: bool) -> tuple[bool, Any]:
+    def _get(
+        self, d: dict[str, Any], key: str, path: str, expected: str, nullable: bool
+    ) -> tuple[bool, Any]:
         if key not in d:
             self.add(_join(path, key), MISSING, expected)
             return False, None
@@ -143,8 +163,9 @@ class _Reader:
             return False, None
         return value is not None, value
 
-    def text(self, d: dict[str, Any], key: str, path: str, nullable: bool = False,
-             required: bool = True) -> str | None:
+    def text(
+        self, d: dict[str, Any], key: str, path: str, nullable: bool = False, required: bool = True
+    ) -> str | None:
         if not required and key not in d:
             return None
         expected = _("a non-empty text")
@@ -176,8 +197,16 @@ class _Reader:
             return None
         return value if ok else None
 
-    def number(self, d: dict[str, Any], key: str, path: str, low: float, high: float,
-               whole: bool = False, nullable: bool = False) -> float | None:
+    def number(
+        self,
+        d: dict[str, Any],
+        key: str,
+        path: str,
+        low: float,
+        high: float,
+        whole: bool = False,
+        nullable: bool = False,
+    ) -> float | None:
         if whole:
             expected = _("a whole number from {low} to {high}").format(low=low, high=high)
         else:
@@ -185,8 +214,12 @@ class _Reader:
         ok, value = self._get(d, key, path, expected, nullable)
         if not ok:
             return None
-        if (not isinstance(value, int | float) or isinstance(value, bool)
-                or not low <= value <= high or (whole and value != int(value))):
+        if (
+            not isinstance(value, int | float)
+            or isinstance(value, bool)
+            or not low <= value <= high
+            or (whole and value != int(value))
+        ):
             self.add(_join(path, key), value, expected)
             return None
         return int(value) if whole else value
@@ -211,8 +244,13 @@ class _Reader:
     def noc_code(self, d: dict[str, Any], key: str, path: str) -> str | None:
         expected = _("a five-digit NOC 2021 code whose second digit (the TEER) is 0 to 5")
         ok, value = self._get(d, key, path, expected, False)
-        if ok and not (isinstance(value, str) and len(value) == 5 and value.isascii()
-                       and value.isdigit() and value[1] in "012345"):
+        if ok and not (
+            isinstance(value, str)
+            and len(value) == 5
+            and value.isascii()
+            and value.isdigit()
+            and value[1] in "012345"
+        ):
             self.add(_join(path, key), value, expected)
             return None
         return value if ok else None
@@ -242,8 +280,13 @@ class _Decoder:
         version = d.get("version", MISSING)
         if version != FORMAT_VERSION:
             newer = isinstance(version, int) and not isinstance(version, bool) and version > 1
-            r.add("version", version, _("1 (this file was written by a newer version of "
-                                        "ee-desktop; update the app)") if newer else "1")
+            r.add(
+                "version",
+                version,
+                _("1 (this file was written by a newer version of ee-desktop; update the app)")
+                if newer
+                else "1",
+            )
         applicant = self.applicant(d.get("applicant", MISSING), "applicant")
         spouse = self.r.optional(d, "spouse", "", self.spouse, required=True)
         children = r.list_of(d, "children", "", self.child)
@@ -256,25 +299,42 @@ class _Decoder:
         if applicant is not None:
             status = applicant.marital_status
             if spouse is not None and status is not None and status not in STATUSES_WITH_SPOUSE:
-                r.add("spouse", d["spouse"], _(
-                    "null, because marital_status “{status}” has no spouse or partner "
-                    "(only married and common_law do)").format(status=status))
+                r.add(
+                    "spouse",
+                    d["spouse"],
+                    _(
+                        "null, because marital_status “{status}” has no spouse or partner "
+                        "(only married and common_law do)"
+                    ).format(status=status),
+                )
             if spouse is None and status in STATUSES_WITH_SPOUSE and d.get("spouse") is None:
-                r.add("spouse", None, _(
-                    "the spouse's or partner's details, because marital_status is “{status}”"
-                ).format(status=status))
+                r.add(
+                    "spouse",
+                    None,
+                    _(
+                        "the spouse's or partner's details, because marital_status is “{status}”"
+                    ).format(status=status),
+                )
         if r.problems:
             raise ProfileError(r.problems)
         assert applicant is not None
-        return Profile(applicant=applicant, spouse=spouse, children=children,
-                       settlement_funds_cad=funds, first_official_language=first)
+        return Profile(
+            applicant=applicant,
+            spouse=spouse,
+            children=children,
+            settlement_funds_cad=funds,
+            first_official_language=first,
+        )
 
     # -- people ----------------------------------------------------------
     def _person_dates(self, d: dict[str, Any], path: str) -> date | None:
         born = self.r.date(d, "date_of_birth", path)
         if born is not None and born > self.today:
-            self.r.add(_join(path, "date_of_birth"), born.isoformat(),
-                       _("a date of birth that is not in the future"))
+            self.r.add(
+                _join(path, "date_of_birth"),
+                born.isoformat(),
+                _("a date of birth that is not in the future"),
+            )
             return None
         return born
 
@@ -297,7 +357,8 @@ class _Decoder:
             language_tests=self._test_list(d, path, born, required=True),
             work_history=self._job_list(d, path, born, required=True),
             certificate_of_qualification=r.optional(
-                d, "certificate_of_qualification", path, self.certificate),
+                d, "certificate_of_qualification", path, self.certificate
+            ),
             provincial_nomination=r.optional(d, "provincial_nomination", path, self.nomination),
             job_offer=r.optional(d, "job_offer", path, self.job_offer),
             sibling_in_canada=r.boolean(d, "sibling_in_canada", path),  # type: ignore[arg-type]
@@ -338,18 +399,23 @@ class _Decoder:
             residence_history=r.list_of(d, "residence_history", path, self.residence),
         )
 
-    def _education_list(self, d: dict[str, Any], path: str, born: date | None,
-                        required: bool = False) -> tuple[Education, ...]:
-        return self.r.list_of(d, "education", path,
-                              lambda v, p: self.education(v, p, born), required)
+    def _education_list(
+        self, d: dict[str, Any], path: str, born: date | None, required: bool = False
+    ) -> tuple[Education, ...]:
+        return self.r.list_of(
+            d, "education", path, lambda v, p: self.education(v, p, born), required
+        )
 
-    def _test_list(self, d: dict[str, Any], path: str, born: date | None,
-                   required: bool = False) -> tuple[LanguageTest, ...]:
-        return self.r.list_of(d, "language_tests", path,
-                              lambda v, p: self.language_test(v, p, born), required)
+    def _test_list(
+        self, d: dict[str, Any], path: str, born: date | None, required: bool = False
+    ) -> tuple[LanguageTest, ...]:
+        return self.r.list_of(
+            d, "language_tests", path, lambda v, p: self.language_test(v, p, born), required
+        )
 
-    def _job_list(self, d: dict[str, Any], path: str, born: date | None,
-                  required: bool = False) -> tuple[Job, ...]:
+    def _job_list(
+        self, d: dict[str, Any], path: str, born: date | None, required: bool = False
+    ) -> tuple[Job, ...]:
         return self.r.list_of(d, "work_history", path, lambda v, p: self.job(v, p, born), required)
 
     # -- records -----------------------------------------------------------
@@ -360,12 +426,19 @@ class _Decoder:
             return None
         country = r.country(d, "country", path)
         completed = r.date(d, "completed_on", path)
-        r.order(_join(path, "completed_on"), born, completed,
-                _("a completion date after the date of birth"))
+        r.order(
+            _join(path, "completed_on"),
+            born,
+            completed,
+            _("a completion date after the date of birth"),
+        )
         eca = r.optional(d, "eca", path, self.eca)
         if country == "CA" and d.get("eca") is not None:
-            r.add(_join(path, "eca"), d["eca"],
-                  _("null: a Canadian credential (country CA) needs no ECA"))
+            r.add(
+                _join(path, "eca"),
+                d["eca"],
+                _("null: a Canadian credential (country CA) needs no ECA"),
+            )
         return Education(
             level=r.choice(d, "level", path, EDUCATION_LEVELS),  # type: ignore[arg-type]
             program_length_years=r.number(d, "program_length_years", path, 0, 15, whole=True),  # type: ignore[arg-type]
@@ -420,8 +493,13 @@ class _Decoder:
             return None
         numeric = isinstance(value, int | float) and not isinstance(value, bool)
         if not numeric or not scale.accepts(value):
-            self.r.add(here, value, _("a {ability} score for {test} within {range}").format(
-                test=_(TEST_NAMES[test]), ability=_(ability), range=scale.describe()))
+            self.r.add(
+                here,
+                value,
+                _("a {ability} score for {test} within {range}").format(
+                    test=_(TEST_NAMES[test]), ability=_(ability), range=scale.describe()
+                ),
+            )
             return None
         return float(value) if scale.step != 1 else int(value)
 
@@ -488,8 +566,9 @@ class _Decoder:
             return None
         issued = r.date(d, "issued_on", path)
         expires = r.date(d, "expires_on", path)
-        r.order(_join(path, "expires_on"), issued, expires,
-                _("an expiry date after the issue date"))
+        r.order(
+            _join(path, "expires_on"), issued, expires, _("an expiry date after the issue date")
+        )
         return Passport(
             number=r.text(d, "number", path),  # type: ignore[arg-type]
             country=r.country(d, "country", path),  # type: ignore[arg-type]
@@ -527,8 +606,17 @@ def loads(text: str, *, today: date) -> Profile:
     try:
         data = json.loads(text, object_pairs_hook=_reject_duplicates)
     except json.JSONDecodeError as exc:
-        raise ProfileError([Problem("", _("line {line}, column {column}: {msg}").format(
-            line=exc.lineno, column=exc.colno, msg=exc.msg), _("valid JSON"))]) from None
+        raise ProfileError(
+            [
+                Problem(
+                    "",
+                    _("line {line}, column {column}: {msg}").format(
+                        line=exc.lineno, column=exc.colno, msg=exc.msg
+                    ),
+                    _("valid JSON"),
+                )
+            ]
+        ) from None
     return decode(data, today=today)
 
 
@@ -538,8 +626,7 @@ def load(path: Path, *, today: date) -> Profile:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ProfileError([Problem("", str(path), _("a readable UTF-8 file ({reason})").format(
-            reason=reason))]) from None
+        raise ProfileError([Problem(str(path), reason, _("a readable UTF-8 file"))]) from None
     return loads(text, today=today)
 
 
@@ -562,17 +649,23 @@ def encode(profile: Profile) -> dict[str, Any]:
             "education": [_encode_education(e) for e in a.education],
             "language_tests": [_encode_test(t) for t in a.language_tests],
             "work_history": [_encode_job(j) for j in a.work_history],
-            "certificate_of_qualification": None if a.certificate_of_qualification is None else {
+            "certificate_of_qualification": None
+            if a.certificate_of_qualification is None
+            else {
                 "province": a.certificate_of_qualification.province,
                 "trade": a.certificate_of_qualification.trade,
                 "issued_on": a.certificate_of_qualification.issued_on.isoformat(),
             },
-            "provincial_nomination": None if a.provincial_nomination is None else {
+            "provincial_nomination": None
+            if a.provincial_nomination is None
+            else {
                 "province": a.provincial_nomination.province,
                 "stream": a.provincial_nomination.stream,
                 "nominated_on": a.provincial_nomination.nominated_on.isoformat(),
             },
-            "job_offer": None if a.job_offer is None else {
+            "job_offer": None
+            if a.job_offer is None
+            else {
                 "noc_code": a.job_offer.noc_code,
                 "employer": a.job_offer.employer,
                 "start_on": a.job_offer.start_on.isoformat(),
@@ -628,7 +721,9 @@ def _encode_education(e: Education) -> dict[str, Any]:
         "institution": e.institution,
         "field": e.field,
         "completed_on": e.completed_on.isoformat(),
-        "eca": None if e.eca is None else {
+        "eca": None
+        if e.eca is None
+        else {
             "organization": e.eca.organization,
             "reference": e.eca.reference,
             "issued_on": e.eca.issued_on.isoformat(),
@@ -642,8 +737,10 @@ def _encode_test(t: LanguageTest) -> dict[str, Any]:
         "test": t.test,
         "taken_on": t.taken_on.isoformat(),
         "registration_number": t.registration_number,
-        **{ability: t.score(ability) if t.test == "ielts_general" else int(t.score(ability))
-           for ability in ABILITIES},
+        **{
+            ability: t.score(ability) if t.test == "ielts_general" else int(t.score(ability))
+            for ability in ABILITIES
+        },
     }
 
 
@@ -665,8 +762,12 @@ def _encode_job(j: Job) -> dict[str, Any]:
 def _encode_passport(p: Passport | None) -> dict[str, Any] | None:
     if p is None:
         return None
-    return {"number": p.number, "country": p.country, "issued_on": p.issued_on.isoformat(),
-            "expires_on": p.expires_on.isoformat()}
+    return {
+        "number": p.number,
+        "country": p.country,
+        "issued_on": p.issued_on.isoformat(),
+        "expires_on": p.expires_on.isoformat(),
+    }
 
 
 def _encode_residence(r: Residence) -> dict[str, Any]:

@@ -39,7 +39,8 @@ class ScoreScale:
         if self.step == 1:
             return _("{low} to {high}").format(low=low, high=high)
         return _("{low} to {high} in steps of {step}").format(
-            low=low, high=high, step=_number(self.step))
+            low=low, high=high, step=_number(self.step)
+        )
 
 
 def _number(value: float) -> str:
@@ -55,7 +56,9 @@ SCORE_SCALES: dict[str, dict[str, ScoreScale]] = {
     "celpip_general": dict.fromkeys(
         ("listening", "reading", "writing", "speaking"), ScoreScale(0, 12, 1)
     ),
-    "pte_core": dict.fromkeys(("listening", "reading", "writing", "speaking"), ScoreScale(10, 90, 1)),
+    "pte_core": dict.fromkeys(
+        ("listening", "reading", "writing", "speaking"), ScoreScale(10, 90, 1)
+    ),
     "tef_canada": dict.fromkeys(("listening", "reading", "writing", "speaking"), _WHOLE_0_699),
     "tcf_canada": {
         "listening": _WHOLE_0_699,

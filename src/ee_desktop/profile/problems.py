@@ -32,9 +32,11 @@ class Problem:
         path = self.path or _("(file)")
         if self.value is MISSING:
             return _("{path}: missing; expected {expected}").format(
-                path=path, expected=self.expected)
+                path=path, expected=self.expected
+            )
         return _("{path}: got {value}; expected {expected}").format(
-            path=path, value=self.describe_value(), expected=self.expected)
+            path=path, value=self.describe_value(), expected=self.expected
+        )
 
 
 class ProfileError(ValueError):

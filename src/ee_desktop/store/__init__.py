@@ -11,6 +11,13 @@ from ee_desktop.store.keys import PassphraseSource
 from ee_desktop.store.repository import FileSummary, Store, open_store
 
 __all__ = [
-    "FileSummary", "KeyUnavailableError", "NewerDatabaseError", "PassphraseRequiredError",
-    "PassphraseSource", "Store", "StoreError", "WrongPassphraseError", "open_store",
+    "FileSummary",
+    "KeyUnavailableError",
+    "NewerDatabaseError",
+    "PassphraseRequiredError",
+    "PassphraseSource",
+    "Store",
+    "StoreError",
+    "WrongPassphraseError",
+    "open_store",
 ]

@@ -58,8 +58,10 @@ def read_meta(engine: Engine) -> dict[str, str]:
 def write_meta(engine: Engine, meta: dict[str, str]) -> None:
     with engine.begin() as conn:
         for key, value in meta.items():
-            conn.execute(text("INSERT OR REPLACE INTO store_meta (key, value) VALUES (:k, :v)"),
-                         {"k": key, "v": value})
+            conn.execute(
+                text("INSERT OR REPLACE INTO store_meta (key, value) VALUES (:k, :v)"),
+                {"k": key, "v": value},
+            )
 
 
 def migrate(engine: Engine, path: Path, backups: Path) -> Path | None:
@@ -72,10 +74,12 @@ def migrate(engine: Engine, path: Path, backups: Path) -> Path | None:
     if revision == HEAD_REVISION:
         return None
     if revision is not None and revision not in KNOWN_REVISIONS:
-        raise NewerDatabaseError(_(
-            "This database was written by a newer version of ee-desktop (schema {revision}). "
-            "Install the newer version to open it; nothing was changed.").format(
-                revision=revision))
+        raise NewerDatabaseError(
+            _(
+                "This database was written by a newer version of ee-desktop (schema {revision}). "
+                "Install the newer version to open it; nothing was changed."
+            ).format(revision=revision)
+        )
     backup = backup_database(path, backups, revision) if revision is not None else None
     from alembic import command
     from alembic.config import Config
@@ -87,9 +91,12 @@ def migrate(engine: Engine, path: Path, backups: Path) -> Path | None:
             config.attributes["connection"] = conn
             command.upgrade(config, HEAD_REVISION)
     except Exception as exc:
-        raise StoreError(_(
-            "Updating the database failed ({error}). A copy taken before the update is in "
-            "{backup}.").format(error=exc, backup=backup or "-")) from exc
+        raise StoreError(
+            _(
+                "Updating the database failed ({error}). A copy taken before the update is in "
+                "{backup}."
+            ).format(error=exc, backup=backup or "-")
+        ) from exc
     log.info("database migrated from %s to %s", revision, HEAD_REVISION)
     return backup
 

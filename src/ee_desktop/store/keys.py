@@ -99,27 +99,33 @@ def set_up_key(passphrases: PassphraseSource) -> tuple[bytes, dict[str, str]]:
         return key, meta
     passphrase = passphrases.new()
     if not passphrase:
-        raise PassphraseRequiredError(_(
-            "No system keyring is available, so ee-desktop needs a passphrase to protect your "
-            "data. Set EE_DESKTOP_PASSPHRASE or run the command in a terminal to be asked."))
+        raise PassphraseRequiredError(
+            _(
+                "No system keyring is available, so ee-desktop needs a passphrase to protect your "
+                "data. Set EE_DESKTOP_PASSPHRASE or run the command in a terminal to be asked."
+            )
+        )
     check_new_passphrase(passphrase)
     params = KdfParams.fresh()
-    meta.update({
-        "key_mode": "passphrase",
-        "kdf": "argon2id",
-        "kdf_salt": _b64(params.salt),
-        "kdf_iterations": str(params.iterations),
-        "kdf_lanes": str(params.lanes),
-        "kdf_memory_kib": str(params.memory_kib),
-        "wrapped_key": _b64(wrap_key(key, derive_key(passphrase, params))),
-    })
+    meta.update(
+        {
+            "key_mode": "passphrase",
+            "kdf": "argon2id",
+            "kdf_salt": _b64(params.salt),
+            "kdf_iterations": str(params.iterations),
+            "kdf_lanes": str(params.lanes),
+            "kdf_memory_kib": str(params.memory_kib),
+            "wrapped_key": _b64(wrap_key(key, derive_key(passphrase, params))),
+        }
+    )
     return key, meta
 
 
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise PassphraseRequiredError(_(
-            "The passphrase must have at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH))
+        raise PassphraseRequiredError(
+            _("The passphrase must have at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH)
+        )
 
 
 def unlock(meta: dict[str, str], passphrases: PassphraseSource) -> bytes:
@@ -129,9 +135,12 @@ def unlock(meta: dict[str, str], passphrases: PassphraseSource) -> bytes:
     else:
         passphrase = passphrases.existing()
         if not passphrase:
-            raise PassphraseRequiredError(_(
-                "This database is protected by a passphrase. Set EE_DESKTOP_PASSPHRASE or run "
-                "the command in a terminal to be asked for it."))
+            raise PassphraseRequiredError(
+                _(
+                    "This database is protected by a passphrase. Set EE_DESKTOP_PASSPHRASE or run "
+                    "the command in a terminal to be asked for it."
+                )
+            )
         params = KdfParams(
             salt=_unb64(meta["kdf_salt"]),
             iterations=int(meta["kdf_iterations"]),
@@ -141,14 +150,16 @@ def unlock(meta: dict[str, str], passphrases: PassphraseSource) -> bytes:
         try:
             key = unwrap_key(_unb64(meta["wrapped_key"]), derive_key(passphrase, params))
         except DecryptionError:
-            raise WrongPassphraseError(_(
-                "The passphrase is wrong. The database was not opened and nothing in it was "
-                "changed.")) from None
+            raise WrongPassphraseError(
+                _(
+                    "The passphrase is wrong. The database was not opened and nothing in it was "
+                    "changed."
+                )
+            ) from None
     try:
         Cipher(key).decrypt(_unb64(meta["key_check"]))
     except (DecryptionError, ValueError):
-        raise KeyUnavailableError(_(
-            "The key found for this database does not open it.")) from None
+        raise KeyUnavailableError(_("The key found for this database does not open it.")) from None
     return key
 
 
@@ -162,8 +173,11 @@ def _key_from_keyring(database_id: str) -> bytes:
     except Exception as exc:  # noqa: BLE001 - a locked or missing backend
         log.warning("keyring read failed: %s", exc)
     if not stored:
-        raise KeyUnavailableError(_(
-            "The key that protects this database is kept in your system keyring, which did not "
-            "return it. Unlock your keyring (or log in to your usual desktop session) and try "
-            "again."))
+        raise KeyUnavailableError(
+            _(
+                "The key that protects this database is kept in your system keyring, which did not "
+                "return it. Unlock your keyring (or log in to your usual desktop session) and try "
+                "again."
+            )
+        )
     return _unb64(stored)

@@ -59,30 +59,48 @@ class RowMapper:
         """Replace ``row``'s content with ``profile`` (old child rows are deleted)."""
         row.label = self.c.encrypt(label.encode())
         funds = profile.settlement_funds_cad
-        row.settlement_funds_cad = None if funds is None else self.c.encrypt(
-            json.dumps(funds).encode())
+        row.settlement_funds_cad = (
+            None if funds is None else self.c.encrypt(json.dumps(funds).encode())
+        )
         row.first_official_language = profile.first_official_language
         a = profile.applicant
-        people = [self._person("applicant", 0, a, extra={
-            "marital_status": a.marital_status,
-            "country_of_residence": self.c.encrypt_text(a.country_of_residence),
-            "sibling_in_canada": a.sibling_in_canada,
-            "certificate_of_qualification": self._enc_record(_certificate(a)),
-            "provincial_nomination": self._enc_record(_nomination(a)),
-            "job_offer": self._enc_record(_job_offer(a)),
-        })]
+        people = [
+            self._person(
+                "applicant",
+                0,
+                a,
+                extra={
+                    "marital_status": a.marital_status,
+                    "country_of_residence": self.c.encrypt_text(a.country_of_residence),
+                    "sibling_in_canada": a.sibling_in_canada,
+                    "certificate_of_qualification": self._enc_record(_certificate(a)),
+                    "provincial_nomination": self._enc_record(_nomination(a)),
+                    "job_offer": self._enc_record(_job_offer(a)),
+                },
+            )
+        ]
         if profile.spouse is not None:
             s = profile.spouse
-            people.append(self._person("spouse", 0, s, extra={
-                "accompanying": s.accompanying,
-                "canadian_citizen_or_pr": s.canadian_citizen_or_pr,
-            }))
+            people.append(
+                self._person(
+                    "spouse",
+                    0,
+                    s,
+                    extra={
+                        "accompanying": s.accompanying,
+                        "canadian_citizen_or_pr": s.canadian_citizen_or_pr,
+                    },
+                )
+            )
         for i, child in enumerate(profile.children):
-            people.append(self._person("child", i, child, extra={"accompanying": child.accompanying}))
+            people.append(
+                self._person("child", i, child, extra={"accompanying": child.accompanying})
+            )
         row.people = people
 
-    def _person(self, role: str, position: int, p: Applicant | Spouse | Child,
-                extra: dict[str, Any]) -> PersonRow:
+    def _person(
+        self, role: str, position: int, p: Applicant | Spouse | Child, extra: dict[str, Any]
+    ) -> PersonRow:
         row = PersonRow(
             role=role,
             role_order=_ROLE_ORDER[role],
@@ -90,32 +108,52 @@ class RowMapper:
             given_names=self.c.encrypt_text(p.given_names),
             family_name=self.c.encrypt_text(p.family_name),
             date_of_birth=self._enc_date(p.date_of_birth),
-            passport=self._enc_record(None if p.passport is None else {
-                "number": p.passport.number, "country": p.passport.country,
-                "issued_on": p.passport.issued_on.isoformat(),
-                "expires_on": p.passport.expires_on.isoformat()}),
+            passport=self._enc_record(
+                None
+                if p.passport is None
+                else {
+                    "number": p.passport.number,
+                    "country": p.passport.country,
+                    "issued_on": p.passport.issued_on.isoformat(),
+                    "expires_on": p.passport.expires_on.isoformat(),
+                }
+            ),
             **extra,
         )
         row.residences = [
-            ResidenceRow(position=i, country=self.c.encrypt(r.country.encode()),
-                         from_date=r.from_, to_date=r.to)
+            ResidenceRow(
+                position=i,
+                country=self.c.encrypt(r.country.encode()),
+                from_date=self._enc_date(r.from_),
+                to_date=None if r.to is None else self._enc_date(r.to),
+            )
             for i, r in enumerate(p.residence_history)
         ]
         if isinstance(p, Child):
             return row
         row.language_tests = [
-            LanguageTestRow(position=i, test=t.test, taken_on=t.taken_on,
-                            registration_number=self.c.encrypt(t.registration_number.encode()),
-                            listening=t.listening, reading=t.reading, writing=t.writing,
-                            speaking=t.speaking)
+            LanguageTestRow(
+                position=i,
+                test=t.test,
+                taken_on=t.taken_on,
+                registration_number=self.c.encrypt(t.registration_number.encode()),
+                listening=t.listening,
+                reading=t.reading,
+                writing=t.writing,
+                speaking=t.speaking,
+            )
             for i, t in enumerate(p.language_tests)
         ]
         row.education = [
             EducationRow(
-                position=i, level=e.level, program_length_years=e.program_length_years,
-                full_time=e.full_time, country=e.country,
+                position=i,
+                level=e.level,
+                program_length_years=e.program_length_years,
+                full_time=e.full_time,
+                country=e.country,
                 institution=self.c.encrypt(e.institution.encode()),
-                field=self.c.encrypt(e.field.encode()), completed_on=e.completed_on,
+                field=self.c.encrypt(e.field.encode()),
+                completed_on=e.completed_on,
                 eca_organization=e.eca.organization if e.eca else None,
                 eca_reference=self.c.encrypt_text(e.eca.reference if e.eca else None),
                 eca_issued_on=e.eca.issued_on if e.eca else None,
@@ -124,11 +162,19 @@ class RowMapper:
             for i, e in enumerate(p.education)
         ]
         row.jobs = [
-            JobRow(position=i, title=self.c.encrypt(j.title.encode()),
-                   employer=self.c.encrypt(j.employer.encode()), noc_code=j.noc_code,
-                   country=j.country, start=j.start, end=j.end, hours_per_week=j.hours_per_week,
-                   self_employed=j.self_employed, paid=j.paid,
-                   while_full_time_student=j.while_full_time_student)
+            JobRow(
+                position=i,
+                title=self.c.encrypt(j.title.encode()),
+                employer=self.c.encrypt(j.employer.encode()),
+                noc_code=j.noc_code,
+                country=j.country,
+                start=j.start,
+                end=j.end,
+                hours_per_week=j.hours_per_week,
+                self_employed=j.self_employed,
+                paid=j.paid,
+                while_full_time_student=j.while_full_time_student,
+            )
             for i, j in enumerate(p.work_history)
         ]
         return row
@@ -172,16 +218,28 @@ class RowMapper:
             education=self._education(r),
             language_tests=self._tests(r),
             work_history=self._jobs(r),
-            certificate_of_qualification=None if cert is None else CertificateOfQualification(
-                province=cert["province"], trade=cert["trade"],
-                issued_on=date.fromisoformat(cert["issued_on"])),
-            provincial_nomination=None if nomination is None else ProvincialNomination(
-                province=nomination["province"], stream=nomination["stream"],
-                nominated_on=date.fromisoformat(nomination["nominated_on"])),
-            job_offer=None if offer is None else JobOffer(
-                noc_code=offer["noc_code"], employer=offer["employer"],
+            certificate_of_qualification=None
+            if cert is None
+            else CertificateOfQualification(
+                province=cert["province"],
+                trade=cert["trade"],
+                issued_on=date.fromisoformat(cert["issued_on"]),
+            ),
+            provincial_nomination=None
+            if nomination is None
+            else ProvincialNomination(
+                province=nomination["province"],
+                stream=nomination["stream"],
+                nominated_on=date.fromisoformat(nomination["nominated_on"]),
+            ),
+            job_offer=None
+            if offer is None
+            else JobOffer(
+                noc_code=offer["noc_code"],
+                employer=offer["employer"],
                 start_on=date.fromisoformat(offer["start_on"]),
-                lmia_exempt_or_approved=offer["lmia_exempt_or_approved"]),
+                lmia_exempt_or_approved=offer["lmia_exempt_or_approved"],
+            ),
             sibling_in_canada=bool(r.sibling_in_canada),
             passport=self._passport(r),
             residence_history=self._residences(r),
@@ -215,47 +273,76 @@ class RowMapper:
         p = self._dec_record(r.passport)
         if p is None:
             return None
-        return Passport(number=p["number"], country=p["country"],
-                        issued_on=date.fromisoformat(p["issued_on"]),
-                        expires_on=date.fromisoformat(p["expires_on"]))
+        return Passport(
+            number=p["number"],
+            country=p["country"],
+            issued_on=date.fromisoformat(p["issued_on"]),
+            expires_on=date.fromisoformat(p["expires_on"]),
+        )
 
     def _residences(self, r: PersonRow) -> tuple[Residence, ...]:
-        return tuple(Residence(country=self._text(x.country), from_=x.from_date, to=x.to_date)
-                     for x in r.residences)
+        return tuple(
+            Residence(
+                country=self._text(x.country),
+                from_=self._dec_date(x.from_date),
+                to=None if x.to_date is None else self._dec_date(x.to_date),
+            )
+            for x in r.residences
+        )
 
     def _tests(self, r: PersonRow) -> tuple[LanguageTest, ...]:
         def score(test: str, value: float) -> float:
             return value if test == "ielts_general" else int(value)
 
         return tuple(
-            LanguageTest(test=t.test, taken_on=t.taken_on,
-                         registration_number=self._text(t.registration_number),
-                         listening=score(t.test, t.listening), reading=score(t.test, t.reading),
-                         writing=score(t.test, t.writing), speaking=score(t.test, t.speaking))
+            LanguageTest(
+                test=t.test,
+                taken_on=t.taken_on,
+                registration_number=self._text(t.registration_number),
+                listening=score(t.test, t.listening),
+                reading=score(t.test, t.reading),
+                writing=score(t.test, t.writing),
+                speaking=score(t.test, t.speaking),
+            )
             for t in r.language_tests
         )
 
     def _education(self, r: PersonRow) -> tuple[Education, ...]:
         return tuple(
             Education(
-                level=e.level, program_length_years=e.program_length_years,
-                full_time=e.full_time, country=e.country, institution=self._text(e.institution),
-                field=self._text(e.field), completed_on=e.completed_on,
-                eca=None if e.eca_organization is None else Eca(
-                    organization=e.eca_organization, reference=self._text(e.eca_reference),
+                level=e.level,
+                program_length_years=e.program_length_years,
+                full_time=e.full_time,
+                country=e.country,
+                institution=self._text(e.institution),
+                field=self._text(e.field),
+                completed_on=e.completed_on,
+                eca=None
+                if e.eca_organization is None
+                else Eca(
+                    organization=e.eca_organization,
+                    reference=self._text(e.eca_reference),
                     issued_on=e.eca_issued_on,  # type: ignore[arg-type]
-                    level=e.eca_level or e.level),
+                    level=e.eca_level or e.level,
+                ),
             )
             for e in r.education
         )
 
     def _jobs(self, r: PersonRow) -> tuple[Job, ...]:
         return tuple(
-            Job(title=self._text(j.title), employer=self._text(j.employer), noc_code=j.noc_code,
-                country=j.country, start=j.start, end=j.end,
+            Job(
+                title=self._text(j.title),
+                employer=self._text(j.employer),
+                noc_code=j.noc_code,
+                country=j.country,
+                start=j.start,
+                end=j.end,
                 hours_per_week=_whole_if_integral(j.hours_per_week),
-                self_employed=j.self_employed, paid=j.paid,
-                while_full_time_student=j.while_full_time_student)
+                self_employed=j.self_employed,
+                paid=j.paid,
+                while_full_time_student=j.while_full_time_student,
+            )
             for j in r.jobs
         )
 
@@ -283,5 +370,9 @@ def _job_offer(a: Applicant) -> dict[str, Any] | None:
     o = a.job_offer
     if o is None:
         return None
-    return {"noc_code": o.noc_code, "employer": o.employer, "start_on": o.start_on.isoformat(),
-            "lmia_exempt_or_approved": o.lmia_exempt_or_approved}
+    return {
+        "noc_code": o.noc_code,
+        "employer": o.employer,
+        "start_on": o.start_on.isoformat(),
+        "lmia_exempt_or_approved": o.lmia_exempt_or_approved,
+    }

@@ -1,5 +1,5 @@
 """Tables. Columns typed ``bytes`` hold AES-GCM ciphertext (see mapping.py):
-every free-text field, dates of birth, places lived, passports and funds.
+every free-text field, dates of birth, places lived (with their dates), passports and funds.
 Enumerations, scores and other dates stay in the clear so they can be queried.
 """
 
@@ -140,5 +140,5 @@ class JobRow(_PersonChild, Base):
 class ResidenceRow(_PersonChild, Base):
     __tablename__ = "residences"
     country: Mapped[bytes] = mapped_column(LargeBinary)
-    from_date: Mapped[date] = mapped_column(Date)
-    to_date: Mapped[date | None] = mapped_column(Date)
+    from_date: Mapped[bytes] = mapped_column(LargeBinary)
+    to_date: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -56,8 +56,9 @@ class Store:
     def files(self) -> list[FileSummary]:
         with Session(self._engine) as s:
             rows = s.scalars(select(PersonalFile).order_by(PersonalFile.id)).all()
-            return [FileSummary(r.id, self._mapper.label(r), r.is_active, r.updated_at)
-                    for r in rows]
+            return [
+                FileSummary(r.id, self._mapper.label(r), r.is_active, r.updated_at) for r in rows
+            ]
 
     def active_id(self) -> int | None:
         with Session(self._engine) as s:
@@ -114,8 +115,13 @@ class Store:
         if make_active:
             s.execute(update(PersonalFile).values(is_active=False))
         now = _now()
-        row = PersonalFile(is_active=make_active or not has_active, created_at=now,
-                           updated_at=now, label=b"", first_official_language="auto")
+        row = PersonalFile(
+            is_active=make_active or not has_active,
+            created_at=now,
+            updated_at=now,
+            label=b"",
+            first_official_language="auto",
+        )
         s.add(row)
         return row
 

@@ -18,8 +18,13 @@ def _person_child(name: str, *columns: sa.Column) -> None:  # type: ignore[type-
     op.create_table(
         name,
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("person_id", sa.Integer, sa.ForeignKey("people.id", ondelete="CASCADE"),
-                  nullable=False, index=True),
+        sa.Column(
+            "person_id",
+            sa.Integer,
+            sa.ForeignKey("people.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
         sa.Column("position", sa.Integer, nullable=False),
         *columns,
     )
@@ -49,8 +54,13 @@ def upgrade() -> None:
     op.create_table(
         "people",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("file_id", sa.Integer, sa.ForeignKey("personal_files.id", ondelete="CASCADE"),
-                  nullable=False, index=True),
+        sa.Column(
+            "file_id",
+            sa.Integer,
+            sa.ForeignKey("personal_files.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
         sa.Column("role", sa.String, nullable=False),
         sa.Column("role_order", sa.Integer, nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
@@ -107,12 +117,20 @@ def upgrade() -> None:
     _person_child(
         "residences",
         sa.Column("country", sa.LargeBinary, nullable=False),
-        sa.Column("from_date", sa.Date, nullable=False),
-        sa.Column("to_date", sa.Date, nullable=True),
+        sa.Column("from_date", sa.LargeBinary, nullable=False),
+        sa.Column("to_date", sa.LargeBinary, nullable=True),
     )
 
 
 def downgrade() -> None:
-    for table in ("residences", "jobs", "education", "language_tests", "people",
-                  "personal_files", "settings", "store_meta"):
+    for table in (
+        "residences",
+        "jobs",
+        "education",
+        "language_tests",
+        "people",
+        "personal_files",
+        "settings",
+        "store_meta",
+    ):
         op.drop_table(table)

@@ -1,0 +1,30 @@
+"""Plain-language names for the format's codes, marked for translation."""
+
+from __future__ import annotations
+
+from ee_desktop.i18n import N_, _
+
+MARITAL_STATUS = {
+    "never_married": N_("never married"),
+    "married": N_("married"),
+    "common_law": N_("common-law partner"),
+    "divorced": N_("divorced"),
+    "separated": N_("separated"),
+    "widowed": N_("widowed"),
+    "annulled": N_("annulled marriage"),
+}
+
+EDUCATION_LEVEL = {
+    "less_than_secondary": N_("less than secondary school"),
+    "secondary": N_("secondary school diploma"),
+    "one_year_post_secondary": N_("one-year post-secondary program"),
+    "two_year_post_secondary": N_("two-year post-secondary program"),
+    "bachelors": N_("bachelor's degree or 3+ year program"),
+    "masters": N_("master's or professional degree"),
+    "doctoral": N_("doctoral degree (PhD)"),
+}
+
+
+def label(table: dict[str, str], code: str) -> str:
+    """The translated label for ``code``, or the code itself when unknown."""
+    return _(table[code]) if code in table else code

@@ -1,0 +1,226 @@
+"""The main window: the active personal file's overview, File and Help menus."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from ee_desktop.profile import ProfileError
+from ee_desktop.service import PersonalFileService
+from ee_desktop.ui.dialogs import AboutDialog, ProblemsDialog
+from ee_desktop.ui.overview_view import EmptyStateView, OverviewView
+
+GEOMETRY_KEY = "main_window/geometry"
+LAST_FOLDER_KEY = "main_window/last_folder"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, service: PersonalFileService, data_dir: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.data_dir = data_dir
+        self.setWindowTitle(self.tr("ee-desktop"))
+        self.setMinimumSize(720, 480)
+
+        self.empty_state = EmptyStateView()
+        self.empty_state.import_requested.connect(self.choose_and_import)
+        self.overview = OverviewView()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.overview)
+        self.setCentralWidget(self.stack)
+
+        self._build_menus()
+        self._build_toolbar()
+        self._restore_geometry()
+        self.refresh()
+
+    # -- construction ----------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.action_import = QAction(self.tr("&Import personal file…"), self)
+        self.action_import.setShortcut(QKeySequence.StandardKey.Open)
+        self.action_import.triggered.connect(self.choose_and_import)
+        file_menu.addAction(self.action_import)
+        self.action_export = QAction(self.tr("&Export personal file…"), self)
+        self.action_export.setShortcut(QKeySequence("Ctrl+E"))
+        self.action_export.triggered.connect(self.choose_and_export)
+        file_menu.addAction(self.action_export)
+        file_menu.addSeparator()
+        self.action_data_folder = QAction(self.tr("Open &data folder"), self)
+        self.action_data_folder.triggered.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
+        )
+        file_menu.addAction(self.action_data_folder)
+        file_menu.addSeparator()
+        action_quit = QAction(self.tr("&Quit"), self)
+        action_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        action_quit.triggered.connect(self.close)
+        file_menu.addAction(action_quit)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.action_about = QAction(self.tr("&About ee-desktop"), self)
+        self.action_about.triggered.connect(self.show_about)
+        help_menu.addAction(self.action_about)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Personal file"))
+        self.toolbar.setObjectName("file_toolbar")
+        self.toolbar.setMovable(False)
+        label = QLabel(self.tr("Personal &file:"))
+        self.file_switcher = QComboBox()
+        self.file_switcher.setObjectName("file_switcher")
+        self.file_switcher.setMinimumContentsLength(24)
+        label.setBuddy(self.file_switcher)
+        self.file_switcher.activated.connect(self._switch_file)
+        self.toolbar.addWidget(label)
+        self.toolbar.addWidget(self.file_switcher)
+        self.addToolBar(self.toolbar)
+
+    # -- state -----------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show the active file's overview, or the welcome when there is none."""
+        files = self.service.files()
+        self.file_switcher.blockSignals(True)
+        self.file_switcher.clear()
+        for summary in files:
+            self.file_switcher.addItem(summary.label, summary.id)
+            if summary.is_active:
+                self.file_switcher.setCurrentIndex(self.file_switcher.count() - 1)
+        self.file_switcher.blockSignals(False)
+        self.toolbar.setVisible(len(files) > 1)
+
+        profile = self.service.current()
+        self.action_export.setEnabled(profile is not None)
+        if profile is None:
+            self.stack.setCurrentWidget(self.empty_state)
+            return
+        self.overview.show_sections(profile.applicant.full_name, self.service.overview() or [])
+        self.stack.setCurrentWidget(self.overview)
+
+    def _switch_file(self, index: int) -> None:
+        self.service.switch_to(int(self.file_switcher.itemData(index)))
+        self.refresh()
+
+    # -- import / export ---------------------------------------------------------
+    def _last_folder(self) -> str:
+        return str(self.service.store.setting(LAST_FOLDER_KEY, str(Path.home())))
+
+    def choose_and_import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import personal file"),
+            self._last_folder(),
+            self.tr("Personal files (*.json);;All files (*)"),
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> bool:
+        """Import ``path`` after asking whether it replaces the active file; True when stored."""
+        as_new = False
+        if self.service.current() is not None:
+            choice = self.ask_replace_or_keep()
+            if choice is None:
+                return False
+            as_new = choice == "keep"
+        try:
+            self.service.import_file(path, today=date.today(), as_new=as_new)
+        except ProfileError as exc:
+            ProblemsDialog(
+                self.tr("This file cannot be imported"),
+                self.tr(
+                    "Problems found in %1: %2. Nothing was changed; correct the file and "
+                    "import it again."
+                )
+                .replace("%1", path.name)
+                .replace("%2", str(len(exc.problems))),
+                [str(p) for p in exc.problems],
+                self,
+            ).exec()
+            return False
+        self.service.store.set_setting(LAST_FOLDER_KEY, str(path.parent))
+        self.refresh()
+        self.statusBar().showMessage(self.tr("Imported %1.").replace("%1", path.name), 5000)
+        return True
+
+    def ask_replace_or_keep(self) -> str | None:
+        """"replace", "keep" (add as another file) or None (cancel)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Import personal file"))
+        box.setText(self.tr("You already have a personal file open."))
+        box.setInformativeText(
+            self.tr(
+                "Replace it with the imported file, or keep both (for example, your "
+                "partner's own file)?"
+            )
+        )
+        replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("&Keep both"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(replace)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is replace:
+            return "replace"
+        if clicked is keep:
+            return "keep"
+        return None
+
+    def choose_and_export(self) -> None:
+        profile = self.service.current()
+        if profile is None:
+            return
+        suggested = Path(self._last_folder()) / f"{profile.applicant.family_name}-profile.json"
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export personal file"),
+            str(suggested),
+            self.tr("Personal files (*.json)"),
+        )
+        if path:
+            self.export_file(Path(path))
+
+    def export_file(self, path: Path) -> bool:
+        try:
+            self.service.export_file(path)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Export failed"),
+                self.tr("The file could not be written: %1").replace("%1", str(exc)),
+            )
+            return False
+        self.service.store.set_setting(LAST_FOLDER_KEY, str(path.parent))
+        self.statusBar().showMessage(self.tr("Exported to %1.").replace("%1", str(path)), 5000)
+        return True
+
+    # -- misc ------------------------------------------------------------------
+    def show_about(self) -> None:
+        AboutDialog(self.data_dir, self.service.store.key_mode, self).exec()
+
+    def _restore_geometry(self) -> None:
+        saved = self.service.store.setting(GEOMETRY_KEY)
+        if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            self.resize(960, 680)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.service.store.set_setting(GEOMETRY_KEY, geometry)
+        super().closeEvent(event)

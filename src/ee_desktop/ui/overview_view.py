@@ -1,0 +1,123 @@
+"""The personal file at a glance, and the welcome shown before there is one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ee_desktop.profile.overview import Section, Status
+
+_MARKS = {
+    Status.COMPLETE: ("✓", "#1b7f3b"),
+    Status.INCOMPLETE: ("!", "#b25e00"),
+    Status.MISSING: ("○", "#b00020"),
+    Status.NOT_APPLICABLE: ("–", "#666666"),
+}
+
+
+class EmptyStateView(QWidget):
+    """What a new user sees first: what the app is for and the first step to take."""
+
+    import_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 40, 48, 40)
+        layout.addStretch(1)
+        title = QLabel(self.tr("Welcome to ee-desktop"))
+        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        layout.addWidget(title)
+        text = QLabel(
+            self.tr(
+                "ee-desktop keeps your Express Entry personal file on this computer, encrypted, "
+                "and shows what is filled in and what is still missing.\n\n"
+                "To begin, import your personal file (a .json file in the ee-desktop format). "
+                "Nothing you enter ever leaves this computer."
+            )
+        )
+        text.setWordWrap(True)
+        text.setObjectName("empty_state_text")
+        layout.addWidget(text)
+        self.import_button = QPushButton(self.tr("&Import a personal file…"))
+        self.import_button.setObjectName("import_button")
+        self.import_button.clicked.connect(self.import_requested)
+        layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(2)
+
+
+class OverviewView(QScrollArea):
+    """One row per section of the file: a status mark, the section and a sentence."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._body = QWidget()
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setContentsMargins(24, 20, 24, 20)
+        self.heading = QLabel()
+        self.heading.setObjectName("overview_heading")
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self._layout.addWidget(self.heading)
+        self.summary = QLabel()
+        self.summary.setObjectName("overview_summary")
+        self.summary.setWordWrap(True)
+        self._layout.addWidget(self.summary)
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(12)
+        self._grid.setVerticalSpacing(10)
+        self._grid.setColumnStretch(2, 1)
+        self._layout.addLayout(self._grid)
+        self._layout.addStretch(1)
+        self.setWidget(self._body)
+        self.rows: dict[str, QLabel] = {}
+
+    def show_sections(self, name: str, sections: Sequence[Section]) -> None:
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        self.rows.clear()
+        self.heading.setText(self.tr("Personal file of %1").replace("%1", name))
+        missing = sum(s.status is Status.MISSING for s in sections)
+        attention = sum(s.status is Status.INCOMPLETE for s in sections)
+        if missing or attention:
+            self.summary.setText(
+                self.tr("Missing: %1 · Needs attention: %2")
+                .replace("%1", str(missing))
+                .replace("%2", str(attention))
+            )
+        else:
+            self.summary.setText(self.tr("Every section is filled in."))
+        for row, section in enumerate(sections):
+            mark, colour = _MARKS[section.status]
+            glyph = QLabel(mark)
+            glyph.setStyleSheet(f"color: {colour}; font-weight: 700; font-size: 13pt;")
+            glyph.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+            glyph.setAccessibleName(section.status.value)
+            title = QLabel(f"<b>{_escape(section.title)}</b>")
+            title.setAlignment(Qt.AlignmentFlag.AlignTop)
+            text = QLabel(section.text)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.setWordWrap(True)
+            text.setObjectName(f"overview.{section.key}")
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._grid.addWidget(glyph, row, 0)
+            self._grid.addWidget(title, row, 1)
+            self._grid.addWidget(text, row, 2)
+            self.rows[section.key] = text
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,81 @@
+"""Shared fixtures. Qt runs offscreen, and no test touches the real keyring or data folder."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = Path(__file__).resolve().parent / "data" / "example-profile.json"
+TODAY = date(2026, 11, 24)
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in memory: tests never read or write the user's real keychain."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+class FixedPassphrases:
+    def __init__(self, passphrase: str = "correct horse battery") -> None:
+        self.passphrase = passphrase
+        self.asked = 0
+
+    def existing(self) -> str | None:
+        self.asked += 1
+        return self.passphrase
+
+    def new(self) -> str | None:
+        self.asked += 1
+        return self.passphrase
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[MemoryKeyring]:
+    memory = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(memory)
+    monkeypatch.delenv("EE_DESKTOP_PASSPHRASE", raising=False)
+    monkeypatch.delenv("EE_DESKTOP_NO_KEYRING", raising=False)
+    monkeypatch.setenv("EE_DESKTOP_DATA_DIR", str(tmp_path / "data"))
+    yield memory
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring(_isolated: MemoryKeyring) -> MemoryKeyring:
+    return _isolated
+
+
+@pytest.fixture
+def example_data() -> dict[str, Any]:
+    return json.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
