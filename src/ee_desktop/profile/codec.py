@@ -177,7 +177,7 @@ class _Reader:
             return None
         return value
 
-    def date(self, d: dict[str, Any], key: str, path: str, nullable: bool = False) -> date | None:
+    def iso_date(self, d: dict[str, Any], key: str, path: str, nullable: bool = False) -> date | None:
         expected = _("a date written YYYY-MM-DD") + (_(" or null") if nullable else "")
         ok, value = self._get(d, key, path, expected, nullable)
         if not ok:
@@ -328,7 +328,7 @@ class _Decoder:
 
     # -- people ----------------------------------------------------------
     def _person_dates(self, d: dict[str, Any], path: str) -> date | None:
-        born = self.r.date(d, "date_of_birth", path)
+        born = self.r.iso_date(d, "date_of_birth", path)
         if born is not None and born > self.today:
             self.r.add(
                 _join(path, "date_of_birth"),
@@ -425,7 +425,7 @@ class _Decoder:
         if d is None:
             return None
         country = r.country(d, "country", path)
-        completed = r.date(d, "completed_on", path)
+        completed = r.iso_date(d, "completed_on", path)
         r.order(
             _join(path, "completed_on"),
             born,
@@ -455,7 +455,7 @@ class _Decoder:
         d = r.object(value, path, _ECA)
         if d is None:
             return None
-        issued = r.date(d, "issued_on", path)
+        issued = r.iso_date(d, "issued_on", path)
         if issued is not None and issued > self.today:
             r.add(_join(path, "issued_on"), issued.isoformat(), _("a date not in the future"))
         return Eca(
@@ -471,7 +471,7 @@ class _Decoder:
         if d is None:
             return None
         test = r.choice(d, "test", path, LANGUAGE_TESTS)
-        taken = r.date(d, "taken_on", path)
+        taken = r.iso_date(d, "taken_on", path)
         r.order(_join(path, "taken_on"), born, taken, _("a test date after the date of birth"))
         scores: dict[str, float | None] = {}
         for ability in ABILITIES:
@@ -487,7 +487,7 @@ class _Decoder:
         here = _join(path, ability)
         value = d.get(ability, MISSING)
         scale = SCORE_SCALES[test][ability] if test else None
-        if scale is None:  # the test itself is wrong; still check the value is a number
+        if test is None or scale is None:  # the test itself is wrong; still check the value is a number
             if not isinstance(value, int | float) or isinstance(value, bool):
                 self.r.add(here, value, _("a score (a number)"))
             return None
@@ -508,8 +508,8 @@ class _Decoder:
         d = r.object(value, path, _JOB)
         if d is None:
             return None
-        start = r.date(d, "start", path)
-        end = r.date(d, "end", path, nullable=True)
+        start = r.iso_date(d, "start", path)
+        end = r.iso_date(d, "end", path, nullable=True)
         r.order(_join(path, "start"), born, start, _("a start date after the date of birth"))
         r.order(_join(path, "end"), start, end, _("an end date on or after the start date"))
         return Job(
@@ -533,7 +533,7 @@ class _Decoder:
         return CertificateOfQualification(
             province=r.choice(d, "province", path, PROVINCES),  # type: ignore[arg-type]
             trade=r.text(d, "trade", path),  # type: ignore[arg-type]
-            issued_on=r.date(d, "issued_on", path),  # type: ignore[arg-type]
+            issued_on=r.iso_date(d, "issued_on", path),  # type: ignore[arg-type]
         )
 
     def nomination(self, value: Any, path: str) -> ProvincialNomination | None:
@@ -544,7 +544,7 @@ class _Decoder:
         return ProvincialNomination(
             province=r.choice(d, "province", path, PROVINCES),  # type: ignore[arg-type]
             stream=r.text(d, "stream", path),  # type: ignore[arg-type]
-            nominated_on=r.date(d, "nominated_on", path),  # type: ignore[arg-type]
+            nominated_on=r.iso_date(d, "nominated_on", path),  # type: ignore[arg-type]
         )
 
     def job_offer(self, value: Any, path: str) -> JobOffer | None:
@@ -555,7 +555,7 @@ class _Decoder:
         return JobOffer(
             noc_code=r.noc_code(d, "noc_code", path),  # type: ignore[arg-type]
             employer=r.text(d, "employer", path),  # type: ignore[arg-type]
-            start_on=r.date(d, "start_on", path),  # type: ignore[arg-type]
+            start_on=r.iso_date(d, "start_on", path),  # type: ignore[arg-type]
             lmia_exempt_or_approved=r.boolean(d, "lmia_exempt_or_approved", path),  # type: ignore[arg-type]
         )
 
@@ -564,8 +564,8 @@ class _Decoder:
         d = r.object(value, path, _PASSPORT)
         if d is None:
             return None
-        issued = r.date(d, "issued_on", path)
-        expires = r.date(d, "expires_on", path)
+        issued = r.iso_date(d, "issued_on", path)
+        expires = r.iso_date(d, "expires_on", path)
         r.order(
             _join(path, "expires_on"), issued, expires, _("an expiry date after the issue date")
         )
@@ -581,8 +581,8 @@ class _Decoder:
         d = r.object(value, path, _RESIDENCE)
         if d is None:
             return None
-        start = r.date(d, "from", path)
-        end = r.date(d, "to", path, nullable=True) if "to" in d else None
+        start = r.iso_date(d, "from", path)
+        end = r.iso_date(d, "to", path, nullable=True) if "to" in d else None
         r.order(_join(path, "to"), start, end, _("a date on or after “from”"))
         return Residence(country=r.country(d, "country", path), from_=start, to=end)  # type: ignore[arg-type]
 

@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         self.service = service
         self.data_dir = data_dir
         self.setWindowTitle(self.tr("ee-desktop"))
-        self.setMinimumSize(720, 480)
+        self.setMinimumSize(600, 420)
 
         self.empty_state = EmptyStateView()
         self.empty_state.import_requested.connect(self.choose_and_import)
