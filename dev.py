@@ -47,6 +47,9 @@ def main(argv: list[str]) -> int:
     env = dict(os.environ)
     # Use the Python running this script rather than downloading one.
     env.setdefault("UV_PYTHON", sys.executable)
+    # Trust the certificates the operating system trusts (company proxies add their own).
+    env.setdefault("UV_SYSTEM_CERTS", "1")
+    env.setdefault("UV_NATIVE_TLS", "1")  # the same setting's name in older uv releases
     command = [uv, *COMMANDS[argv[0]], *argv[1:]]
     return subprocess.run(command, cwd=ROOT, env=env).returncode
 

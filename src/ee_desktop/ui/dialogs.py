@@ -116,6 +116,8 @@ class ProblemsDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("problems")
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(3)
         self.list.addItems(list(problems))
         self.list.setAccessibleName(self.tr("Problems found"))
         layout.addWidget(self.list)
@@ -138,8 +140,8 @@ class AboutDialog(QDialog):
         text = QLabel(
             self.tr(
                 "<h2>ee-desktop {version}</h2>"
-                "<p>A companion for people who apply to Canada's Express Entry on their own: "
-                "your personal file, score, documents and deadlines, on your own computer.</p>"
+                "<p>A companion for people who apply to Canada's Express Entry on their own, "
+                "that keeps their personal file on their own computer.</p>"
                 "<p>Nothing leaves this computer: the app makes no network connections. Your "
                 "personal data is encrypted at rest. {protection}</p>"
                 "<p>Data folder: {folder}</p>"
