@@ -35,7 +35,18 @@ def _bootstrap_uv() -> str:
         print("uv not found: installing it into .bootstrap/ ...", file=sys.stderr)
         venv.EnvBuilder(with_pip=True, clear=True).create(BOOTSTRAP)
         python = scripts / ("python.exe" if os.name == "nt" else "python")
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", UV_REQUIREMENT], check=True)
+        subprocess.run(
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                UV_REQUIREMENT,
+            ],
+            check=True,
+        )
     return str(uv)
 
 

@@ -19,21 +19,32 @@ from tests.conftest import EXAMPLE, TODAY
 PASSPHRASE = "correct horse battery"
 
 
-def run_cli(data_dir: Path, *args: str, passphrase: str | None = PASSPHRASE,
-            module: bool = False) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    data_dir: Path, *args: str, passphrase: str | None = PASSPHRASE, module: bool = False
+) -> subprocess.CompletedProcess[str]:
     """The installed command in a child process, without a keyring (the CI situation)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("EE_DESKTOP")}
     env.update(EE_DESKTOP_NO_KEYRING="1", EE_DESKTOP_DATA_DIR=str(data_dir))
     if passphrase is not None:
         env["EE_DESKTOP_PASSPHRASE"] = passphrase
-    command = [sys.executable, "-m", "ee_desktop"] if module else [
-        sys.executable, "-c", "import sys; from ee_desktop.cli import main; sys.exit(main())"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, env=env,
-                          stdin=subprocess.DEVNULL, timeout=120)
+    command = (
+        [sys.executable, "-m", "ee_desktop"]
+        if module
+        else [sys.executable, "-c", "import sys; from ee_desktop.cli import main; sys.exit(main())"]
+    )
+    return subprocess.run(
+        [*command, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
 
 
-def test_import_then_export_gives_an_equivalent_file(data_dir: Path, tmp_path: Path,
-                                                     example_data: dict[str, Any]) -> None:
+def test_import_then_export_gives_an_equivalent_file(
+    data_dir: Path, tmp_path: Path, example_data: dict[str, Any]
+) -> None:
     imported = run_cli(data_dir, "import", str(EXAMPLE))
     assert imported.returncode == 0, imported.stderr
     assert "Asha Rao" in imported.stdout
@@ -51,8 +62,9 @@ def test_version(data_dir: Path) -> None:
     assert result.stdout.strip() == f"ee-desktop {__version__}"
 
 
-def test_invalid_file_exits_2_with_one_line_per_problem(data_dir: Path, tmp_path: Path,
-                                                        example_data: dict[str, Any]) -> None:
+def test_invalid_file_exits_2_with_one_line_per_problem(
+    data_dir: Path, tmp_path: Path, example_data: dict[str, Any]
+) -> None:
     example_data["applicant"]["language_tests"][0]["speaking"] = 10
     example_data["applicant"]["date_of_birth"] = "2030-01-01"
     bad = tmp_path / "bad.json"
@@ -106,8 +118,9 @@ def test_unknown_option_exits_2(data_dir: Path) -> None:
 
 
 # -- in-process: faster, and shows the command path imports no Qt ------------------------
-def test_files_use_and_import_new(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture,
-                                  example_data: dict[str, Any]) -> None:
+def test_files_use_and_import_new(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture, example_data: dict[str, Any]
+) -> None:
     assert main(["import", str(EXAMPLE)]) == 0
     example_data["applicant"]["given_names"] = "Ravi"
     partner = tmp_path / "ravi.json"
@@ -136,16 +149,25 @@ def test_command_line_path_imports_no_qt(data_dir: Path) -> None:
         "main(['export']); print('QT' if any(m.startswith('PySide6') for m in sys.modules) "
         "else 'NOQT', file=sys.stderr)"
     )
-    env = dict(os.environ, EE_DESKTOP_NO_KEYRING="1", EE_DESKTOP_PASSPHRASE=PASSPHRASE,
-               EE_DESKTOP_DATA_DIR=str(data_dir))
-    result = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True,
-                            text=True, env=env, timeout=60)
+    env = dict(
+        os.environ,
+        EE_DESKTOP_NO_KEYRING="1",
+        EE_DESKTOP_PASSPHRASE=PASSPHRASE,
+        EE_DESKTOP_DATA_DIR=str(data_dir),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.stderr.strip().endswith("NOQT"), result.stderr
 
 
-def test_unexpected_errors_are_one_line_and_logged(data_dir: Path,
-                                                   monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture) -> None:
+def test_unexpected_errors_are_one_line_and_logged(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
     from ee_desktop.store import repository
 
     def boom(self: object) -> None:

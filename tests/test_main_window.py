@@ -61,8 +61,9 @@ def test_new_user_sees_what_to_do_first(window: MainWindow) -> None:
     assert not window.action_export.isEnabled()
 
 
-def test_import_through_the_menu_shows_the_overview(window: MainWindow,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_through_the_menu_shows_the_overview(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     choose_file(monkeypatch, EXAMPLE)
     window.action_import.trigger()
     assert window.stack.currentWidget() is window.overview
@@ -73,8 +74,9 @@ def test_import_through_the_menu_shows_the_overview(window: MainWindow,
     assert window.action_export.isEnabled()
 
 
-def test_empty_state_button_imports_too(window: MainWindow, qtbot: QtBot,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_empty_state_button_imports_too(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtCore import Qt
 
     choose_file(monkeypatch, EXAMPLE)
@@ -83,8 +85,11 @@ def test_empty_state_button_imports_too(window: MainWindow, qtbot: QtBot,
 
 
 def test_invalid_file_shows_every_problem_and_changes_nothing(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-    example_data: dict[str, Any], shown_dialogs: list[QDialog],
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    example_data: dict[str, Any],
+    shown_dialogs: list[QDialog],
 ) -> None:
     example_data["applicant"]["language_tests"][0]["reading"] = 12
     example_data["spouse"]["accompanying"] = "yes"
@@ -101,9 +106,12 @@ def test_invalid_file_shows_every_problem_and_changes_nothing(
     assert window.stack.currentWidget() is window.empty_state
 
 
-def test_second_import_can_replace_or_keep_both(window: MainWindow,
-                                                monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                example_data: dict[str, Any]) -> None:
+def test_second_import_can_replace_or_keep_both(
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    example_data: dict[str, Any],
+) -> None:
     assert window.import_file(EXAMPLE)
     example_data["applicant"]["given_names"] = "Ravi"
     partner = tmp_path / "ravi.json"
@@ -128,18 +136,22 @@ def test_second_import_can_replace_or_keep_both(window: MainWindow,
     assert [f.label for f in window.service.files()] == ["Ravi Rao", "Ravi Rao"]
 
 
-def test_export_through_the_menu(window: MainWindow, monkeypatch: pytest.MonkeyPatch,
-                                 tmp_path: Path, example_data: dict[str, Any]) -> None:
+def test_export_through_the_menu(
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    example_data: dict[str, Any],
+) -> None:
     window.import_file(EXAMPLE)
     target = tmp_path / "exported.json"
     choose_file(monkeypatch, target, save=True)
     window.action_export.trigger()
-    assert decode(json.loads(target.read_text()), today=TODAY) == decode(example_data,
-                                                                         today=TODAY)
+    assert decode(json.loads(target.read_text()), today=TODAY) == decode(example_data, today=TODAY)
 
 
-def test_about_names_the_data_folder(window: MainWindow, data_dir: Path,
-                                     shown_dialogs: list[QDialog]) -> None:
+def test_about_names_the_data_folder(
+    window: MainWindow, data_dir: Path, shown_dialogs: list[QDialog]
+) -> None:
     window.action_about.trigger()
     (dialog,) = shown_dialogs
     text = dialog.findChild(QLabel, "about_text")
@@ -195,3 +207,15 @@ def test_app_start_asks_again_after_a_wrong_passphrase(
     assert store is not None
     store.close()
     assert errors[0] == "" and errors[1].startswith("The passphrase is wrong")
+
+
+def test_example_file_can_be_saved_and_imported(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    target = tmp_path / "example.json"
+    choose_file(monkeypatch, target, save=True)
+    window.empty_state.example_button.click()
+    assert json.loads(target.read_text()) == json.loads(EXAMPLE.read_text())
+    choose_file(monkeypatch, target)
+    window.empty_state.import_button.click()
+    assert window.service.current() is not None

@@ -239,17 +239,22 @@ def test_job_on_a_single_day_is_allowed(example_data: dict[str, Any]) -> None:
 
 def test_passport_and_residence_dates(example_data: dict[str, Any]) -> None:
     bad = copy.deepcopy(example_data)
-    bad["applicant"]["passport"] = {"number": "Z1", "country": "IN", "issued_on": "2020-01-01",
-                                    "expires_on": "2019-01-01"}
-    bad["applicant"]["residence_history"] = [{"country": "IN", "from": "2020-01-01",
-                                              "to": "2010-01-01"}]
-    assert paths_of(bad) == ["applicant.passport.expires_on",
-                             "applicant.residence_history[0].to"]
+    bad["applicant"]["passport"] = {
+        "number": "Z1",
+        "country": "IN",
+        "issued_on": "2020-01-01",
+        "expires_on": "2019-01-01",
+    }
+    bad["applicant"]["residence_history"] = [
+        {"country": "IN", "from": "2020-01-01", "to": "2010-01-01"}
+    ]
+    assert paths_of(bad) == ["applicant.passport.expires_on", "applicant.residence_history[0].to"]
 
 
 # -- family ----------------------------------------------------------------------
-@pytest.mark.parametrize("status", ["never_married", "divorced", "separated", "widowed",
-                                    "annulled"])
+@pytest.mark.parametrize(
+    "status", ["never_married", "divorced", "separated", "widowed", "annulled"]
+)
 def test_spouse_with_a_status_that_has_none(example_data: dict[str, Any], status: str) -> None:
     bad = copy.deepcopy(example_data)
     bad["applicant"]["marital_status"] = status
@@ -335,24 +340,35 @@ _text = st.text(min_size=1, max_size=12).filter(lambda s: s.strip() != "")
 def _profiles(draw: st.DrawFn) -> dict[str, Any]:
     born = draw(st.dates(min_value=date(1950, 1, 1), max_value=date(2000, 1, 1)))
     later = st.dates(min_value=born, max_value=date(2026, 1, 1))
-    tests = [{
-        "test": "celpip_general", "taken_on": draw(later).isoformat(),
-        "registration_number": draw(_text),
-        **{a: draw(st.integers(0, 12)) for a in ("listening", "reading", "writing", "speaking")},
-    } for _ in range(draw(st.integers(0, 2)))]
+    tests = [
+        {
+            "test": "celpip_general",
+            "taken_on": draw(later).isoformat(),
+            "registration_number": draw(_text),
+            **{
+                a: draw(st.integers(0, 12)) for a in ("listening", "reading", "writing", "speaking")
+            },
+        }
+        for _ in range(draw(st.integers(0, 2)))
+    ]
     jobs = []
     for _ in range(draw(st.integers(0, 3))):
         start = draw(later)
         end = draw(st.none() | st.dates(min_value=start, max_value=date(2026, 1, 1)))
-        jobs.append({
-            "title": draw(_text), "employer": draw(_text),
-            "noc_code": draw(st.sampled_from(["21232", "00010", "33102", "72410"])),
-            "country": draw(st.sampled_from(["CA", "IN", "FR"])), "start": start.isoformat(),
-            "end": end.isoformat() if end else None,
-            "hours_per_week": draw(st.integers(1, 60) | st.sampled_from([37.5, 22.5])),
-            "self_employed": draw(st.booleans()), "paid": draw(st.booleans()),
-            "while_full_time_student": draw(st.booleans()),
-        })
+        jobs.append(
+            {
+                "title": draw(_text),
+                "employer": draw(_text),
+                "noc_code": draw(st.sampled_from(["21232", "00010", "33102", "72410"])),
+                "country": draw(st.sampled_from(["CA", "IN", "FR"])),
+                "start": start.isoformat(),
+                "end": end.isoformat() if end else None,
+                "hours_per_week": draw(st.integers(1, 60) | st.sampled_from([37.5, 22.5])),
+                "self_employed": draw(st.booleans()),
+                "paid": draw(st.booleans()),
+                "while_full_time_student": draw(st.booleans()),
+            }
+        )
     return {
         "format": "ee-desktop.profile", "version": 1,
         "applicant": {

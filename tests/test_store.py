@@ -37,22 +37,55 @@ def _everything(example: dict[str, Any]) -> dict[str, Any]:
     """The example with every optional section filled in."""
     data = copy.deepcopy(example)
     a = data["applicant"]
-    a["passport"] = {"number": "P1234567", "country": "IN", "issued_on": "2020-01-02",
-                     "expires_on": "2030-01-01"}
-    a["residence_history"] = [{"country": "IN", "from": "1996-04-12", "to": "2019-12-31"},
-                              {"country": "AE", "from": "2020-01-01", "to": None}]
-    a["certificate_of_qualification"] = {"province": "ON", "trade": "Electrician",
-                                         "issued_on": "2024-01-01"}
-    a["provincial_nomination"] = {"province": "NS", "stream": "Labour Market Priorities",
-                                  "nominated_on": "2026-01-05"}
-    a["job_offer"] = {"noc_code": "21232", "employer": "Maple Inc", "start_on": "2024-05-01",
-                      "lmia_exempt_or_approved": True}
-    a["education"].append({"level": "masters", "program_length_years": 2, "full_time": True,
-                           "country": "CA", "institution": "UBC", "field": "Data science",
-                           "completed_on": "2021-05-01", "eca": None})
-    data["spouse"]["language_tests"] = [{"test": "tef_canada", "taken_on": "2025-01-01",
-                                         "registration_number": "TEF-9", "listening": 400,
-                                         "reading": 350, "writing": 380, "speaking": 420}]
+    a["passport"] = {
+        "number": "P1234567",
+        "country": "IN",
+        "issued_on": "2020-01-02",
+        "expires_on": "2030-01-01",
+    }
+    a["residence_history"] = [
+        {"country": "IN", "from": "1996-04-12", "to": "2019-12-31"},
+        {"country": "AE", "from": "2020-01-01", "to": None},
+    ]
+    a["certificate_of_qualification"] = {
+        "province": "ON",
+        "trade": "Electrician",
+        "issued_on": "2024-01-01",
+    }
+    a["provincial_nomination"] = {
+        "province": "NS",
+        "stream": "Labour Market Priorities",
+        "nominated_on": "2026-01-05",
+    }
+    a["job_offer"] = {
+        "noc_code": "21232",
+        "employer": "Maple Inc",
+        "start_on": "2024-05-01",
+        "lmia_exempt_or_approved": True,
+    }
+    a["education"].append(
+        {
+            "level": "masters",
+            "program_length_years": 2,
+            "full_time": True,
+            "country": "CA",
+            "institution": "UBC",
+            "field": "Data science",
+            "completed_on": "2021-05-01",
+            "eca": None,
+        }
+    )
+    data["spouse"]["language_tests"] = [
+        {
+            "test": "tef_canada",
+            "taken_on": "2025-01-01",
+            "registration_number": "TEF-9",
+            "listening": 400,
+            "reading": 350,
+            "writing": 380,
+            "speaking": 420,
+        }
+    ]
     data["children"][0].update({"given_names": "Mira", "family_name": "Rao"})
     data["first_official_language"] = "english"
     return data  # fmt: skip
@@ -68,8 +101,9 @@ def test_save_and_load_round_trip(data_dir: Path, example_data: dict[str, Any]) 
     reopened.close()
 
 
-def test_save_replaces_content_of_active_file(data_dir: Path, example_data: dict[str, Any],
-                                               profile) -> None:  # type: ignore[no-untyped-def]
+def test_save_replaces_content_of_active_file(
+    data_dir: Path, example_data: dict[str, Any], profile
+) -> None:  # type: ignore[no-untyped-def]
     store = open_store(data_dir, FixedPassphrases())
     first = store.save(profile)
     changed = copy.deepcopy(example_data)
@@ -83,16 +117,17 @@ def test_save_replaces_content_of_active_file(data_dir: Path, example_data: dict
     store.close()
 
 
-def test_several_files_one_active(data_dir: Path, example_data: dict[str, Any],
-                                  profile) -> None:  # type: ignore[no-untyped-def]
+def test_several_files_one_active(data_dir: Path, example_data: dict[str, Any], profile) -> None:  # type: ignore[no-untyped-def]
     store = open_store(data_dir, FixedPassphrases())
     assert store.load() is None and store.files() == []
     asha = store.save(profile)
     partner_data = copy.deepcopy(example_data)
     partner_data["applicant"]["given_names"] = "Ravi"
     ravi = store.add(decode(partner_data, today=TODAY))
-    assert [(f.label, f.is_active) for f in store.files()] == [("Asha Rao", False),
-                                                               ("Ravi Rao", True)]
+    assert [(f.label, f.is_active) for f in store.files()] == [
+        ("Asha Rao", False),
+        ("Ravi Rao", True),
+    ]
     assert store.load().applicant.given_names == "Ravi"  # type: ignore[union-attr]
     store.set_active(asha)
     assert store.active_id() == asha
@@ -124,28 +159,31 @@ def test_sqlite_uses_wal_and_foreign_keys(data_dir: Path) -> None:
 
 
 # -- keys ------------------------------------------------------------------------
-def test_keyring_mode_keeps_key_out_of_the_database(data_dir: Path,
-                                                    memory_keyring: MemoryKeyring) -> None:
+def test_keyring_mode_keeps_key_out_of_the_database(
+    data_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
     store = open_store(data_dir, FixedPassphrases())
     assert store.key_mode == "keyring"
     store.close()
-    ((service, _user), key), = memory_keyring.secrets.items()
+    (((service, _user), key),) = memory_keyring.secrets.items()
     assert service == "ee-desktop"
     with sqlite3.connect(database_path(data_dir)) as raw:
         meta = dict(raw.execute("SELECT key, value FROM store_meta").fetchall())
     assert "wrapped_key" not in meta and key not in meta.values()
 
 
-def test_missing_keyring_entry_is_a_clear_error(data_dir: Path,
-                                                memory_keyring: MemoryKeyring) -> None:
+def test_missing_keyring_entry_is_a_clear_error(
+    data_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
     open_store(data_dir, FixedPassphrases()).close()
     memory_keyring.secrets.clear()
     with pytest.raises(KeyUnavailableError, match="system keyring"):
         open_store(data_dir, FixedPassphrases())
 
 
-def test_passphrase_mode_without_keyring(data_dir: Path, monkeypatch: pytest.MonkeyPatch,
-                                         profile) -> None:  # type: ignore[no-untyped-def]
+def test_passphrase_mode_without_keyring(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, profile
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("EE_DESKTOP_NO_KEYRING", "1")
     passphrases = FixedPassphrases("a long passphrase")
     store = open_store(data_dir, passphrases)
@@ -155,9 +193,9 @@ def test_passphrase_mode_without_keyring(data_dir: Path, monkeypatch: pytest.Mon
     assert open_store(data_dir, FixedPassphrases("a long passphrase")).load() == profile
 
 
-def test_wrong_passphrase_leaves_database_untouched(data_dir: Path,
-                                                    monkeypatch: pytest.MonkeyPatch,
-                                                    profile) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_passphrase_leaves_database_untouched(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, profile
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("EE_DESKTOP_NO_KEYRING", "1")
     store = open_store(data_dir, FixedPassphrases("a long passphrase"))
     store.save(profile)
@@ -170,8 +208,9 @@ def test_wrong_passphrase_leaves_database_untouched(data_dir: Path,
     assert open_store(data_dir, FixedPassphrases("a long passphrase")).load() == profile
 
 
-def test_short_or_absent_passphrase_is_refused(data_dir: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_short_or_absent_passphrase_is_refused(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("EE_DESKTOP_NO_KEYRING", "1")
     with pytest.raises(PassphraseRequiredError, match="at least 8"):
         open_store(data_dir, FixedPassphrases("short"))
@@ -185,17 +224,29 @@ MARKERS = {
 }  # fmt: skip
 
 
-def test_database_file_reveals_no_personal_field(data_dir: Path, example_data: dict[str, Any],
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_database_file_reveals_no_personal_field(
+    data_dir: Path, example_data: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("EE_DESKTOP_NO_KEYRING", "1")
     data = _everything(example_data)
     a, s = data["applicant"], data["spouse"]
     markers = {
-        "given": "MKgivenQ1", "family": "MKfamilyQ2", "sgiven": "MKspouseQ3",
-        "sfamily": "MKspfamQ4", "institution": "MKinstQ5", "field": "MKfieldQ6",
-        "eca": "MKecaQ7", "reg": "MKregQ8", "title": "MKtitleQ9", "employer": "MKemplQ10",
-        "passport": "MKpassQ11", "trade": "MKtradeQ12", "stream": "MKstreamQ13",
-        "offer": "MKofferQ14", "sreg": "MKsregQ15", "child": "MKchildQ16",
+        "given": "MKgivenQ1",
+        "family": "MKfamilyQ2",
+        "sgiven": "MKspouseQ3",
+        "sfamily": "MKspfamQ4",
+        "institution": "MKinstQ5",
+        "field": "MKfieldQ6",
+        "eca": "MKecaQ7",
+        "reg": "MKregQ8",
+        "title": "MKtitleQ9",
+        "employer": "MKemplQ10",
+        "passport": "MKpassQ11",
+        "trade": "MKtradeQ12",
+        "stream": "MKstreamQ13",
+        "offer": "MKofferQ14",
+        "sreg": "MKsregQ15",
+        "child": "MKchildQ16",
         "childfam": "MKchfamQ17",
     }
     a.update(given_names=markers["given"], family_name=markers["family"])
@@ -218,8 +269,13 @@ def test_database_file_reveals_no_personal_field(data_dir: Path, example_data: d
     assert store.load() == profile
     files = [p for p in data_dir.rglob("*") if p.is_file()]
     assert any(p.name.endswith("-wal") for p in files) or files
-    sensitive = list(markers.values()) + ["1996-04-12", "1995-01-03", "2022-03-01",
-                                          "25000", "a long passphrase"]
+    sensitive = list(markers.values()) + [
+        "1996-04-12",
+        "1995-01-03",
+        "2022-03-01",
+        "25000",
+        "a long passphrase",
+    ]
     for path in files:
         content = path.read_bytes()
         for marker in sensitive:
@@ -229,8 +285,9 @@ def test_database_file_reveals_no_personal_field(data_dir: Path, example_data: d
 
 
 # -- saving is transactional ------------------------------------------------------
-def test_failure_during_save_keeps_previous_save(data_dir: Path, example_data: dict[str, Any],
-                                                 profile) -> None:  # type: ignore[no-untyped-def]
+def test_failure_during_save_keeps_previous_save(
+    data_dir: Path, example_data: dict[str, Any], profile
+) -> None:  # type: ignore[no-untyped-def]
     store = open_store(data_dir, FixedPassphrases())
     store.save(profile)
     changed = copy.deepcopy(example_data)
@@ -271,14 +328,18 @@ KILL_SCRIPT = textwrap.dedent("""
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_kill_in_the_middle_of_a_save_keeps_previous_save(
-    data_dir: Path, profile, tmp_path: Path  # type: ignore[no-untyped-def]
+    data_dir: Path,
+    profile,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     script = tmp_path / "kill.py"
     script.write_text(KILL_SCRIPT)
     example = REPO / "tests" / "data" / "example-profile.json"
     result = subprocess.run(
         [sys.executable, str(script), str(data_dir), str(example)],
-        capture_output=True, text=True, env={"EE_DESKTOP_NO_KEYRING": "1", "PATH": ""},
+        capture_output=True,
+        text=True,
+        env={"EE_DESKTOP_NO_KEYRING": "1", "PATH": ""},
         timeout=60,
     )
     assert result.returncode == -9, result.stderr
@@ -322,7 +383,7 @@ def test_newer_database_is_refused_untouched(data_dir: Path) -> None:
         open_store(data_dir, FixedPassphrases())
 
 
-MIGRATION_0002 = '''
+MIGRATION_0002 = """
 import sqlalchemy as sa
 from alembic import op
 
@@ -340,12 +401,12 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("personal_files") as batch:
         batch.drop_column("note")
-'''
+"""
 
 
-def test_migration_runs_at_start_after_a_backup(data_dir: Path, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch,
-                                                profile) -> None:  # type: ignore[no-untyped-def]
+def test_migration_runs_at_start_after_a_backup(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, profile
+) -> None:  # type: ignore[no-untyped-def]
     store = open_store(data_dir, FixedPassphrases())
     store.save(profile)
     store.close()

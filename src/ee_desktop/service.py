@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from importlib import resources
 from pathlib import Path
 
 from ee_desktop.profile import Profile, dumps, load
@@ -51,6 +52,12 @@ class PersonalFileService:
             raise LookupError("no personal file")
         write_text_atomically(path, dumps(profile))
         return profile
+
+    @staticmethod
+    def save_example(path: Path) -> None:
+        """Write the example personal file (a married applicant with one child) to ``path``."""
+        example = resources.files("ee_desktop.resources").joinpath("example-profile.json")
+        write_text_atomically(path, example.read_text(encoding="utf-8"))
 
     def overview(self) -> list[Section] | None:
         profile = self.store.load()

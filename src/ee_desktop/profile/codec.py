@@ -177,7 +177,9 @@ class _Reader:
             return None
         return value
 
-    def iso_date(self, d: dict[str, Any], key: str, path: str, nullable: bool = False) -> date | None:
+    def iso_date(
+        self, d: dict[str, Any], key: str, path: str, nullable: bool = False
+    ) -> date | None:
         expected = _("a date written YYYY-MM-DD") + (_(" or null") if nullable else "")
         ok, value = self._get(d, key, path, expected, nullable)
         if not ok:
@@ -487,7 +489,7 @@ class _Decoder:
         here = _join(path, ability)
         value = d.get(ability, MISSING)
         scale = SCORE_SCALES[test][ability] if test else None
-        if test is None or scale is None:  # the test itself is wrong; still check the value is a number
+        if test is None or scale is None:  # unknown test: only check the value is a number
             if not isinstance(value, int | float) or isinstance(value, bool):
                 self.r.add(here, value, _("a score (a number)"))
             return None

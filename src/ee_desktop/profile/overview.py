@@ -223,9 +223,6 @@ def _spouse_section(profile: Profile) -> Section:
             Status.INCOMPLETE,
             text
             + " "
-            + _(
-                "Their language test results can add points; no test is entered for them "
-                "yet."
-            ),
+            + _("Their language test results can add points; no test is entered for them yet."),
         )
     return Section("spouse", title, Status.COMPLETE, text)

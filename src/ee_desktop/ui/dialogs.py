@@ -54,6 +54,7 @@ class PassphraseDialog(QDialog):
             form.addRow(self.tr("&Repeat it:"), self.repeat)
         layout.addLayout(form)
         self.message = QLabel(error)
+        self.message.setVisible(bool(error))
         self.message.setObjectName("passphrase_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
@@ -69,17 +70,18 @@ class PassphraseDialog(QDialog):
     def accept(self) -> None:
         value = self.passphrase.text()
         if self._new and len(value) < MIN_PASSPHRASE_LENGTH:
-            self.message.setText(
-                self.tr("The passphrase needs at least %n characters.", "", MIN_PASSPHRASE_LENGTH)
+            problem = self.tr(
+                "The passphrase needs at least %n characters.", "", MIN_PASSPHRASE_LENGTH
             )
+        elif self._new and value != self.repeat.text():
+            problem = self.tr("The two passphrases differ.")
+        elif not value:
+            problem = self.tr("Enter the passphrase.")
+        else:
+            super().accept()
             return
-        if self._new and value != self.repeat.text():
-            self.message.setText(self.tr("The two passphrases differ."))
-            return
-        if not value:
-            self.message.setText(self.tr("Enter the passphrase."))
-            return
-        super().accept()
+        self.message.setText(problem)
+        self.message.setVisible(True)
 
 
 class DialogPassphrases:

@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
 
         self.empty_state = EmptyStateView()
         self.empty_state.import_requested.connect(self.choose_and_import)
+        self.empty_state.example_requested.connect(self.save_example)
         self.overview = OverviewView()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
@@ -159,8 +160,28 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Imported %1.").replace("%1", path.name), 5000)
         return True
 
+    def save_example(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the example personal file"),
+            str(Path(self._last_folder()) / "example-profile.json"),
+            self.tr("Personal files (*.json)"),
+        )
+        if not path:
+            return
+        try:
+            PersonalFileService.save_example(Path(path))
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Saving failed"),
+                self.tr("The file could not be written: %1").replace("%1", str(exc)),
+            )
+            return
+        self.statusBar().showMessage(self.tr("Example saved to %1.").replace("%1", path), 8000)
+
     def ask_replace_or_keep(self) -> str | None:
-        """"replace", "keep" (add as another file) or None (cancel)."""
+        """ "replace", "keep" (add as another file) or None (cancel)."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Import personal file"))

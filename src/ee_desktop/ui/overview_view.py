@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -29,6 +30,7 @@ class EmptyStateView(QWidget):
     """What a new user sees first: what the app is for and the first step to take."""
 
     import_requested = Signal()
+    example_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +45,8 @@ class EmptyStateView(QWidget):
                 "ee-desktop keeps your Express Entry personal file on this computer, encrypted, "
                 "and shows what is filled in and what is still missing.\n\n"
                 "To begin, import your personal file (a .json file in the ee-desktop format). "
+                "Not sure what it looks like? Save the example file, change it to your own "
+                "details in a text editor, and import it.\n\n"
                 "Nothing you enter ever leaves this computer."
             )
         )
@@ -52,7 +56,14 @@ class EmptyStateView(QWidget):
         self.import_button = QPushButton(self.tr("&Import a personal file…"))
         self.import_button.setObjectName("import_button")
         self.import_button.clicked.connect(self.import_requested)
-        layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.example_button = QPushButton(self.tr("&Save the example file…"))
+        self.example_button.setObjectName("example_button")
+        self.example_button.clicked.connect(self.example_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.example_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addStretch(2)
 
 
