@@ -387,8 +387,8 @@ MIGRATION_0002 = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -412,20 +412,20 @@ def test_migration_runs_at_start_after_a_backup(
     store.close()
     migrations = tmp_path / "migrations"
     shutil.copytree(database_module.MIGRATIONS_DIR, migrations)
-    (migrations / "versions" / "0002_note.py").write_text(MIGRATION_0002)
+    (migrations / "versions" / "0003_note.py").write_text(MIGRATION_0002)
     monkeypatch.setattr(database_module, "MIGRATIONS_DIR", migrations)
-    monkeypatch.setattr(database_module, "HEAD_REVISION", "0002")
-    monkeypatch.setattr(database_module, "KNOWN_REVISIONS", ("0001", "0002"))
+    monkeypatch.setattr(database_module, "HEAD_REVISION", "0003")
+    monkeypatch.setattr(database_module, "KNOWN_REVISIONS", ("0001", "0002", "0003"))
 
     store = open_store(data_dir, FixedPassphrases())
     assert store.load() == profile
     store.close()
     (backup,) = backups_dir(data_dir).glob("*.sqlite3")
-    assert "schema0001" in backup.name
+    assert "schema0002" in backup.name
     with sqlite3.connect(backup) as raw:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
-    with sqlite3.connect(database_path(data_dir)) as raw:
         assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+    with sqlite3.connect(database_path(data_dir)) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
         columns = [row[1] for row in raw.execute("PRAGMA table_info(personal_files)")]
     assert "note" in columns
     # Up to date now: a second start takes no backup.
@@ -437,3 +437,41 @@ def test_new_database_is_private_to_the_user(data_dir: Path) -> None:
     open_store(data_dir, FixedPassphrases()).close()
     if sys.platform != "win32":
         assert database_path(data_dir).stat().st_mode & 0o077 == 0
+
+
+def test_database_from_schema_0001_opens_with_its_data(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, profile
+) -> None:  # type: ignore[no-untyped-def]
+    """A real database written by the first release (passphrase "fixture passphrase")."""
+    monkeypatch.setenv("EE_DESKTOP_NO_KEYRING", "1")
+    data_dir.mkdir(parents=True)
+    shutil.copy(REPO / "tests" / "fixtures" / "db_schema0001.sqlite3", database_path(data_dir))
+    store = open_store(data_dir, FixedPassphrases("fixture passphrase"))
+    assert store.load() == profile
+    assert store.setting("main_window/geometry") == "AdnQywADAAA="
+    store.save_draft({"applicant": {}}, "about", None)
+    store.close()
+    (backup,) = backups_dir(data_dir).glob("*.sqlite3")
+    assert "schema0001" in backup.name
+
+
+# -- drafts -------------------------------------------------------------------------
+def test_draft_is_kept_until_finished(data_dir: Path, profile) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(data_dir, FixedPassphrases())
+    assert store.draft() is None
+    store.save_draft({"applicant": {"given_names": "MKdraftQ1"}}, "about", None)
+    store.save_draft({"applicant": {"given_names": "Asha"}}, "language", None)
+    store.close()
+    store = open_store(data_dir, FixedPassphrases())
+    draft = store.draft()
+    assert draft is not None and (draft.page, draft.file_id) == ("language", None)
+    assert draft.content == {"applicant": {"given_names": "Asha"}}
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            assert b"MKdraftQ1" not in path.read_bytes() and b"Asha" not in path.read_bytes()
+    store.save(profile, finish_draft=True)
+    assert store.draft() is None
+    store.save_draft({}, "about", store.active_id())
+    store.discard_draft()
+    assert store.draft() is None
+    store.close()

@@ -142,3 +142,17 @@ class ResidenceRow(_PersonChild, Base):
     country: Mapped[bytes] = mapped_column(LargeBinary)
     from_date: Mapped[bytes] = mapped_column(LargeBinary)
     to_date: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class DraftRow(Base):
+    """A personal file being edited in the wizard: the JSON document so far (encrypted),
+    possibly incomplete, and the page the user was on. ``file_id`` is None for a new file."""
+
+    __tablename__ = "drafts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_id: Mapped[int | None] = mapped_column(
+        ForeignKey("personal_files.id", ondelete="CASCADE"), unique=True
+    )
+    page: Mapped[str] = mapped_column(String)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)

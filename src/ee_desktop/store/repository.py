@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from ee_desktop.paths import backups_dir, database_path
@@ -19,7 +19,17 @@ from ee_desktop.store.crypto import Cipher
 from ee_desktop.store.database import make_engine, migrate, read_meta, write_meta
 from ee_desktop.store.keys import PassphraseSource, set_up_key, unlock
 from ee_desktop.store.mapping import RowMapper
-from ee_desktop.store.models import PersonalFile, PersonRow, Setting
+from ee_desktop.store.models import DraftRow, PersonalFile, PersonRow, Setting
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A personal file being edited: the format-v1 document so far, maybe incomplete."""
+
+    file_id: int | None  # the file it will replace, or None for a new file
+    page: str
+    content: dict[str, Any]
+    updated_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +90,18 @@ class Store:
             row = s.scalar(query)
             return None if row is None else self._mapper.profile(row)
 
-    def save(self, profile: Profile, file_id: int | None = None) -> int:
+    def save(
+        self, profile: Profile, file_id: int | None = None, *, finish_draft: bool = False
+    ) -> int:
         """Replace the content of ``file_id`` (default: the active file, created if none).
 
         One transaction: either the whole new content is stored or, after any
-        failure or a kill, the previous save is still there untouched.
+        failure or a kill, the previous save is still there untouched. With
+        ``finish_draft`` the wizard's draft is removed in the same transaction.
         """
         with Session(self._engine) as s, s.begin():
+            if finish_draft:
+                s.execute(delete(DraftRow))
             if file_id is None:
                 row = s.scalar(select(PersonalFile).where(PersonalFile.is_active))
             else:
@@ -143,6 +158,32 @@ class Store:
                 first = s.scalar(select(PersonalFile).order_by(PersonalFile.id))
                 if first is not None:
                     first.is_active = True
+
+    # -- the wizard's draft ---------------------------------------------------------
+    def draft(self) -> Draft | None:
+        with Session(self._engine) as s:
+            row = s.scalar(select(DraftRow).order_by(DraftRow.updated_at.desc()))
+            if row is None:
+                return None
+            content = json.loads(self._mapper.c.decrypt(row.content))
+            return Draft(row.file_id, row.page, content, row.updated_at)
+
+    def save_draft(self, content: dict[str, Any], page: str, file_id: int | None) -> None:
+        """Keep the wizard's work so far; there is one draft at a time."""
+        with Session(self._engine) as s, s.begin():
+            s.execute(delete(DraftRow))
+            s.add(
+                DraftRow(
+                    file_id=file_id,
+                    page=page,
+                    updated_at=_now(),
+                    content=self._mapper.c.encrypt(json.dumps(content).encode()),
+                )
+            )
+
+    def discard_draft(self) -> None:
+        with Session(self._engine) as s, s.begin():
+            s.execute(delete(DraftRow))
 
     # -- settings ---------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
