@@ -348,10 +348,12 @@ class _Decoder:
         d = r.object(value, path, _APPLICANT)
         if d is None:
             return None
+        given_names = r.text(d, "given_names", path)  # problems in the order of the form
+        family_name = r.text(d, "family_name", path)
         born = self._person_dates(d, path)
         return Applicant(
-            given_names=r.text(d, "given_names", path),  # type: ignore[arg-type]
-            family_name=r.text(d, "family_name", path),  # type: ignore[arg-type]
+            given_names=given_names,  # type: ignore[arg-type]
+            family_name=family_name,  # type: ignore[arg-type]
             date_of_birth=born,  # type: ignore[arg-type]
             marital_status=r.choice(d, "marital_status", path, MARITAL_STATUSES),  # type: ignore[arg-type]
             country_of_residence=r.country(d, "country_of_residence", path),  # type: ignore[arg-type]
@@ -373,12 +375,16 @@ class _Decoder:
         d = r.object(value, path, _SPOUSE)
         if d is None:
             return None
+        accompanying = r.boolean(d, "accompanying", path)
+        canadian = r.boolean(d, "canadian_citizen_or_pr", path)
+        given_names = r.text(d, "given_names", path)
+        family_name = r.text(d, "family_name", path)
         born = self._person_dates(d, path)
         return Spouse(
-            accompanying=r.boolean(d, "accompanying", path),  # type: ignore[arg-type]
-            canadian_citizen_or_pr=r.boolean(d, "canadian_citizen_or_pr", path),  # type: ignore[arg-type]
-            given_names=r.text(d, "given_names", path),  # type: ignore[arg-type]
-            family_name=r.text(d, "family_name", path),  # type: ignore[arg-type]
+            accompanying=accompanying,  # type: ignore[arg-type]
+            canadian_citizen_or_pr=canadian,  # type: ignore[arg-type]
+            given_names=given_names,  # type: ignore[arg-type]
+            family_name=family_name,  # type: ignore[arg-type]
             date_of_birth=born,  # type: ignore[arg-type]
             education=self._education_list(d, path, born),
             language_tests=self._test_list(d, path, born),
