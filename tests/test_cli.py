@@ -179,3 +179,45 @@ def test_unexpected_errors_are_one_line_and_logged(
     assert err.startswith("Unexpected error: disk on fire.") and "Traceback" not in err
     log = data_dir / "logs" / "ee-desktop.log"
     assert "Traceback" in log.read_text()
+
+
+def test_export_to_stdout_is_utf8_whatever_the_console(
+    data_dir: Path, tmp_path: Path, example_data: dict[str, Any]
+) -> None:
+    example_data["applicant"]["given_names"] = "Zoë Ñandú 李"
+    source = tmp_path / "accents.json"
+    source.write_text(json.dumps(example_data, ensure_ascii=False), encoding="utf-8")
+    assert run_cli(data_dir, "import", str(source)).returncode == 0
+    env_cp1252 = {k: v for k, v in os.environ.items() if not k.startswith("EE_DESKTOP")}
+    env_cp1252.update(
+        EE_DESKTOP_NO_KEYRING="1",
+        EE_DESKTOP_DATA_DIR=str(data_dir),
+        EE_DESKTOP_PASSPHRASE=PASSPHRASE,
+        PYTHONIOENCODING="cp1252",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "ee_desktop", "export"],
+        capture_output=True,
+        env=env_cp1252,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.decode("utf-8"))["applicant"]["given_names"] == "Zoë Ñandú 李"
+    listing = subprocess.run(
+        [sys.executable, "-m", "ee_desktop", "files"],
+        capture_output=True,
+        env=env_cp1252,
+        timeout=120,
+    )
+    assert listing.returncode == 0 and b"Traceback" not in listing.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_exported_file_is_private(data_dir: Path, tmp_path: Path) -> None:
+    assert main(["import", str(EXAMPLE)]) == 0
+    target = tmp_path / "me.json"
+    target.write_text("old")
+    target.chmod(0o644)
+    assert main(["export", "-o", str(target)]) == 0
+    assert target.stat().st_mode & 0o077 == 0
+    assert not list(tmp_path.glob(".*.part"))

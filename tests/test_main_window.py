@@ -57,7 +57,7 @@ def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path, save: bool = False)
 def test_new_user_sees_what_to_do_first(window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.empty_state
     text = window.findChild(QLabel, "empty_state_text")
-    assert text is not None and "import your personal file" in text.text()
+    assert text is not None and "create your personal file" in text.text()
     assert not window.action_export.isEnabled()
 
 

@@ -387,3 +387,98 @@ def _profiles(draw: st.DrawFn) -> dict[str, Any]:
 def test_any_valid_file_round_trips(data: dict[str, Any]) -> None:
     profile: Profile = decode(data, today=TODAY)
     assert decode(encode(profile), today=TODAY) == profile
+
+
+# -- hostile and odd input: always problems, never a crash ------------------------------
+@pytest.mark.parametrize("value", [["IN"], {"code": "IN"}, 91, None])
+def test_country_of_wrong_type(example_data: dict[str, Any], value: Any) -> None:
+    bad = copy.deepcopy(example_data)
+    bad["applicant"]["country_of_residence"] = value
+    assert paths_of(bad) == ["applicant.country_of_residence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 100_000 + "]" * 100_000, '{"version": ' + "9" * 5000 + "}"],
+    ids=["deep-nesting", "huge-number"],
+)
+def test_pathological_json_is_a_problem(text: str) -> None:
+    with pytest.raises(ProfileError) as info:
+        loads(text, today=TODAY)
+    assert info.value.problems[0].expected == "valid JSON"
+
+
+def test_lone_surrogate_is_rejected(example_data: dict[str, Any]) -> None:
+    text = json.dumps(example_data).replace('"Asha"', '"\\ud800Asha"')
+    with pytest.raises(ProfileError) as info:
+        loads(text, today=TODAY)
+    assert [p.path for p in info.value.problems] == ["applicant.given_names"]
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes())
+    assert load(path, today=TODAY).applicant.given_names == "Asha"
+
+
+@pytest.mark.parametrize("value", ["1996-W15-5", "19960412", "1996-4-12", "１９９６-04-12"])
+def test_only_yyyy_mm_dd_dates(example_data: dict[str, Any], value: str) -> None:
+    bad = copy.deepcopy(example_data)
+    bad["applicant"]["date_of_birth"] = value
+    assert paths_of(bad) == ["applicant.date_of_birth"]
+
+
+@pytest.mark.parametrize("value", [True, 1.0, "1"])
+def test_version_must_be_the_integer_one(example_data: dict[str, Any], value: Any) -> None:
+    assert paths_of(dict(example_data, version=value)) == ["version"]
+
+
+@pytest.mark.parametrize(
+    ("test", "value"), [("celpip_general", 6.9999999999), ("ielts_general", 8.4999999999)]
+)
+def test_scores_must_be_exactly_on_a_step(
+    example_data: dict[str, Any], test: str, value: float
+) -> None:
+    assert paths_of(_with_test(example_data, test, reading=value)) == [
+        "applicant.language_tests[0].reading"
+    ]
+
+
+def test_repeated_key_is_reported_with_its_path_among_the_rest(
+    example_data: dict[str, Any],
+) -> None:
+    text = json.dumps(example_data).replace(
+        '"given_names": "Asha"', '"given_names": "Asha", "given_names": "B"', 1
+    )
+    text = text.replace('"1996-04-12"', '"2030-01-01"')
+    with pytest.raises(ProfileError) as info:
+        loads(text, today=TODAY)
+    assert [p.path for p in info.value.problems] == [
+        "applicant.given_names",
+        "applicant.date_of_birth",
+    ]
+
+
+def test_odd_key_stays_on_one_line(example_data: dict[str, Any]) -> None:
+    bad = copy.deepcopy(example_data)
+    bad["applicant"]["bad\nkey"] = 1
+    (message,) = problems_of(bad)
+    assert "\n" not in message and message.startswith('applicant["bad\\nkey"]: got 1')
+
+
+def test_passport_and_places_before_birth(example_data: dict[str, Any]) -> None:
+    bad = copy.deepcopy(example_data)
+    bad["applicant"]["passport"] = {
+        "number": "Z1",
+        "country": "IN",
+        "issued_on": "1990-01-01",
+        "expires_on": "2030-01-01",
+    }
+    bad["applicant"]["residence_history"] = [{"country": "IN", "from": "1990-01-01", "to": None}]
+    assert paths_of(bad) == ["applicant.passport.issued_on", "applicant.residence_history[0].from"]
+
+
+def test_married_without_spouse_key_is_one_problem(example_data: dict[str, Any]) -> None:
+    bad = copy.deepcopy(example_data)
+    del bad["spouse"]
+    assert paths_of(bad) == ["spouse"]

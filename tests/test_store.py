@@ -475,3 +475,79 @@ def test_draft_is_kept_until_finished(data_dir: Path, profile) -> None:  # type:
     store.discard_draft()
     assert store.draft() is None
     store.close()
+
+
+# -- robustness -----------------------------------------------------------------------
+def test_wrong_passphrase_leaves_an_old_database_byte_for_byte(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EE_DESKTOP_NO_KEYRING", "1")
+    data_dir.mkdir(parents=True)
+    path = database_path(data_dir)
+    shutil.copy(REPO / "tests" / "fixtures" / "db_schema0001.sqlite3", path)
+    before = path.read_bytes()
+    with pytest.raises(WrongPassphraseError):
+        open_store(data_dir, FixedPassphrases("not the fixture passphrase"))
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in data_dir.iterdir()) == ["ee-desktop.sqlite3"]
+
+
+BROKEN_MIGRATION = """
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("personal_files") as batch:
+        batch.add_column(sa.Column("note", sa.String, nullable=True))
+    op.create_table("half", sa.Column("id", sa.Integer, primary_key=True))
+    raise RuntimeError("disk full")
+
+
+def downgrade() -> None:
+    pass
+"""
+
+
+def test_failed_migration_changes_nothing(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, profile
+) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(data_dir, FixedPassphrases())
+    store.save(profile)
+    store.close()
+    migrations = tmp_path / "migrations"
+    shutil.copytree(database_module.MIGRATIONS_DIR, migrations)
+    (migrations / "versions" / "0003_broken.py").write_text(BROKEN_MIGRATION)
+    monkeypatch.setattr(database_module, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(database_module, "HEAD_REVISION", "0003")
+    monkeypatch.setattr(database_module, "KNOWN_REVISIONS", ("0001", "0002", "0003"))
+    from ee_desktop.store import StoreError
+
+    with pytest.raises(StoreError, match="disk full"):
+        open_store(data_dir, FixedPassphrases())
+    with sqlite3.connect(database_path(data_dir)) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        columns = [row[1] for row in raw.execute("PRAGMA table_info(personal_files)")]
+    assert "half" not in tables and "note" not in columns
+
+
+def test_damaged_database_is_a_clear_error(data_dir: Path) -> None:
+    from ee_desktop.store import StoreError
+
+    data_dir.mkdir(parents=True)
+    database_path(data_dir).write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="not an ee-desktop database or is damaged"):
+        open_store(data_dir, FixedPassphrases())
+
+
+def test_passphrase_is_unicode_normalised(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EE_DESKTOP_NO_KEYRING", "1")
+    composed, decomposed = "café crème brûlée", "cafe\u0301 cre\u0300me bru\u0302le\u0301e"
+    open_store(data_dir, FixedPassphrases(composed)).close()
+    open_store(data_dir, FixedPassphrases(decomposed)).close()

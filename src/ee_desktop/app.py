@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ee_desktop import __version__
@@ -42,6 +43,13 @@ def unlock_store(directory: Path) -> Store | None:
         except StoreError as exc:
             QMessageBox.critical(None, "ee-desktop", str(exc))
             return None
+    QMessageBox.critical(
+        None,
+        "ee-desktop",
+        QCoreApplication.translate(
+            "app", "The passphrase was wrong %1 times. Start ee-desktop again to retry."
+        ).replace("%1", str(MAX_PASSPHRASE_ATTEMPTS)),
+    )
     return None
 
 

@@ -164,7 +164,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         )
     text = dumps(profile)
     if args.output is None:
-        sys.stdout.write(text)
+        # Always UTF-8, whatever the console's code page: the file must import again.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
     else:
         from ee_desktop.service import write_text_atomically
 
@@ -215,6 +218,7 @@ def _cmd_use(args: argparse.Namespace) -> int:
 
 
 def _log_unexpected(args: argparse.Namespace | None) -> Path | None:
+    old_umask = os.umask(0o077)  # the log may quote personal data: the user's eyes only
     try:
         folder = data_dir(getattr(args, "data_dir", None)) / "logs"
         folder.mkdir(parents=True, exist_ok=True)
@@ -222,13 +226,20 @@ def _log_unexpected(args: argparse.Namespace | None) -> Path | None:
         handler = logging.FileHandler(path, encoding="utf-8")
         log.addHandler(handler)
         log.exception("unexpected error")
+        log.removeHandler(handler)
         handler.close()
         return path
     except OSError:
         return None
+    finally:
+        os.umask(old_umask)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # Names may not fit the console's code page: show "?" rather than crash.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     parser = _build_parser()
     args = parser.parse_args(argv)
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
@@ -248,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = _log_unexpected(args)
         print(
             _("Unexpected error: {error}. Details are in {log}.").format(
-                error=exc, log=where or "-"
+                error=" ".join(str(exc).split()), log=where or "-"
             ),
             file=sys.stderr,
         )

@@ -3,23 +3,51 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from ee_desktop.profile import Profile, dumps, load
+from ee_desktop.paths import rules_dir
+from ee_desktop.profile import Profile, decode, dumps, load
+from ee_desktop.profile.draft import PAGES, DraftCheck, check, draft_from, new_draft
 from ee_desktop.profile.overview import Section, overview
+from ee_desktop.rules import (
+    Evaluation,
+    RuleSet,
+    evaluate,
+    installed_rules_files,
+    load_rules,
+)
 from ee_desktop.store import FileSummary, Store
+from ee_desktop.store.repository import Draft
+
+
+def installed_rules_paths(data_dir: Path) -> list[Path]:
+    """The usable rules files the user installed, in the order they apply."""
+    return [r.path for r in installed_rules_files(rules_dir(data_dir)) if not r.problems]
 
 
 def write_text_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file so an interruption never leaves half a file."""
+    """Write UTF-8 through a private temporary file, flushed to disk before it replaces
+    ``path``: an interruption never leaves half a file, and others cannot read it."""
     temporary = path.with_name(f".{path.name}.part")
+    fd = os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
     try:
-        temporary.write_text(text, encoding="utf-8")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+    if os.name == "posix":  # make the rename itself durable
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
 
 
 class PersonalFileService:
@@ -62,3 +90,97 @@ class PersonalFileService:
     def overview(self) -> list[Section] | None:
         profile = self.store.load()
         return None if profile is None else overview(profile)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A draft's problems and, when the file can already be scored, its evaluation."""
+
+    check: DraftCheck
+    evaluation: Evaluation | None
+
+
+class WizardService:
+    """The wizard's one door: drafts (saved at every step), live assessment, saving.
+
+    Rules are loaded once; an assessment is a pure function of the draft and
+    the date, so the score panel can follow every keystroke.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.file_id: int | None = None  # the file being edited; None for a new one
+        self._rules: RuleSet | None = None
+
+    @property
+    def rules(self) -> RuleSet:
+        if self._rules is None:
+            self._rules = load_rules(installed_rules_paths(self.store.path.parent))
+        return self._rules
+
+    # -- drafts ------------------------------------------------------------------
+    def resume(self) -> Draft | None:
+        draft = self.store.draft()
+        if draft is not None:
+            self.file_id = draft.file_id
+        return draft
+
+    def start_new(self) -> dict[str, Any]:
+        self.file_id = None
+        content = new_draft()
+        self.store.save_draft(content, PAGES[0], None)
+        return content
+
+    def start_edit(self) -> dict[str, Any]:
+        """A draft prefilled from the active personal file."""
+        profile = self.store.load()
+        if profile is None:
+            return self.start_new()
+        self.file_id = self.store.active_id()
+        content = draft_from(profile)
+        self.store.save_draft(content, PAGES[0], self.file_id)
+        return content
+
+    def keep(self, content: dict[str, Any], page: str) -> None:
+        self.store.save_draft(content, page, self.file_id)
+
+    def discard(self) -> None:
+        self.store.discard_draft()
+        self.file_id = None
+
+    def finish(self, content: dict[str, Any], today: date) -> int:
+        """Save the draft as the personal file (replacing the one edited); raises ProfileError."""
+        profile = decode(content, today=today)
+        if self.file_id is None:
+            file_id = self.store.add(profile)
+            self.store.discard_draft()
+        else:
+            file_id = self.store.save(profile, self.file_id, finish_draft=True)
+            self.store.set_active(file_id)
+        self.file_id = None
+        return file_id
+
+    # -- live assessment -------------------------------------------------------------
+    def assess(self, content: dict[str, Any], as_of: date) -> Assessment:
+        result = check(content, as_of)
+        if result.scorable is None:
+            return Assessment(result, None)
+        return Assessment(result, evaluate(result.scorable, as_of, self.rules))
+
+    def language_level(
+        self, test: str, taken_on: str, ability: str, score: Any, as_of: date
+    ) -> int | None:
+        """The CLB/NCLC level of one score, as the user types it (None when not yet a score)."""
+        if not isinstance(score, int | float) or isinstance(score, bool):
+            return None
+        try:
+            when = date.fromisoformat(taken_on)
+        except (TypeError, ValueError):
+            when = as_of
+        table = self.rules.language_table(test, when)
+        if table is None:
+            return None
+        try:
+            return table.clb(ability, score)
+        except (KeyError, ValueError):
+            return None

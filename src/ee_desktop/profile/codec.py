@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ee_desktop.i18n import _
-from ee_desktop.profile.codes import COUNTRY_CODES, SCORE_SCALES, TEST_NAMES
+from ee_desktop.profile.codes import ABILITY_NAMES, COUNTRY_CODES, SCORE_SCALES, TEST_NAMES
 from ee_desktop.profile.model import (
     ABILITIES,
     ECA_ORGANIZATIONS,
@@ -103,6 +104,8 @@ class _Reader:
                 ),
             )
             return None
+        for key, repeated in getattr(value, "duplicates", ()):
+            self.add(_join(path, key), repeated, _("each field once (this one is repeated)"))
         for key in value:
             if key not in fields:
                 close = difflib.get_close_matches(key, list(fields), n=1)
@@ -172,7 +175,7 @@ class _Reader:
         ok, value = self._get(d, key, path, expected, nullable)
         if not ok:
             return None
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not value.strip() or not _encodable(value):
             self.add(_join(path, key), value, expected)
             return None
         return value
@@ -184,7 +187,7 @@ class _Reader:
         ok, value = self._get(d, key, path, expected, nullable)
         if not ok:
             return None
-        if isinstance(value, str) and len(value) == 10:
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
             try:
                 return date.fromisoformat(value)
             except ValueError:
@@ -238,7 +241,7 @@ class _Reader:
     def country(self, d: dict[str, Any], key: str, path: str) -> str | None:
         expected = _("a two-letter ISO 3166 country code such as CA or IN")
         ok, value = self._get(d, key, path, expected, False)
-        if ok and value not in COUNTRY_CODES:
+        if ok and not (isinstance(value, str) and value in COUNTRY_CODES):
             self.add(_join(path, key), value, expected)
             return None
         return value if ok else None
@@ -263,8 +266,23 @@ class _Reader:
             self.add(path, later.isoformat(), expected)
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
+
+
 def _join(path: str, key: str) -> str:
+    """``path.key``; a key that is not a plain name is quoted, so a path stays on one line."""
+    if not _PLAIN_KEY.fullmatch(key):
+        return f"{path}[{json.dumps(key)}]"
     return f"{path}.{key}" if path else key
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates from \ud800-style escapes
+        return False
+    return True
 
 
 class _Decoder:
@@ -280,7 +298,7 @@ class _Decoder:
         if d.get("format", MISSING) != FORMAT_NAME:
             r.add("format", d.get("format", MISSING), f'"{FORMAT_NAME}"')
         version = d.get("version", MISSING)
-        if version != FORMAT_VERSION:
+        if type(version) is not int or version != FORMAT_VERSION:
             newer = isinstance(version, int) and not isinstance(version, bool) and version > 1
             r.add(
                 "version",
@@ -309,7 +327,12 @@ class _Decoder:
                         "(only married and common_law do)"
                     ).format(status=status),
                 )
-            if spouse is None and status in STATUSES_WITH_SPOUSE and d.get("spouse") is None:
+            if (
+                spouse is None
+                and status in STATUSES_WITH_SPOUSE
+                and "spouse" in d
+                and d["spouse"] is None
+            ):
                 r.add(
                     "spouse",
                     None,
@@ -366,8 +389,10 @@ class _Decoder:
             provincial_nomination=r.optional(d, "provincial_nomination", path, self.nomination),
             job_offer=r.optional(d, "job_offer", path, self.job_offer),
             sibling_in_canada=r.boolean(d, "sibling_in_canada", path),  # type: ignore[arg-type]
-            passport=r.optional(d, "passport", path, self.passport),
-            residence_history=r.list_of(d, "residence_history", path, self.residence),
+            passport=r.optional(d, "passport", path, lambda v, p: self.passport(v, p, born)),
+            residence_history=r.list_of(
+                d, "residence_history", path, lambda v, p: self.residence(v, p, born)
+            ),
         )
 
     def spouse(self, value: Any, path: str) -> Spouse | None:
@@ -389,8 +414,10 @@ class _Decoder:
             education=self._education_list(d, path, born),
             language_tests=self._test_list(d, path, born),
             work_history=self._job_list(d, path, born),
-            passport=r.optional(d, "passport", path, self.passport),
-            residence_history=r.list_of(d, "residence_history", path, self.residence),
+            passport=r.optional(d, "passport", path, lambda v, p: self.passport(v, p, born)),
+            residence_history=r.list_of(
+                d, "residence_history", path, lambda v, p: self.residence(v, p, born)
+            ),
         )
 
     def child(self, value: Any, path: str) -> Child | None:
@@ -398,13 +425,16 @@ class _Decoder:
         d = r.object(value, path, _CHILD)
         if d is None:
             return None
+        born = self._person_dates(d, path)
         return Child(
-            date_of_birth=self._person_dates(d, path),  # type: ignore[arg-type]
+            date_of_birth=born,  # type: ignore[arg-type]
             accompanying=r.boolean(d, "accompanying", path),  # type: ignore[arg-type]
             given_names=r.text(d, "given_names", path, nullable=True, required=False),
             family_name=r.text(d, "family_name", path, nullable=True, required=False),
-            passport=r.optional(d, "passport", path, self.passport),
-            residence_history=r.list_of(d, "residence_history", path, self.residence),
+            passport=r.optional(d, "passport", path, lambda v, p: self.passport(v, p, born)),
+            residence_history=r.list_of(
+                d, "residence_history", path, lambda v, p: self.residence(v, p, born)
+            ),
         )
 
     def _education_list(
@@ -505,7 +535,9 @@ class _Decoder:
                 here,
                 value,
                 _("a {ability} score for {test} within {range}").format(
-                    test=_(TEST_NAMES[test]), ability=_(ability), range=scale.describe()
+                    test=_(TEST_NAMES[test]),
+                    ability=_(ABILITY_NAMES[ability]),
+                    range=scale.describe(),
                 ),
             )
             return None
@@ -567,12 +599,13 @@ class _Decoder:
             lmia_exempt_or_approved=r.boolean(d, "lmia_exempt_or_approved", path),  # type: ignore[arg-type]
         )
 
-    def passport(self, value: Any, path: str) -> Passport | None:
+    def passport(self, value: Any, path: str, born: date | None) -> Passport | None:
         r = self.r
         d = r.object(value, path, _PASSPORT)
         if d is None:
             return None
         issued = r.iso_date(d, "issued_on", path)
+        r.order(_join(path, "issued_on"), born, issued, _("an issue date after the date of birth"))
         expires = r.iso_date(d, "expires_on", path)
         r.order(
             _join(path, "expires_on"), issued, expires, _("an expiry date after the issue date")
@@ -584,12 +617,13 @@ class _Decoder:
             expires_on=expires,  # type: ignore[arg-type]
         )
 
-    def residence(self, value: Any, path: str) -> Residence | None:
+    def residence(self, value: Any, path: str, born: date | None) -> Residence | None:
         r = self.r
         d = r.object(value, path, _RESIDENCE)
         if d is None:
             return None
         start = r.iso_date(d, "from", path)
+        r.order(_join(path, "from"), born, start, _("a date on or after the date of birth"))
         end = r.iso_date(d, "to", path, nullable=True) if "to" in d else None
         r.order(_join(path, "to"), start, end, _("a date on or after “from”"))
         return Residence(country=r.country(d, "country", path), from_=start, to=end)  # type: ignore[arg-type]
@@ -601,19 +635,29 @@ def decode(data: Any, *, today: date) -> Profile:
     return _Decoder(today).profile(data)
 
 
-def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
+class _JsonObject(dict[str, Any]):
+    """A parsed JSON object that remembers repeated keys, for the reader to report."""
+
+    duplicates: list[tuple[str, Any]]
+
+
+def _keep_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = _JsonObject()
+    result.duplicates = []
     for key, value in pairs:
         if key in result:
-            raise ProfileError([Problem(key, value, _("each field once (this one is repeated)"))])
-        result[key] = value
+            result.duplicates.append((key, value))
+        else:
+            result[key] = value
     return result
 
 
 def loads(text: str, *, today: date) -> Profile:
     try:
-        data = json.loads(text, object_pairs_hook=_reject_duplicates)
-    except json.JSONDecodeError as exc:
+        data = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=_keep_duplicates)
+    except (RecursionError, ValueError) as exc:
+        if not isinstance(exc, json.JSONDecodeError):  # nesting too deep, number too long
+            raise ProfileError([Problem("", str(exc)[:80], _("valid JSON"))]) from None
         raise ProfileError(
             [
                 Problem(

@@ -29,10 +29,11 @@ class ScoreScale:
     step: float  # 0.5 for IELTS bands, 1 for whole-number scales
 
     def accepts(self, value: float) -> bool:
+        """In range and exactly on a step (IELTS 6.5 yes, 6.4999 no; CELPIP 7 yes, 7.5 no)."""
         if not self.low <= value <= self.high:
             return False
         steps = (value - self.low) / self.step
-        return abs(steps - round(steps)) < 1e-9
+        return steps == int(steps)
 
     def describe(self) -> str:
         low, high = _number(self.low), _number(self.high)
@@ -66,6 +67,13 @@ SCORE_SCALES: dict[str, dict[str, ScoreScale]] = {
         "writing": ScoreScale(0, 20, 1),
         "speaking": ScoreScale(0, 20, 1),
     },
+}
+
+ABILITY_NAMES: dict[str, str] = {
+    "listening": N_("listening"),
+    "reading": N_("reading"),
+    "writing": N_("writing"),
+    "speaking": N_("speaking"),
 }
 
 TEST_NAMES: dict[str, str] = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
@@ -63,6 +64,8 @@ class KdfParams:
 
 
 def derive_key(passphrase: str, params: KdfParams) -> bytes:
+    """The wrapping key for ``passphrase``; NFC-normalised, so the same passphrase typed on
+    systems that compose accents differently gives the same key."""
     kdf = Argon2id(
         salt=params.salt,
         length=KEY_BYTES,
@@ -70,7 +73,7 @@ def derive_key(passphrase: str, params: KdfParams) -> bytes:
         lanes=params.lanes,
         memory_cost=params.memory_kib,
     )
-    return kdf.derive(passphrase.encode("utf-8"))
+    return kdf.derive(unicodedata.normalize("NFC", passphrase).encode("utf-8"))
 
 
 def wrap_key(data_key: bytes, wrapping_key: bytes) -> bytes:

@@ -24,7 +24,13 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    # isolation_level=None stops the sqlite3 module from managing transactions itself (it
+    # would leave DDL outside them); the "begin" hook below opens every transaction, so a
+    # migration or a save is all or nothing.
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "isolation_level": None},
+    )
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: Any, _record: Any) -> None:
@@ -35,7 +41,39 @@ def make_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
 
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
     return engine
+
+
+def read_meta_readonly(path: Path) -> dict[str, str]:
+    """The key metadata, read without writing anything (not even the journal mode)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return {}
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(unreadable_message(path, exc)) from None
+    try:
+        rows = conn.execute("SELECT key, value FROM store_meta").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return {}
+        raise StoreError(unreadable_message(path, exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(unreadable_message(path, exc)) from None
+    finally:
+        conn.close()
+    return {key: value for key, value in rows}
+
+
+def unreadable_message(path: Path, exc: Exception) -> str:
+    return _(
+        "{path} is not an ee-desktop database or is damaged ({error}). Nothing was changed; "
+        "copies taken before updates are in its backups folder."
+    ).format(path=path, error=exc)
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -44,15 +82,6 @@ def current_revision(engine: Engine) -> str | None:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except OperationalError:
         return None  # a new, empty database
-
-
-def read_meta(engine: Engine) -> dict[str, str]:
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(text("SELECT key, value FROM store_meta")).all()
-    except OperationalError:
-        return {}
-    return {key: value for key, value in rows}
 
 
 def write_meta(engine: Engine, meta: dict[str, str]) -> None:

@@ -78,7 +78,10 @@ def _b64(data: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"))
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (ValueError, UnicodeEncodeError):
+        raise KeyUnavailableError(_("The stored key for this database is damaged.")) from None
 
 
 def _keyring_user(database_id: str) -> str:

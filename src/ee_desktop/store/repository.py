@@ -11,12 +11,20 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, selectinload
 
 from ee_desktop.paths import backups_dir, database_path
 from ee_desktop.profile.model import Profile
 from ee_desktop.store.crypto import Cipher
-from ee_desktop.store.database import make_engine, migrate, read_meta, write_meta
+from ee_desktop.store.database import (
+    make_engine,
+    migrate,
+    read_meta_readonly,
+    unreadable_message,
+    write_meta,
+)
+from ee_desktop.store.errors import StoreError
 from ee_desktop.store.keys import PassphraseSource, set_up_key, unlock
 from ee_desktop.store.mapping import RowMapper
 from ee_desktop.store.models import DraftRow, PersonalFile, PersonRow, Setting
@@ -206,14 +214,17 @@ def open_store(directory: Path, passphrases: PassphraseSource) -> Store:
     try:
         directory.mkdir(parents=True, exist_ok=True)
         path = database_path(directory)
+        meta = read_meta_readonly(path)
+        key = unlock(meta, passphrases) if meta.get("key_mode") else None
         engine = make_engine(path)
         try:
-            meta = read_meta(engine)
-            key = unlock(meta, passphrases) if meta.get("key_mode") else None
             migrate(engine, path, backups_dir(directory))
             if key is None:
                 key, meta = set_up_key(passphrases)
                 write_meta(engine, meta)
+        except DatabaseError as exc:
+            engine.dispose()
+            raise StoreError(unreadable_message(path, exc.orig or exc)) from None
         except BaseException:
             engine.dispose()
             raise

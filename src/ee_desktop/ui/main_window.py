@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from ee_desktop.profile import ProfileError
-from ee_desktop.service import PersonalFileService
+from ee_desktop.service import PersonalFileService, WizardService
 from ee_desktop.ui.dialogs import AboutDialog, ProblemsDialog
 from ee_desktop.ui.overview_view import EmptyStateView, OverviewView
+from ee_desktop.wizard.view import WizardView
 
 GEOMETRY_KEY = "main_window/geometry"
-LAST_FOLDER_KEY = "main_window/last_folder"
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -34,26 +37,44 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.service = service
         self.data_dir = data_dir
+        self._folder = ""
         self.setWindowTitle(self.tr("ee-desktop"))
         self.setMinimumSize(600, 420)
 
         self.empty_state = EmptyStateView()
+        self.empty_state.create_requested.connect(self.create_file)
         self.empty_state.import_requested.connect(self.choose_and_import)
         self.empty_state.example_requested.connect(self.save_example)
         self.overview = OverviewView()
+        self.overview.edit_requested.connect(self.edit_file)
+        self.wizard_service = WizardService(service.store)
+        self.wizard = WizardView(self.wizard_service)
+        self.wizard.finished.connect(self._wizard_finished)
+        self.wizard.closed.connect(self.refresh)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.overview)
+        self.stack.addWidget(self.wizard)
         self.setCentralWidget(self.stack)
 
         self._build_menus()
         self._build_toolbar()
         self._restore_geometry()
         self.refresh()
+        self._resume_draft()
 
     # -- construction ----------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.action_new = QAction(self.tr("&New personal file…"), self)
+        self.action_new.setShortcut(QKeySequence.StandardKey.New)
+        self.action_new.triggered.connect(self.create_file)
+        file_menu.addAction(self.action_new)
+        self.action_edit = QAction(self.tr("&Edit personal file…"), self)
+        self.action_edit.setShortcut(QKeySequence("Ctrl+D"))
+        self.action_edit.triggered.connect(self.edit_file)
+        file_menu.addAction(self.action_edit)
+        file_menu.addSeparator()
         self.action_import = QAction(self.tr("&Import personal file…"), self)
         self.action_import.setShortcut(QKeySequence.StandardKey.Open)
         self.action_import.triggered.connect(self.choose_and_import)
@@ -108,11 +129,42 @@ class MainWindow(QMainWindow):
 
         profile = self.service.current()
         self.action_export.setEnabled(profile is not None)
+        self.action_edit.setEnabled(profile is not None)
         if profile is None:
             self.stack.setCurrentWidget(self.empty_state)
             return
         self.overview.show_sections(profile.applicant.full_name, self.service.overview() or [])
         self.stack.setCurrentWidget(self.overview)
+
+    # -- the wizard ---------------------------------------------------------------------
+    def _resume_draft(self) -> None:
+        """A draft left open (even by a crash) reopens on the page the user was on."""
+        draft = self.wizard_service.resume()
+        if draft is not None:
+            self._show_wizard(draft.content, draft.page)
+
+    def _show_wizard(self, content: dict[str, object], page: str) -> None:
+        self.wizard.open_draft(content, page)
+        self.stack.setCurrentWidget(self.wizard)
+        self.toolbar.setVisible(False)
+
+    def _open_or_replace_draft(self) -> bool:
+        """True when there is no other draft, or the user agreed to discard it."""
+        if self.wizard_service.store.draft() is None:
+            return True
+        return self.wizard.confirm_discard()
+
+    def create_file(self) -> None:
+        if self._open_or_replace_draft():
+            self._show_wizard(self.wizard_service.start_new(), "about")
+
+    def edit_file(self) -> None:
+        if self.service.current() is not None and self._open_or_replace_draft():
+            self._show_wizard(self.wizard_service.start_edit(), "about")
+
+    def _wizard_finished(self, _file_id: int) -> None:
+        self.refresh()
+        self.statusBar().showMessage(self.tr("Personal file saved."), 5000)
 
     def _switch_file(self, index: int) -> None:
         self.service.switch_to(int(self.file_switcher.itemData(index)))
@@ -120,7 +172,8 @@ class MainWindow(QMainWindow):
 
     # -- import / export ---------------------------------------------------------
     def _last_folder(self) -> str:
-        return str(self.service.store.setting(LAST_FOLDER_KEY, str(Path.home())))
+        # Remembered for this session only: a folder name can reveal personal details.
+        return self._folder or str(Path.home())
 
     def choose_and_import(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -142,7 +195,11 @@ class MainWindow(QMainWindow):
             as_new = choice == "keep"
         try:
             self.service.import_file(path, today=date.today(), as_new=as_new)
-        except ProfileError as exc:
+        except Exception as exc:  # noqa: BLE001 - any failure is shown, never a traceback
+            if not isinstance(exc, ProfileError):
+                log.exception("import failed")
+                self._failed(self.tr("Import failed"), exc)
+                return False
             ProblemsDialog(
                 self.tr("This file cannot be imported"),
                 self.tr(
@@ -155,7 +212,7 @@ class MainWindow(QMainWindow):
                 self,
             ).exec()
             return False
-        self.service.store.set_setting(LAST_FOLDER_KEY, str(path.parent))
+        self._folder = str(path.parent)
         self.refresh()
         self.statusBar().showMessage(self.tr("Imported %1.").replace("%1", path.name), 5000)
         return True
@@ -221,16 +278,19 @@ class MainWindow(QMainWindow):
     def export_file(self, path: Path) -> bool:
         try:
             self.service.export_file(path)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Export failed"),
-                self.tr("The file could not be written: %1").replace("%1", str(exc)),
-            )
+        except Exception as exc:  # noqa: BLE001 - any failure is shown, never a traceback
+            log.exception("export failed")
+            self._failed(self.tr("Export failed"), exc)
             return False
-        self.service.store.set_setting(LAST_FOLDER_KEY, str(path.parent))
+        self._folder = str(path.parent)
         self.statusBar().showMessage(self.tr("Exported to %1.").replace("%1", str(path)), 5000)
         return True
+
+    def _failed(self, title: str, error: Exception) -> None:
+        detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        QMessageBox.warning(
+            self, title, self.tr("Nothing was changed. The reason: %1").replace("%1", detail)
+        )
 
     # -- misc ------------------------------------------------------------------
     def show_about(self) -> None:
@@ -242,6 +302,8 @@ class MainWindow(QMainWindow):
             self.resize(960, 680)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.stack.currentWidget() is self.wizard:
+            self.wizard.keep()
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self.service.store.set_setting(GEOMETRY_KEY, geometry)
         super().closeEvent(event)

@@ -29,6 +29,7 @@ _MARKS = {
 class EmptyStateView(QWidget):
     """What a new user sees first: what the app is for and the first step to take."""
 
+    create_requested = Signal()
     import_requested = Signal()
     example_requested = Signal()
 
@@ -42,17 +43,23 @@ class EmptyStateView(QWidget):
         layout.addWidget(title)
         text = QLabel(
             self.tr(
-                "ee-desktop keeps your Express Entry personal file on this computer, encrypted, "
-                "and shows what is filled in and what is still missing.\n\n"
-                "To begin, import your personal file (a .json file in the ee-desktop format). "
-                "Not sure what it looks like? Save the example file, change it to your own "
-                "details in a text editor, and import it.\n\n"
-                "Nothing you enter ever leaves this computer."
+                "ee-desktop builds your Express Entry personal file with you, step by step, "
+                "shows your score as you go, and keeps everything on this computer, "
+                "encrypted.\n\n"
+                "To begin, create your personal file: about ten minutes with your passport, "
+                "language test results, diplomas and job dates at hand. Your work is kept at "
+                "every step, so you can stop and come back.\n\n"
+                "Already have a personal file (.json)? Import it instead."
             )
         )
         text.setWordWrap(True)
         text.setObjectName("empty_state_text")
         layout.addWidget(text)
+        self.create_button = QPushButton(self.tr("&Create my personal file"))
+        self.create_button.setObjectName("create_button")
+        self.create_button.setDefault(True)
+        self.create_button.setStyleSheet("font-weight: 600; padding: 6px 14px;")
+        self.create_button.clicked.connect(self.create_requested)
         self.import_button = QPushButton(self.tr("&Import a personal file…"))
         self.import_button.setObjectName("import_button")
         self.import_button.clicked.connect(self.import_requested)
@@ -60,6 +67,7 @@ class EmptyStateView(QWidget):
         self.example_button.setObjectName("example_button")
         self.example_button.clicked.connect(self.example_requested)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.create_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.example_button)
         buttons.addStretch(1)
@@ -70,6 +78,8 @@ class EmptyStateView(QWidget):
 class OverviewView(QScrollArea):
     """One row per section of the file: a status mark, the section and a sentence."""
 
+    edit_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
@@ -79,12 +89,17 @@ class OverviewView(QScrollArea):
         self._layout.setContentsMargins(24, 20, 24, 20)
         self.heading = QLabel()
         self.heading.setObjectName("overview_heading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self._layout.addWidget(self.heading)
         self.summary = QLabel()
         self.summary.setObjectName("overview_summary")
         self.summary.setWordWrap(True)
         self._layout.addWidget(self.summary)
+        self.edit_button = QPushButton(self.tr("&Edit personal file…"))
+        self.edit_button.setObjectName("edit_button")
+        self.edit_button.clicked.connect(self.edit_requested)
+        self._layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(12)
         self._grid.setVerticalSpacing(10)
@@ -93,6 +108,12 @@ class OverviewView(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(self._body)
         self.rows: dict[str, QLabel] = {}
+        self._status_names = {
+            Status.COMPLETE: self.tr("complete"),
+            Status.INCOMPLETE: self.tr("needs attention"),
+            Status.MISSING: self.tr("missing"),
+            Status.NOT_APPLICABLE: self.tr("does not apply"),
+        }
 
     def show_sections(self, name: str, sections: Sequence[Section]) -> None:
         while self._grid.count():
@@ -116,7 +137,7 @@ class OverviewView(QScrollArea):
             glyph = QLabel(mark)
             glyph.setStyleSheet(f"color: {colour}; font-weight: 700; font-size: 13pt;")
             glyph.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-            glyph.setAccessibleName(section.status.value)
+            glyph.setAccessibleName(self._status_names[section.status])
             title = QLabel(f"<b>{_escape(section.title)}</b>")
             title.setAlignment(Qt.AlignmentFlag.AlignTop)
             text = QLabel(section.text)

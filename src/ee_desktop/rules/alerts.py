@@ -1,0 +1,221 @@
+"""Warnings: things in the file that cost points soon or that the user should fix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from ee_desktop.i18n import _
+from ee_desktop.profile.codes import TEST_NAMES
+from ee_desktop.profile.model import Education, Job, LanguageTest, Profile
+from ee_desktop.rules.dates import add_years, birthday
+from ee_desktop.rules.facts import Facts
+from ee_desktop.rules.tables import DENSE_SIZE, Tables, pick
+from ee_desktop.rules.text import money
+
+if TYPE_CHECKING:
+    from ee_desktop.rules.loader import RuleSet
+
+
+def _tests(
+    tests: Iterable[LanguageTest], who: str, facts: Facts, tables: Tables, rules: RuleSet
+) -> list[str]:
+    as_of = facts.as_of
+    years, warn = tables.validity["language_test_years"], tables.validity["warn_days"]
+    out = []
+    for test in tests:
+        if test.taken_on > as_of:
+            continue
+        name = _(TEST_NAMES[test.test])
+        expires = add_years(test.taken_on, years)
+        table = rules.language_table(test.test, test.taken_on)
+        if table is None:
+            out.append(
+                _(
+                    "{who} {test} result of {taken} is not accepted: no equivalence "
+                    "table covers tests taken on that date."
+                ).format(who=who, test=name, taken=test.taken_on.isoformat())
+            )
+        elif as_of >= expires:
+            out.append(
+                _(
+                    "{who} {test} result of {taken} expired on {expires} and no longer counts."
+                ).format(
+                    who=who, test=name, taken=test.taken_on.isoformat(), expires=expires.isoformat()
+                )
+            )
+        else:
+            if (expires - as_of).days <= warn:
+                out.append(
+                    _("{who} {test} result expires on {expires}, in {days} days.").format(
+                        who=who, test=name, expires=expires.isoformat(), days=(expires - as_of).days
+                    )
+                )
+            if table.unverified:
+                out.append(
+                    _(
+                        "{who} {test} result of {taken} is converted with an older "
+                        "equivalence table that could not be verified; check your CLB "
+                        "levels."
+                    ).format(who=who, test=name, taken=test.taken_on.isoformat())
+                )
+    return out
+
+
+def _education(
+    credentials: Iterable[Education], who: str, facts: Facts, tables: Tables
+) -> list[str]:
+    as_of = facts.as_of
+    years, warn = tables.validity["eca_years"], tables.validity["warn_days"]
+    out = []
+    for c in credentials:
+        if c.country == "CA" or c.completed_on > as_of or c.level == "less_than_secondary":
+            continue
+        if c.eca is None:
+            out.append(
+                _(
+                    "{who} credential from {institution} has no ECA: a foreign "
+                    "credential earns no points without one."
+                ).format(who=who, institution=c.institution)
+            )
+            continue
+        expires = add_years(c.eca.issued_on, years)
+        if c.eca.issued_on > as_of:
+            out.append(
+                _(
+                    "{who} ECA for {institution} is dated after {as_of} and does not count yet."
+                ).format(who=who, institution=c.institution, as_of=as_of.isoformat())
+            )
+        elif as_of >= expires:
+            out.append(
+                _(
+                    "{who} ECA for {institution} expired on {expires}: the credential "
+                    "no longer earns points."
+                ).format(who=who, institution=c.institution, expires=expires.isoformat())
+            )
+        elif (expires - as_of).days <= warn:
+            out.append(
+                _("{who} ECA for {institution} expires on {expires}, in {days} days.").format(
+                    who=who,
+                    institution=c.institution,
+                    expires=expires.isoformat(),
+                    days=(expires - as_of).days,
+                )
+            )
+    return out
+
+
+def _work(jobs: Iterable[Job], who: str, facts: Facts, tables: Tables) -> list[str]:
+    as_of = facts.as_of
+    cap = tables.counting["max_hours_per_week"]
+    gap_days = tables.counting["gap_warning_days"]
+    started = sorted((j for j in jobs if j.start <= as_of), key=lambda j: j.start)
+    out = []
+    for job in started:
+        if job.hours_per_week > cap:
+            out.append(
+                _(
+                    "{who} job '{title}' at {employer}: only {cap} of the {hours:g} hours "
+                    "a week count toward experience."
+                ).format(
+                    who=who,
+                    title=job.title,
+                    employer=job.employer,
+                    cap=cap,
+                    hours=job.hours_per_week,
+                )
+            )
+    previous: Job | None = None
+    reach = date.min
+    for job in started:
+        end = min(job.end or as_of, as_of)
+        if previous is not None:
+            if job.start <= reach:
+                out.append(
+                    _(
+                        "{who} jobs '{a}' and '{b}' overlap from {start} to {end}; that "
+                        "time is counted once, at most {cap} hours a week."
+                    ).format(
+                        who=who,
+                        a=previous.title,
+                        b=job.title,
+                        start=job.start.isoformat(),
+                        end=min(reach, end).isoformat(),
+                        cap=cap,
+                    )
+                )
+            elif (job.start - reach).days - 1 > gap_days:
+                out.append(
+                    _("{who} work history has a gap from {start} to {end}.").format(
+                        who=who,
+                        start=(reach + timedelta(days=1)).isoformat(),
+                        end=(job.start - timedelta(days=1)).isoformat(),
+                    )
+                )
+        if previous is None or end > reach:
+            previous, reach = job, end
+    return out
+
+
+def _birthday(profile: Profile, facts: Facts, tables: Tables) -> list[str]:
+    """The next birthday on which the CRS age points drop, and by how much."""
+    ages = tables.age[0 if facts.with_spouse else 1]
+    now = pick(ages, facts.age)
+    for later in range(facts.age + 1, DENSE_SIZE):
+        points = pick(ages, later)
+        if points < now:
+            day = birthday(profile.applicant.date_of_birth, later)
+            return [
+                _("On {day} you turn {age} and lose {lost} CRS points for age.").format(
+                    day=day.isoformat(), age=later, lost=now - points
+                )
+            ]
+        if points > now:
+            return []
+    return []
+
+
+def warnings(
+    profile: Profile, facts: Facts, tables: Tables, rules: RuleSet, required_funds: int | None
+) -> list[str]:
+    you, spouse_word = _("Your"), _("Your spouse's")
+    applicant = profile.applicant
+    out = _tests(applicant.language_tests, you, facts, tables, rules)
+    out += _education(applicant.education, you, facts, tables)
+    out += _work(applicant.work_history, you, facts, tables)
+    out += _birthday(profile, facts, tables)
+    if profile.spouse is not None:
+        if facts.spouse is not None:
+            out += _tests(profile.spouse.language_tests, spouse_word, facts, tables, rules)
+            out += _education(profile.spouse.education, spouse_word, facts, tables)
+        elif facts.spouse_not_counted == "citizen_or_pr":
+            out.append(
+                _(
+                    "Your spouse or partner is a Canadian citizen or permanent resident, "
+                    "so you are scored as a single applicant."
+                )
+            )
+        else:
+            out.append(
+                _(
+                    "Your spouse or partner is not coming with you, so you are scored as "
+                    "a single applicant."
+                )
+            )
+    if profile.settlement_funds_cad is None and required_funds is not None:
+        out.append(
+            _(
+                "You have not entered your settlement funds: FSW and FST need {needed} "
+                "for a family of {size}."
+            ).format(needed=money(required_funds), size=facts.family_size)
+        )
+    if applicant.job_offer is not None and tables.job_offer == (0, 0):
+        since = tables.entries["crs.job_offer"].effective_from.isoformat()
+        out.append(
+            _(
+                "Job offers earn no CRS points since {since}; yours can still count for "
+                "FSW, FST and the proof-of-funds exemption."
+            ).format(since=since)
+        )
+    return out

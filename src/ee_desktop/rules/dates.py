@@ -1,0 +1,26 @@
+"""Calendar arithmetic used by the rules: anniversaries and completed years."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def add_years(day: date, years: int) -> date:
+    """The same calendar day ``years`` later (or earlier); 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def completed_years(born: date, on: date) -> int:
+    """Age in completed years; someone born on 29 February turns a year older on 1 March."""
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def birthday(born: date, age: int) -> date:
+    """The date on which someone born on ``born`` reaches ``age``."""
+    try:
+        return born.replace(year=born.year + age)
+    except ValueError:
+        return date(born.year + age, 3, 1)

@@ -1,0 +1,282 @@
+"""Form rows bound to a place in the draft document.
+
+Every input widget gets the field path it edits as its objectName
+(``applicant.language_tests[0].speaking``), its label as accessible name and
+buddy, a tooltip, and an error line under it. Values go straight into the
+draft dict; the codec (not the widgets) decides what is valid.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from ee_desktop.profile.problems import Problem
+from ee_desktop.wizard.countries import country_choices
+
+Node = dict[str, Any]
+ERROR_STYLE = "color: #b00020;"
+
+
+def parse_number(text: str) -> Any:
+    """A number when the text is one; otherwise the text, for the codec to report.
+
+    "25,000" and "25 000" are thousands; "7,5" is a decimal comma.
+    """
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
+    if not cleaned:
+        return ""
+    if re.fullmatch(r"\d+,\d{1,2}", cleaned):
+        cleaned = cleaned.replace(",", ".")
+    else:
+        cleaned = cleaned.replace(",", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return text.strip()
+    if not math.isfinite(value):
+        return text.strip()
+    return int(value) if value.is_integer() and "." not in cleaned else value
+
+
+def show_number(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    return str(value)
+
+
+class Field(QObject):
+    """One input bound to ``node[key]``; ``path`` is its full field path."""
+
+    edited = Signal()
+
+    def __init__(self, path: str, widget: QWidget, label: QLabel, error: QLabel) -> None:
+        super().__init__(widget)
+        self.path = path
+        self.widget = widget
+        self.label = label
+        self.error = error
+        self.touched = False
+        self.node: Node = {}
+        self.key = path.rsplit(".", 1)[-1]
+
+    # Overridden per kind.
+    def read(self) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def write(self, value: Any) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def bind(self, node: Node) -> None:
+        self.node = node
+        self.widget.blockSignals(True)
+        self.write(node.get(self.key))
+        self.widget.blockSignals(False)
+
+    def _changed(self, *_args: object) -> None:
+        self.node[self.key] = self.read()
+        self.touched = True
+        self.edited.emit()
+
+    def show_problem(self, problem: Problem | None, force: bool) -> None:
+        visible = problem is not None and (force or self.touched or self._has_value())
+        if visible and problem is not None:
+            self.error.setText(self.widget.tr("Expected %1.").replace("%1", problem.expected))
+        self.error.setVisible(visible)
+
+    def _has_value(self) -> bool:
+        value = self.node.get(self.key)
+        return value not in (None, "")
+
+
+class TextField(Field):
+    def __init__(
+        self, path: str, widget: QLineEdit, label: QLabel, error: QLabel, nullable: bool = False
+    ) -> None:
+        super().__init__(path, widget, label, error)
+        self.line = widget
+        self.nullable = nullable
+        widget.textEdited.connect(self._changed)
+
+    def read(self) -> Any:
+        text = self.line.text()
+        return None if self.nullable and not text.strip() else text
+
+    def write(self, value: Any) -> None:
+        self.line.setText("" if value is None else str(value))
+
+
+class NumberField(TextField):
+    def read(self) -> Any:
+        value = parse_number(self.line.text())
+        return None if self.nullable and value == "" else value
+
+    def write(self, value: Any) -> None:
+        self.line.setText(show_number(value))
+
+
+class ChoiceField(Field):
+    def __init__(self, path: str, widget: QComboBox, label: QLabel, error: QLabel) -> None:
+        super().__init__(path, widget, label, error)
+        self.combo = widget
+        widget.currentIndexChanged.connect(self._changed)
+
+    def read(self) -> Any:
+        return self.combo.currentData()
+
+    def write(self, value: Any) -> None:
+        index = self.combo.findData(value)
+        self.combo.setCurrentIndex(index if index >= 0 else 0)
+
+
+class CheckField(Field):
+    def __init__(self, path: str, widget: QCheckBox, label: QLabel, error: QLabel) -> None:
+        super().__init__(path, widget, label, error)
+        self.box = widget
+        widget.toggled.connect(self._changed)
+
+    def read(self) -> Any:
+        return self.box.isChecked()
+
+    def write(self, value: Any) -> None:
+        self.box.setChecked(bool(value))
+
+
+class Form(QWidget):
+    """A grid of labelled fields for one object of the draft (a person, a test, a job)."""
+
+    edited = Signal()
+
+    def __init__(self, base_path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.base_path = base_path
+        self.fields: list[Field] = []
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(2)
+        self.grid.setColumnStretch(1, 1)
+        self._row = 0
+
+    def path(self, key: str) -> str:
+        return f"{self.base_path}.{key}" if self.base_path else key
+
+    def _add(self, field: Field, hint: QWidget | None = None) -> Field:
+        field.widget.setObjectName(field.path)
+        field.widget.setAccessibleName(field.label.text().replace("&", ""))
+        field.label.setBuddy(field.widget)
+        field.error.setStyleSheet(ERROR_STYLE)
+        field.error.setWordWrap(True)
+        field.error.setVisible(False)
+        field.error.setObjectName(field.path + ":error")
+        field.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.grid.addWidget(field.label, self._row, 0)
+        self.grid.addWidget(field.widget, self._row, 1)
+        if hint is not None:
+            self.grid.addWidget(hint, self._row, 2)
+        self.grid.addWidget(field.error, self._row + 1, 1, 1, 2)
+        self._row += 2
+        field.edited.connect(self.edited)
+        self.fields.append(field)
+        return field
+
+    def _label(self, text: str, tooltip: str) -> QLabel:
+        label = QLabel(text)
+        label.setToolTip(tooltip)
+        return label
+
+    def text(
+        self,
+        key: str,
+        label: str,
+        tooltip: str = "",
+        placeholder: str = "",
+        nullable: bool = False,
+        hint: QWidget | None = None,
+    ) -> TextField:
+        line = QLineEdit()
+        line.setPlaceholderText(placeholder)
+        line.setToolTip(tooltip)
+        field = TextField(self.path(key), line, self._label(label, tooltip), QLabel(), nullable)
+        self._add(field, hint)
+        return field
+
+    def date(self, key: str, label: str, tooltip: str = "", nullable: bool = False) -> TextField:
+        return self.text(key, label, tooltip, placeholder=self.tr("YYYY-MM-DD"), nullable=nullable)
+
+    def number(
+        self,
+        key: str,
+        label: str,
+        tooltip: str = "",
+        placeholder: str = "",
+        nullable: bool = False,
+        hint: QWidget | None = None,
+    ) -> NumberField:
+        line = QLineEdit()
+        line.setPlaceholderText(placeholder)
+        line.setToolTip(tooltip)
+        line.setMaximumWidth(160)
+        field = NumberField(self.path(key), line, self._label(label, tooltip), QLabel(), nullable)
+        self._add(field, hint)
+        return field
+
+    def choice(
+        self, key: str, label: str, options: Sequence[tuple[Any, str]], tooltip: str = ""
+    ) -> ChoiceField:
+        combo = QComboBox()
+        combo.setToolTip(tooltip)
+        for value, text in options:
+            combo.addItem(text, value)
+        field = ChoiceField(self.path(key), combo, self._label(label, tooltip), QLabel())
+        self._add(field)
+        return field
+
+    def country(self, key: str, label: str, tooltip: str = "") -> ChoiceField:
+        field = self.choice(
+            key, label, [("", self.tr("Choose a country…")), *country_choices()], tooltip
+        )
+        field.combo.setEditable(True)
+        field.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = field.combo.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        return field
+
+    def check(self, key: str, label: str, tooltip: str = "") -> CheckField:
+        box = QCheckBox(label)
+        box.setToolTip(tooltip)
+        field = CheckField(self.path(key), box, QLabel(""), QLabel())
+        field.widget.setObjectName(field.path)
+        self._add(field)
+        field.widget.setAccessibleName(label.replace("&", ""))
+        return field
+
+    def add_widget(self, widget: QWidget) -> None:
+        """A full-width row (explanations, sub-forms)."""
+        self.grid.addWidget(widget, self._row, 0, 1, 3)
+        self._row += 1
+
+    def bind(self, node: Node) -> None:
+        for field in self.fields:
+            field.bind(node)
+
+    def show_problems(self, problems: dict[str, Problem], force: bool = False) -> None:
+        for field in self.fields:
+            field.show_problem(problems.get(field.path), force)
+
+    def on_edit(self, callback: Callable[[], None]) -> None:
+        self.edited.connect(callback)

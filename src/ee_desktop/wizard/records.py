@@ -1,0 +1,176 @@
+"""Repeated records (tests, credentials, jobs, children) as cards, and optional sections."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ee_desktop.profile.problems import Problem
+from ee_desktop.wizard.fields import Form, Node
+
+
+class Card(QGroupBox):
+    """One record: its forms (a main form and optional sub-forms) and a Remove button."""
+
+    edited = Signal()
+    remove_requested = Signal()
+
+    def __init__(self, title: str, base_path: str, remove_text: str) -> None:
+        super().__init__(title)
+        self.base_path = base_path
+        self.layout_ = QVBoxLayout(self)
+        self.form = Form(base_path)
+        self.form.edited.connect(self.edited)
+        self.layout_.addWidget(self.form)
+        self.extras: list[tuple[str, Form]] = []  # (key in the node, sub-form)
+        self.optional_groups: list[OptionalGroup] = []
+        self.remove_button = QPushButton(remove_text)
+        self.remove_button.setObjectName(base_path + ":remove")
+        self.remove_button.clicked.connect(self.remove_requested)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.remove_button)
+        self.layout_.addLayout(row)
+        self.node: Node = {}
+
+    def add_optional(self, group: OptionalGroup) -> None:
+        self.optional_groups.append(group)
+        group.edited.connect(self.edited)
+        self.layout_.insertWidget(self.layout_.count() - 1, group)
+
+    def bind(self, node: Node) -> None:
+        self.node = node
+        self.form.bind(node)
+        for group in self.optional_groups:
+            group.bind(node)
+
+    def show_problems(self, problems: dict[str, Problem], force: bool) -> None:
+        self.form.show_problems(problems, force)
+        for group in self.optional_groups:
+            group.form.show_problems(problems, force)
+
+
+class OptionalGroup(QGroupBox):
+    """A checkable section for an optional object (``node[key]`` is an object or null).
+
+    Unticking keeps what was typed, so ticking again brings it back.
+    """
+
+    edited = Signal()
+
+    def __init__(
+        self, title: str, parent_path: str, key: str, template: Callable[[Node], Node]
+    ) -> None:
+        super().__init__(title)
+        self.setCheckable(True)
+        self.key = key
+        self.template = template
+        self.form = Form(f"{parent_path}.{key}" if parent_path else key)
+        self.form.edited.connect(self.edited)
+        self.setObjectName(self.form.base_path + ":present")
+        QVBoxLayout(self).addWidget(self.form)
+        self.parent_node: Node = {}
+        self._stash: Node | None = None
+        self.toggled.connect(self._toggled)
+
+    def bind(self, parent_node: Node) -> None:
+        self.parent_node = parent_node
+        value = parent_node.get(self.key)
+        self.blockSignals(True)
+        self.setChecked(value is not None)
+        self.blockSignals(False)
+        self.form.setVisible(value is not None)
+        self._stash = value
+        self.form.bind(value if value is not None else {})
+
+    def _toggled(self, on: bool) -> None:
+        if on:
+            value = self._stash if self._stash is not None else self.template(self.parent_node)
+            self.parent_node[self.key] = value
+            self.form.bind(value)
+        else:
+            self._stash = self.parent_node.get(self.key)
+            self.parent_node[self.key] = None
+        self.form.setVisible(on)
+        self.edited.emit()
+
+
+class RecordList(QWidget):
+    """All the records of one list in the draft, each a card, with Add and Remove."""
+
+    edited = Signal()
+
+    def __init__(
+        self,
+        list_path: str,
+        add_text: str,
+        empty_text: str,
+        new_item: Callable[[], Node],
+        build_card: Callable[[str, int], Card],
+    ) -> None:
+        super().__init__()
+        self.list_path = list_path
+        self.new_item = new_item
+        self.build_card = build_card
+        self.items: list[Node] = []
+        self.cards: list[Card] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.empty = QLabel(empty_text)
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName(list_path + ":empty")
+        layout.addWidget(self.empty)
+        self.cards_box = QVBoxLayout()
+        layout.addLayout(self.cards_box)
+        self.add_button = QPushButton(add_text)
+        self.add_button.setObjectName(list_path + ":add")
+        self.add_button.clicked.connect(self.add)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def bind(self, items: list[Node]) -> None:
+        self.items = items
+        self._rebuild()
+
+    def add(self) -> Card:
+        self.items.append(self.new_item())
+        self._rebuild()
+        self.edited.emit()
+        card = self.cards[-1]
+        first = card.form.fields[0].widget if card.form.fields else card
+        first.setFocus()
+        return card
+
+    def remove(self, index: int) -> None:
+        del self.items[index]
+        self._rebuild()
+        self.edited.emit()
+
+    def _rebuild(self) -> None:
+        for card in self.cards:
+            self.cards_box.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        for index, item in enumerate(self.items):
+            card = self.build_card(f"{self.list_path}[{index}]", index)
+            card.bind(item)
+            card.edited.connect(self.edited)
+            card.remove_requested.connect(lambda i=index: self.remove(i))
+            self.cards_box.addWidget(card)
+            self.cards.append(card)
+        self.empty.setVisible(not self.items)
+
+    def show_problems(self, problems: dict[str, Problem], force: bool) -> None:
+        for card in self.cards:
+            card.show_problems(problems, force)

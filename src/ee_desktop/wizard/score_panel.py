@@ -1,0 +1,88 @@
+"""The live score beside every page: total, sections and programs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from ee_desktop.i18n import _
+from ee_desktop.rules import Evaluation
+from ee_desktop.rules.explain import SECTIONS
+
+
+class ScorePanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(230)
+        self.setMaximumWidth(300)
+        layout = QVBoxLayout(self)
+        caption = QLabel(self.tr("Your CRS score"))
+        caption.setStyleSheet("font-weight: 600;")
+        layout.addWidget(caption)
+        self.total = QLabel("—")
+        self.total.setObjectName("score:total")
+        self.total.setStyleSheet("font-size: 30pt; font-weight: 700;")
+        self.total.setAccessibleName(self.tr("CRS score"))
+        layout.addWidget(self.total)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("score:hint")
+        layout.addWidget(self.hint)
+        grid = QGridLayout()
+        self.sections: dict[str, QLabel] = {}
+        for row, (key, name) in enumerate(SECTIONS.items()):
+            label = QLabel(_(name))
+            label.setWordWrap(True)
+            value = QLabel("—")
+            value.setObjectName(f"score:{key}")
+            grid.addWidget(label, row, 0)
+            grid.addWidget(value, row, 1)
+            self.sections[key] = value
+        layout.addLayout(grid)
+        programs = QLabel(self.tr("Programs"))
+        programs.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        layout.addWidget(programs)
+        self.programs = QLabel("—")
+        self.programs.setObjectName("score:programs")
+        self.programs.setWordWrap(True)
+        layout.addWidget(self.programs)
+        self.footer = QLabel()
+        self.footer.setWordWrap(True)
+        self.footer.setObjectName("score:footer")
+        self.footer.setStyleSheet("color: #555; font-size: 8pt; margin-top: 8px;")
+        layout.addWidget(self.footer)
+        layout.addStretch(1)
+
+    def show_evaluation(self, evaluation: Evaluation | None, pending: int) -> None:
+        """``pending``: entries left out of the score because they are not complete yet."""
+        if evaluation is None:
+            self.total.setText("—")
+            self.hint.setText(
+                self.tr("Your score appears as soon as the About you page is complete.")
+            )
+            for value in self.sections.values():
+                value.setText("—")
+            self.programs.setText("—")
+            self.footer.setText("")
+            return
+        crs = evaluation.crs
+        self.total.setText(str(crs.total))
+        self.hint.setText(
+            self.tr("Entries still being completed are not counted yet.") if pending else ""
+        )
+        for key, value in self.sections.items():
+            value.setText(str(getattr(crs, key)))
+        lines = []
+        for name, result in (
+            (self.tr("Federal Skilled Worker"), evaluation.fsw),
+            (self.tr("Canadian Experience Class"), evaluation.cec),
+            (self.tr("Federal Skilled Trades"), evaluation.fst),
+        ):
+            mark = "✓" if result.eligible else "✗"
+            lines.append(f"{mark} {name}")
+        self.programs.setText("\n".join(lines))
+        self.footer.setText(
+            self.tr("Computed on this computer for %1 with the rules verified up to %2.")
+            .replace("%1", evaluation.as_of.isoformat())
+            .replace("%2", evaluation.verified_on.isoformat())
+        )

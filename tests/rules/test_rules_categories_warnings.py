@@ -1,0 +1,202 @@
+"""Category-based selection (rules.md section 7) and warnings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from rules_helpers import celpip_all, foreign, ielts, job, profile, spouse, tef
+
+from ee_desktop.rules import evaluate
+
+ON = date(2026, 11, 24)
+
+
+def statuses(file: object, on: date = ON) -> dict[str, str]:
+    return {c.id: c.status for c in evaluate(file, on).categories}  # type: ignore[arg-type]
+
+
+def eligible_base(**changes: object) -> object:
+    """A file eligible for FSW, so that only the category criteria decide."""
+    values: dict[str, object] = {
+        "education": (foreign("masters"),),
+        "tests": (celpip_all(10),),
+        "work": (job(date(2019, 1, 1), date(2024, 12, 31)),),
+    }
+    values.update(changes)
+    return profile(**values)  # type: ignore[arg-type]
+
+
+def test_categories_in_force_by_date() -> None:
+    assert set(statuses(eligible_base(), date(2024, 1, 1))) == {
+        "french",
+        "healthcare",
+        "stem",
+        "trades",
+        "transport",
+        "agriculture",
+    }
+    assert set(statuses(eligible_base(), date(2025, 6, 1))) == {
+        "french",
+        "healthcare",
+        "stem",
+        "trades",
+        "education",
+        "agriculture",
+    }
+    assert set(statuses(eligible_base(), ON)) == {
+        "french",
+        "healthcare",
+        "stem",
+        "trades",
+        "education",
+        "physicians",
+        "researchers",
+        "senior_managers",
+        "transport",
+        "military",
+    }
+    assert statuses(eligible_base(), date(2023, 5, 30)) == {}
+
+
+def test_french_category_needs_nclc_7_in_all_four() -> None:
+    tests = (celpip_all(10), tef(434, 434, 428, 456))
+    assert statuses(eligible_base(tests=tests))["french"] == "eligible"
+    tests = (celpip_all(10), tef(434, 434, 428, 455))
+    assert statuses(eligible_base(tests=tests))["french"] == "not_eligible"
+
+
+def test_categories_need_program_eligibility() -> None:
+    file = profile(tests=(tef(600, 600, 600, 600),))
+    [french] = [c for c in evaluate(file, ON).categories if c.id == "french"]
+    assert french.status == "not_eligible"
+    assert "only for candidates eligible for FSW, CEC or FST" in french.reasons[-1]
+
+
+def test_2023_rule_six_months_continuous() -> None:
+    on = date(2024, 6, 1)
+    tests = (celpip_all(10, taken=date(2024, 1, 10)),)
+    background = job(date(2015, 1, 1), date(2022, 12, 31), noc="11100")
+    six = job(date(2023, 11, 1), date(2024, 5, 31), noc="21211")
+    file = eligible_base(tests=tests, work=(six, background))
+    assert statuses(file, on)["stem"] == "eligible"
+    short = job(date(2024, 1, 1), date(2024, 5, 31), noc="21211")
+    file = eligible_base(tests=tests, work=(short, background))
+    assert statuses(file, on)["stem"] == "not_eligible"
+
+
+def test_2026_rule_twelve_months_need_not_be_continuous() -> None:
+    parts = (
+        job(date(2024, 1, 1), date(2024, 7, 5), noc="41220"),
+        job(date(2025, 1, 1), date(2025, 7, 5), noc="41220"),
+    )
+    file = eligible_base(work=(*parts, job(date(2018, 1, 1), date(2023, 12, 31))))
+    assert statuses(file)["education"] == "eligible"
+    # In 2025 one continuous stretch of six months was enough.
+    earlier = eligible_base(
+        tests=(celpip_all(10, taken=date(2025, 1, 10)),),
+        work=(*parts, job(date(2018, 1, 1), date(2023, 12, 31))),
+    )
+    assert statuses(earlier, date(2025, 7, 10))["education"] == "eligible"
+    one_part = eligible_base(work=(parts[1], job(date(2018, 1, 1), date(2023, 12, 31))))
+    assert statuses(one_part)["education"] == "not_eligible"
+
+
+def test_with_canadian_experience_categories_need_work_in_canada() -> None:
+    abroad = eligible_base(work=(job(date(2023, 1, 1), None, noc="31102"),))
+    assert statuses(abroad)["physicians"] == "not_eligible"
+    here = eligible_base(work=(job(date(2023, 1, 1), None, noc="31102", country="CA"),))
+    assert statuses(here)["physicians"] == "eligible"
+
+
+def test_incomplete_lists_say_cannot_tell() -> None:
+    found = statuses(eligible_base(work=(job(date(2019, 1, 1), None, noc="21231"),)))
+    assert found["stem"] == "unknown"
+    assert found["military"] == "unknown"
+    assert found["physicians"] == "not_eligible"
+
+
+# Warnings ------------------------------------------------------------------------------------
+
+
+def warnings(file: object, on: date = ON) -> list[str]:
+    return list(evaluate(file, on).warnings)  # type: ignore[arg-type]
+
+
+def test_language_test_expiring_within_90_days() -> None:
+    file = profile(tests=(ielts(8, 8, 8, 8, taken=date(2025, 1, 20)),))
+    assert any("expires on 2027-01-20, in 57 days" in w for w in warnings(file))
+    file = profile(tests=(ielts(8, 8, 8, 8, taken=date(2025, 3, 1)),))
+    assert not any("expires" in w for w in warnings(file))
+
+
+def test_expired_test_is_reported() -> None:
+    file = profile(tests=(ielts(8, 8, 8, 8, taken=date(2024, 1, 20)),))
+    assert any("expired on 2026-01-20" in w for w in warnings(file))
+
+
+def test_eca_expiring_and_missing() -> None:
+    file = profile(education=(foreign("bachelors", eca_on=date(2021, 12, 1)),))
+    assert any("ECA for Foreign university expires on 2026-12-01" in w for w in warnings(file))
+    file = profile(education=(foreign("bachelors", eca_on=None),))
+    assert any("has no ECA" in w for w in warnings(file))
+
+
+def test_hours_over_30() -> None:
+    file = profile(work=(job(date(2020, 1, 1), None, hours=45),))
+    assert any("only 30 of the 45 hours a week count" in w for w in warnings(file))
+
+
+@pytest.mark.parametrize(
+    ("born", "expected"),
+    [
+        (date(1996, 4, 12), "On 2027-04-12 you turn 31 and lose 6 CRS points for age."),
+        (date(2000, 1, 1), "On 2030-01-01 you turn 30 and lose 5 CRS points for age."),
+        (date(1982, 6, 1), "On 2027-06-01 you turn 45 and lose 6 CRS points for age."),
+    ],
+)
+def test_next_birthday_that_costs_points(born: date, expected: str) -> None:
+    assert expected in warnings(profile(born=born))
+
+
+def test_no_birthday_warning_at_45_or_more() -> None:
+    assert not any("you turn" in w for w in warnings(profile(born=date(1970, 1, 1))))
+
+
+def test_birthday_warning_uses_the_with_spouse_column() -> None:
+    file = profile(born=date(1996, 4, 12), partner=spouse())
+    assert "On 2027-04-12 you turn 31 and lose 5 CRS points for age." in warnings(file)
+
+
+def test_gaps_and_overlaps_in_work_history() -> None:
+    work = (
+        job(date(2018, 1, 1), date(2019, 12, 31), title="First"),
+        job(date(2020, 6, 1), date(2022, 12, 31), title="Second"),
+        job(date(2022, 6, 1), None, title="Third"),
+    )
+    found = warnings(profile(work=work))
+    assert "Your work history has a gap from 2020-01-01 to 2020-05-31." in found
+    assert any(
+        "jobs 'Second' and 'Third' overlap from 2022-06-01 to 2022-12-31" in w for w in found
+    )
+
+
+def test_a_short_gap_is_not_reported() -> None:
+    work = (job(date(2018, 1, 1), date(2019, 12, 31)), job(date(2020, 1, 20), None))
+    assert not any("gap" in w for w in warnings(profile(work=work)))
+
+
+def test_job_offer_earns_no_points_after_march_2025() -> None:
+    file = profile(offer_noc="21231")
+    assert any("Job offers earn no CRS points since 2025-03-25" in w for w in warnings(file))
+    assert not any("Job offers" in w for w in warnings(file, date(2025, 1, 1)))
+
+
+def test_spouse_not_counted_is_explained() -> None:
+    assert any(
+        "scored as a single applicant" in w for w in warnings(profile(partner=spouse(pr=True)))
+    )
+
+
+def test_unknown_funds_is_a_warning() -> None:
+    assert any("You have not entered your settlement funds" in w for w in warnings(profile()))
