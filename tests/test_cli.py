@@ -221,3 +221,72 @@ def test_exported_file_is_private(data_dir: Path, tmp_path: Path) -> None:
     assert main(["export", "-o", str(target)]) == 0
     assert target.stat().st_mode & 0o077 == 0
     assert not list(tmp_path.glob(".*.part"))
+
+
+# -- score and rules ------------------------------------------------------------------------
+def test_score_of_a_file_as_json_follows_the_spec(capsys: pytest.CaptureFixture) -> None:
+    assert main(["score", str(EXAMPLE), "--as-of", "2026-11-24", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["as_of"] == "2026-11-24" and result["rules_version"]
+    assert result["facts"]["age"] == 30
+    assert result["facts"]["first_language"]["listening"] == 10
+    crs = result["crs"]
+    assert crs["total"] == crs["core"] + crs["spouse"] + crs["transferability"] + crs["additional"]
+    assert {"section", "factor", "points", "max", "explanation"} <= set(crs["factors"][0])
+    assert set(result["programs"]) >= {"fsw", "cec", "fst"}
+    assert result["programs"]["fsw"]["eligible"] is True
+    assert isinstance(result["warnings"], list)
+
+
+def test_score_readable_by_default_for_the_active_file(capsys: pytest.CaptureFixture) -> None:
+    assert main(["import", str(EXAMPLE)]) == 0
+    capsys.readouterr()
+    assert main(["score", "--as-of", "2026-11-24"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("CRS score on 2026-11-24: 404")
+    assert "Federal Skilled Worker" in text
+
+
+def test_score_with_a_bad_date_or_file(data_dir: Path, tmp_path: Path) -> None:
+    bad_date = run_cli(data_dir, "score", str(EXAMPLE), "--as-of", "24/11/2026")
+    assert bad_date.returncode == 2 and "--as-of" in bad_date.stderr
+    assert "expected a date written YYYY-MM-DD" in bad_date.stderr
+    missing = run_cli(data_dir, "score", str(tmp_path / "nope.json"))
+    assert missing.returncode == 2 and "nope.json" in missing.stderr
+    assert "Traceback" not in bad_date.stderr + missing.stderr
+
+
+def test_score_with_a_file_needs_no_database(data_dir: Path) -> None:
+    result = run_cli(data_dir, "score", str(EXAMPLE), passphrase=None)
+    assert result.returncode == 0 and not data_dir.exists()
+
+
+RULES_UPDATE = """
+[meta]
+format = "ee-desktop.rules"
+format_version = 1
+rules_version = "2027.1"
+verified_on = 2027-01-15
+title = "Sibling points update"
+
+[[crs.sibling]]
+effective_from = 2027-01-01
+source = "https://www.canada.ca/example"
+points = 10
+"""
+
+
+def test_rules_install_list_and_remove(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    update = tmp_path / "update.toml"
+    update.write_text(RULES_UPDATE, encoding="utf-8")
+    assert main(["rules", "install", str(update)]) == 0
+    assert main(["rules", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert "update.toml" in listing and "in use" in listing
+    assert main(["rules", "remove", "update.toml"]) == 0
+    assert main(["rules", "remove", "update.toml"]) == 2
+    assert "no such installed rules file" in capsys.readouterr().err
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[[crs.sibling]]\npoints = 'many'\n", encoding="utf-8")
+    assert main(["rules", "install", str(broken)]) == 2
+    assert capsys.readouterr().err.strip()

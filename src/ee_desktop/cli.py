@@ -100,6 +100,37 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=_cmd_export)
 
+    p = sub.add_parser("score", help=_("the CRS score, programs and categories of a file"))
+    p.add_argument(
+        "file",
+        type=Path,
+        nargs="?",
+        metavar="FILE",
+        help=_("a personal file (default: the active one in the database)"),
+    )
+    p.add_argument(
+        "--as-of",
+        type=_as_of,
+        metavar="DATE",
+        help=_("evaluate on this date, YYYY-MM-DD (default: today)"),
+    )
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    p.set_defaults(run=_cmd_score)
+
+    p = sub.add_parser("rules", help=_("install, list or remove updated rules files"))
+    rules_sub = p.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    q = rules_sub.add_parser("list", help=_("the rules in use and the installed rules files"))
+    q.set_defaults(run=_cmd_rules_list)
+    q = rules_sub.add_parser("install", help=_("check a rules file and install it"))
+    q.add_argument("file", type=Path, metavar="FILE")
+    q.add_argument(
+        "--replace", action="store_true", help=_("replace an installed file of the same name")
+    )
+    q.set_defaults(run=_cmd_rules_install)
+    q = rules_sub.add_parser("remove", help=_("remove an installed rules file"))
+    q.add_argument("name", metavar="NAME")
+    q.set_defaults(run=_cmd_rules_remove)
+
     p = sub.add_parser("files", help=_("list the personal files in the database"))
     p.set_defaults(run=_cmd_files)
 
@@ -107,6 +138,118 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("file_id", type=int, metavar="ID")
     p.set_defaults(run=_cmd_use)
     return parser
+
+
+def _as_of(text: str) -> date:
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(
+        _("got {value!r}; expected a date written YYYY-MM-DD").format(value=text)
+    )
+
+
+def _profile_for(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """FILE when given (the database is not opened), else the active personal file."""
+    if args.file is not None:
+        return _load_file(args.file)
+    store = _open_store(args)
+    try:
+        profile = store.load()
+    finally:
+        store.close()
+    if profile is None:
+        raise UserError(
+            [
+                _(
+                    "There is no personal file yet. Import one with "
+                    "`ee-desktop import FILE` or create it in the app."
+                )
+            ],
+            EXIT_FAILURE,
+        )
+    return profile
+
+
+def _rules(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from ee_desktop.paths import rules_dir
+    from ee_desktop.rules import RulesError, installed_rules_files, load_rules
+
+    usable = [
+        r.path for r in installed_rules_files(rules_dir(data_dir(args.data_dir))) if not r.problems
+    ]
+    try:
+        return load_rules(usable)
+    except RulesError as exc:
+        raise UserError([str(p) for p in exc.problems], EXIT_FAILURE) from None
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    import json
+
+    from ee_desktop.rules import evaluate, evaluation_to_json, render_text
+
+    profile = _profile_for(args)
+    evaluation = evaluate(profile, args.as_of or date.today(), _rules(args))
+    if args.json:
+        print(json.dumps(evaluation_to_json(evaluation), indent=2, ensure_ascii=False))
+    else:
+        print(render_text(evaluation))
+    return EXIT_OK
+
+
+def _cmd_rules_list(args: argparse.Namespace) -> int:
+    from ee_desktop.paths import rules_dir
+    from ee_desktop.rules import installed_rules_files
+
+    rules = _rules(args)
+    print(
+        _("Rules in use: version {version}, verified against official sources up to {day}.").format(
+            version=rules.rules_version, day=rules.verified_on.isoformat()
+        )
+    )
+    installed = installed_rules_files(rules_dir(data_dir(args.data_dir)))
+    if not installed:
+        print(_("No rules files installed: the built-in rules apply."))
+    for item in installed:
+        state = _("not used: ") + "; ".join(item.problems) if item.problems else _("in use")
+        print(f"  {item.name}  {item.rules_version or '-'}  {item.verified_on or '-'}  ({state})")
+    return EXIT_OK
+
+
+def _cmd_rules_install(args: argparse.Namespace) -> int:
+    from ee_desktop.paths import rules_dir
+    from ee_desktop.rules import RulesError, install_rules_file
+
+    try:
+        target = install_rules_file(
+            args.file, rules_dir(data_dir(args.data_dir)), replace=args.replace
+        )
+    except RulesError as exc:
+        raise UserError([str(p) for p in exc.problems]) from None
+    except OSError as exc:
+        raise UserError([f"{args.file}: {exc.strerror or exc}"]) from None
+    print(
+        _(
+            "Installed {name}. Scores now use it where it applies; "
+            "`ee-desktop rules remove {name}` undoes this."
+        ).format(name=target.name)
+    )
+    return EXIT_OK
+
+
+def _cmd_rules_remove(args: argparse.Namespace) -> int:
+    from ee_desktop.paths import rules_dir
+    from ee_desktop.rules import RulesError, remove_rules_file
+
+    try:
+        remove_rules_file(args.name, rules_dir(data_dir(args.data_dir)))
+    except RulesError as exc:
+        raise UserError([str(p) for p in exc.problems]) from None
+    print(_("Removed {name}.").format(name=args.name))
+    return EXIT_OK
 
 
 def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
