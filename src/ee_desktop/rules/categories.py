@@ -8,7 +8,7 @@ from ee_desktop.i18n import N_
 from ee_desktop.rules import experience
 from ee_desktop.rules.facts import Facts
 from ee_desktop.rules.tables import Category, Tables
-from ee_desktop.rules.text import Reason, reason
+from ee_desktop.rules.text import Reason
 
 ELIGIBLE, NOT_ELIGIBLE, UNKNOWN = "eligible", "not_eligible", "unknown"
 
@@ -63,102 +63,80 @@ class _Experience:
         return best, listed
 
 
+# Sentences that take no values are built once.
+LIST_INCOMPLETE = Reason(
+    N_(
+        "None of your jobs is in this category's list as recorded in these rules, which may "
+        "be incomplete; check the official list."
+    )
+)
+NO_PROGRAM = Reason(N_("Category rounds are only for candidates eligible for FSW, CEC or FST."))
+NO_FRENCH_TEST = N_(
+    "You need NCLC {needed} in all four French abilities; you have no valid French test."
+)
+FRENCH_TOO_LOW = N_("You need NCLC {needed} in all four French abilities; your lowest is {have}.")
+UNSUPPORTED = N_("This category needs {requirement}, which the app cannot check from your file.")
+WORK_IN_CANADA = N_(
+    "You need {needed_hours} of work in Canada in one listed occupation in the last {years} "
+    "years; you have {have_hours}."
+)
+WORK_CONTINUOUS = N_(
+    "You need {needed_hours} of continuous work in one listed occupation in the last {years} "
+    "years; you have {have_hours}."
+)
+WORK = N_(
+    "You need {needed_hours} of work in one listed occupation in the last {years} years; you "
+    "have {have_hours}."
+)
+
+
 def _occupation(
-    category: Category,
-    work: _Experience,
-    tables: Tables,
-    low: int,
+    category: Category, work: _Experience, per_year: int, low: int
 ) -> tuple[str, Reason | None]:
-    per_year = tables.counting["hours_per_year"]
     needed = category.months * per_year / 12
     best, listed = work.best(category, low)
     if best >= needed - 1e-6:
         return ELIGIBLE, None
     if not listed and not category.list_complete:
-        return UNKNOWN, reason(
-            N_(
-                "None of your jobs is in this category's list as recorded in "
-                "these rules, which may be incomplete; check the official "
-                "list."
-            )
-        )
-    if category.canadian_experience_only:
-        template = N_(
-            "You need {needed_hours} of work in Canada in one listed occupation in "
-            "the last {years} years; you have {have_hours}."
-        )
-    elif category.continuous:
-        template = N_(
-            "You need {needed_hours} of continuous work in one listed occupation in "
-            "the last {years} years; you have {have_hours}."
-        )
-    else:
-        template = N_(
-            "You need {needed_hours} of work in one listed occupation in the last "
-            "{years} years; you have {have_hours}."
-        )
-    return NOT_ELIGIBLE, reason(
-        template, per_year, needed_hours=needed, years=category.window_years, have_hours=best
+        return UNKNOWN, LIST_INCOMPLETE
+    template = (
+        WORK_IN_CANADA
+        if category.canadian_experience_only
+        else WORK_CONTINUOUS
+        if category.continuous
+        else WORK
     )
+    values = (("needed_hours", needed), ("years", category.window_years), ("have_hours", best))
+    return NOT_ELIGIBLE, Reason(template, values, per_year)
+
+
+def _category(
+    category: Category, facts: Facts, tables: Tables, work: _Experience
+) -> tuple[str, Reason | None]:
+    if category.kind == "french":
+        french = facts.french
+        if french is None:
+            return NOT_ELIGIBLE, Reason(NO_FRENCH_TEST, (("needed", category.min_nclc),))
+        if french.lowest < category.min_nclc:
+            values = (("needed", category.min_nclc), ("have", french.lowest))
+            return NOT_ELIGIBLE, Reason(FRENCH_TOO_LOW, values)
+        return ELIGIBLE, None
+    if category.kind == "occupation":
+        per_year = tables.counting["hours_per_year"]
+        return _occupation(category, work, per_year, tables.window_start(category.window_years))
+    return UNKNOWN, Reason(UNSUPPORTED, (("requirement", category.requirement),))
 
 
 def evaluate_categories(
-    facts: Facts,
-    tables: Tables,
-    program_eligible: bool,
+    facts: Facts, tables: Tables, program_eligible: bool
 ) -> tuple[CategoryResult, ...]:
-    results = []
+    """Each category in force on the date, with its status and any unmet requirement."""
     work = _Experience(facts, tables)
+    results = []
     for category in tables.categories:
-        details: list[Reason] = []
-        status = ELIGIBLE
-        if category.kind == "french":
-            french = facts.french
-            if french is None:
-                status = NOT_ELIGIBLE
-                details.append(
-                    reason(
-                        N_(
-                            "You need NCLC {needed} in all four French abilities; "
-                            "you have no valid French test."
-                        ),
-                        needed=category.min_nclc,
-                    )
-                )
-            elif french.lowest < category.min_nclc:
-                status = NOT_ELIGIBLE
-                details.append(
-                    reason(
-                        N_(
-                            "You need NCLC {needed} in all four French abilities; "
-                            "your lowest is {have}."
-                        ),
-                        needed=category.min_nclc,
-                        have=french.lowest,
-                    )
-                )
-        elif category.kind == "occupation":
-            low = tables.window_start(category.window_years)
-            status, detail = _occupation(category, work, tables, low)
-            if detail is not None:
-                details.append(detail)
-        else:
-            status = UNKNOWN
-            details.append(
-                reason(
-                    N_(
-                        "This category needs {requirement}, which the app cannot "
-                        "check from your file."
-                    ),
-                    requirement=category.requirement,
-                )
-            )
+        status, unmet = _category(category, facts, tables, work)
+        details = () if unmet is None else (unmet,)
         if not program_eligible and status != NOT_ELIGIBLE:
-            status = NOT_ELIGIBLE
-            details.append(
-                reason(N_("Category rounds are only for candidates eligible for FSW, CEC or FST."))
-            )
-        results.append(
-            CategoryResult(category.id, category.name, status, category.source, tuple(details))
-        )
+            status, details = NOT_ELIGIBLE, (*details, NO_PROGRAM)
+        results.append(CategoryResult(category.id, category.name, status, category.source, details))
     return tuple(results)

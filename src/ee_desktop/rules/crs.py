@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ee_desktop.rules.facts import Facts
 from ee_desktop.rules.language import LanguageResult
 from ee_desktop.rules.tables import Tables, pick
 
 
-@dataclass(frozen=True, slots=True)
-class CrsScore:
+class CrsScore(NamedTuple):
     """Points per factor before section caps, and the capped section totals."""
 
     with_spouse: bool

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ee_desktop.profile.model import Profile, Spouse
 from ee_desktop.rules import education, experience
@@ -17,8 +17,7 @@ if TYPE_CHECKING:
     from ee_desktop.rules.tables import Tables
 
 
-@dataclass(frozen=True, slots=True)
-class SpouseFacts:
+class SpouseFacts(NamedTuple):
     """An accompanying spouse or partner who is not a Canadian citizen or PR."""
 
     education_level: str

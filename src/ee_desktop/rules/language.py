@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ee_desktop.profile.codes import TEST_LANGUAGE
 from ee_desktop.profile.model import LanguageTest
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
     from ee_desktop.rules.loader import RuleSet
 
 
-@dataclass(frozen=True, slots=True)
-class LanguageResult:
+class LanguageResult(NamedTuple):
     """CLB (English) or NCLC (French) per ability, from one test."""
 
     language: str

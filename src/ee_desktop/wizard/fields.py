@@ -175,7 +175,7 @@ class Form(QWidget):
 
     def _add(self, field: Field, hint: QWidget | None = None) -> Field:
         field.widget.setObjectName(field.path)
-        field.widget.setAccessibleName(field.label.text().replace("&", ""))
+        field.widget.setAccessibleName(field.label.text().replace("&", "").rstrip(": "))
         field.label.setBuddy(field.widget)
         field.error.setStyleSheet(ERROR_STYLE)
         field.error.setWordWrap(True)

@@ -145,7 +145,8 @@ class RecordList(QWidget):
 
     def add(self) -> Card:
         self.items.append(self.new_item())
-        self._rebuild()
+        self._append_card(len(self.items) - 1)
+        self.empty.setVisible(False)
         self.edited.emit()
         card = self.cards[-1]
         first = card.form.fields[0].widget if card.form.fields else card
@@ -160,16 +161,20 @@ class RecordList(QWidget):
     def _rebuild(self) -> None:
         for card in self.cards:
             self.cards_box.removeWidget(card)
+            card.setParent(None)  # out of the tree now: its field paths are reused at once
             card.deleteLater()
         self.cards = []
-        for index, item in enumerate(self.items):
-            card = self.build_card(f"{self.list_path}[{index}]", index)
-            card.bind(item)
-            card.edited.connect(self.edited)
-            card.remove_requested.connect(lambda i=index: self.remove(i))
-            self.cards_box.addWidget(card)
-            self.cards.append(card)
+        for index in range(len(self.items)):
+            self._append_card(index)
         self.empty.setVisible(not self.items)
+
+    def _append_card(self, index: int) -> None:
+        card = self.build_card(f"{self.list_path}[{index}]", index)
+        card.bind(self.items[index])
+        card.edited.connect(self.edited)
+        card.remove_requested.connect(lambda: self.remove(index))
+        self.cards_box.addWidget(card)
+        self.cards.append(card)
 
     def show_problems(self, problems: dict[str, Problem], force: bool) -> None:
         for card in self.cards:

@@ -156,6 +156,8 @@ class WizardView(QWidget):
         index = self.page_keys().index(key)
         if not self.pages[index].applies():
             index = self._neighbour(index, +1)
+        # Bind again: another page may have changed the draft's shape (a spouse appears).
+        self.pages[index].bind(self.draft)
         self.steps.blockSignals(True)
         self.steps.setCurrentRow(index)
         self.steps.blockSignals(False)
@@ -241,7 +243,9 @@ class WizardView(QWidget):
             widget = self.current_page().findChild(QWidget, first.path)
             name = widget.accessibleName() if widget is not None else first.path
             more = len(blocking) - 1
-            text = self.tr("To continue: %1 — expected %2.").replace("%1", name or first.path)
+            text = self.tr("To continue, complete %1: expected %2.").replace(
+                "%1", name or first.path
+            )
             text = text.replace("%2", first.expected)
             if more:
                 text += " " + self.tr("(and %1 more on this page)").replace("%1", str(more))
