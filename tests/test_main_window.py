@@ -219,3 +219,52 @@ def test_example_file_can_be_saved_and_imported(
     choose_file(monkeypatch, target)
     window.empty_state.import_button.click()
     assert window.service.current() is not None
+
+
+def test_overview_shows_the_score_and_the_rules_date(window: MainWindow) -> None:
+    window.import_file(EXAMPLE)
+    score = window.overview.score.text()
+    assert "CRS score on" in score and "Eligible for: Federal Skilled Worker" in score
+    note = window.overview.score_note.text()
+    assert "rules verified up to" in note
+
+
+RULES_UPDATE = """
+[meta]
+format = "ee-desktop.rules"
+format_version = 1
+rules_version = "2026.11.1"
+verified_on = 2026-11-01
+title = "Sibling points"
+
+[[crs.sibling]]
+effective_from = 2026-01-01
+source = "https://www.canada.ca/example"
+points = 10
+"""
+
+
+def test_rules_dialog_installs_and_removes_a_rules_file(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, shown_dialogs: list[QDialog]
+) -> None:
+    from ee_desktop.ui.rules_dialog import RulesDialog
+
+    dialog = RulesDialog(window.service.rules, window)
+    qtbot.addWidget(dialog)
+    assert "Rules in use: version" in dialog.summary.text()
+    assert dialog.table.rowCount() == 0
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[[crs.sibling]]\npoints = 'many'\n")
+    assert not dialog.install(broken)
+    (problems,) = shown_dialogs
+    assert problems.list.count() >= 1  # type: ignore[attr-defined]
+    update = tmp_path / "sibling.toml"
+    update.write_text(RULES_UPDATE)
+    assert dialog.install(update)
+    assert dialog.table.item(0, 0).text() == "sibling.toml"
+    assert dialog.table.item(0, 3).text() == "In use"
+    assert "2026.11.1" in window.service.rules.rules.rules_version
+    dialog.table.setCurrentCell(0, 0)
+    dialog.remove_selected()
+    assert dialog.table.rowCount() == 0
+    assert "+" not in window.service.rules.rules.rules_version

@@ -15,10 +15,13 @@ from ee_desktop.profile.draft import PAGES, DraftCheck, check, draft_from, new_d
 from ee_desktop.profile.overview import Section, overview
 from ee_desktop.rules import (
     Evaluation,
+    InstalledRules,
     RuleSet,
     evaluate,
+    install_rules_file,
     installed_rules_files,
     load_rules,
+    remove_rules_file,
 )
 from ee_desktop.store import FileSummary, Store
 from ee_desktop.store.repository import Draft
@@ -27,6 +30,34 @@ from ee_desktop.store.repository import Draft
 def installed_rules_paths(data_dir: Path) -> list[Path]:
     """The usable rules files the user installed, in the order they apply."""
     return [r.path for r in installed_rules_files(rules_dir(data_dir)) if not r.problems]
+
+
+class RulesService:
+    """The rules in use (built-in plus installed files), shared by every view."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.folder = rules_dir(data_dir)
+        self._data_dir = data_dir
+        self._rules: RuleSet | None = None
+
+    @property
+    def rules(self) -> RuleSet:
+        if self._rules is None:
+            self._rules = load_rules(installed_rules_paths(self._data_dir))
+        return self._rules
+
+    def installed(self) -> list[InstalledRules]:
+        return installed_rules_files(self.folder)
+
+    def install(self, source: Path, replace: bool = False) -> Path:
+        """Validate and install a rules file; raises RulesError listing every problem."""
+        target = install_rules_file(source, self.folder, replace=replace)
+        self._rules = None
+        return target
+
+    def remove(self, name: str) -> None:
+        remove_rules_file(name, self.folder)
+        self._rules = None
 
 
 def write_text_atomically(path: Path, text: str) -> None:
@@ -57,8 +88,9 @@ class PersonalFileService:
     bad file changes nothing.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, rules: RulesService | None = None) -> None:
         self.store = store
+        self.rules = rules or RulesService(store.path.parent)
 
     def current(self) -> Profile | None:
         return self.store.load()
@@ -87,6 +119,11 @@ class PersonalFileService:
         example = resources.files("ee_desktop.resources").joinpath("example-profile.json")
         write_text_atomically(path, example.read_text(encoding="utf-8"))
 
+    def evaluation(self, as_of: date) -> Evaluation | None:
+        """The active file's score, programs and warnings on ``as_of``."""
+        profile = self.store.load()
+        return None if profile is None else evaluate(profile, as_of, self.rules.rules)
+
     def overview(self) -> list[Section] | None:
         profile = self.store.load()
         return None if profile is None else overview(profile)
@@ -107,16 +144,14 @@ class WizardService:
     the date, so the score panel can follow every keystroke.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, rules: RulesService) -> None:
         self.store = store
         self.file_id: int | None = None  # the file being edited; None for a new one
-        self._rules: RuleSet | None = None
+        self._rules = rules
 
     @property
     def rules(self) -> RuleSet:
-        if self._rules is None:
-            self._rules = load_rules(installed_rules_paths(self.store.path.parent))
-        return self._rules
+        return self._rules.rules
 
     # -- drafts ------------------------------------------------------------------
     def resume(self) -> Draft | None:

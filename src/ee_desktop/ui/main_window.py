@@ -23,6 +23,7 @@ from ee_desktop.profile import ProfileError
 from ee_desktop.service import PersonalFileService, WizardService
 from ee_desktop.ui.dialogs import AboutDialog, ProblemsDialog
 from ee_desktop.ui.overview_view import EmptyStateView, OverviewView
+from ee_desktop.ui.rules_dialog import RulesDialog
 from ee_desktop.wizard.view import WizardView
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -47,7 +48,7 @@ class MainWindow(QMainWindow):
         self.empty_state.example_requested.connect(self.save_example)
         self.overview = OverviewView()
         self.overview.edit_requested.connect(self.edit_file)
-        self.wizard_service = WizardService(service.store)
+        self.wizard_service = WizardService(service.store, service.rules)
         self.wizard = WizardView(self.wizard_service)
         self.wizard.finished.connect(self._wizard_finished)
         self.wizard.closed.connect(self.refresh)
@@ -95,6 +96,11 @@ class MainWindow(QMainWindow):
         action_quit.triggered.connect(self.close)
         file_menu.addAction(action_quit)
 
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        self.action_rules = QAction(self.tr("&Rules updates…"), self)
+        self.action_rules.triggered.connect(self.show_rules)
+        tools_menu.addAction(self.action_rules)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.action_about = QAction(self.tr("&About ee-desktop"), self)
         self.action_about.triggered.connect(self.show_about)
@@ -134,6 +140,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.empty_state)
             return
         self.overview.show_sections(profile.applicant.full_name, self.service.overview() or [])
+        self.overview.show_score(self.service.evaluation(date.today()))
         self.stack.setCurrentWidget(self.overview)
 
     # -- the wizard ---------------------------------------------------------------------
@@ -293,6 +300,12 @@ class MainWindow(QMainWindow):
         )
 
     # -- misc ------------------------------------------------------------------
+    def show_rules(self) -> None:
+        RulesDialog(self.service.rules, self).exec()
+        self.refresh()
+        if self.stack.currentWidget() is self.wizard:
+            self.wizard.refresh()
+
     def show_about(self) -> None:
         AboutDialog(self.data_dir, self.service.store.key_mode, self).exec()
 

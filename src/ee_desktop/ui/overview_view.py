@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ee_desktop.profile.overview import Section, Status
+from ee_desktop.rules import Evaluation
 
 _MARKS = {
     Status.COMPLETE: ("✓", "#1b7f3b"),
@@ -96,6 +97,16 @@ class OverviewView(QScrollArea):
         self.summary.setObjectName("overview_summary")
         self.summary.setWordWrap(True)
         self._layout.addWidget(self.summary)
+        self.score = QLabel()
+        self.score.setObjectName("overview_score")
+        self.score.setWordWrap(True)
+        self.score.setStyleSheet("font-size: 12pt;")
+        self._layout.addWidget(self.score)
+        self.score_note = QLabel()
+        self.score_note.setObjectName("overview_score_note")
+        self.score_note.setWordWrap(True)
+        self.score_note.setStyleSheet("color: #555;")
+        self._layout.addWidget(self.score_note)
         self.edit_button = QPushButton(self.tr("&Edit personal file…"))
         self.edit_button.setObjectName("edit_button")
         self.edit_button.clicked.connect(self.edit_requested)
@@ -114,6 +125,41 @@ class OverviewView(QScrollArea):
             Status.MISSING: self.tr("missing"),
             Status.NOT_APPLICABLE: self.tr("does not apply"),
         }
+
+    def show_score(self, evaluation: Evaluation | None) -> None:
+        if evaluation is None:
+            self.score.setText("")
+            self.score_note.setText("")
+            return
+        programs = [
+            name
+            for name, result in (
+                (self.tr("Federal Skilled Worker"), evaluation.fsw),
+                (self.tr("Canadian Experience Class"), evaluation.cec),
+                (self.tr("Federal Skilled Trades"), evaluation.fst),
+            )
+            if result.eligible
+        ]
+        text = (
+            self.tr("CRS score on %1: <b>%2</b>")
+            .replace("%1", evaluation.as_of.isoformat())
+            .replace("%2", str(evaluation.crs.total))
+        )
+        text += "<br>" + (
+            self.tr("Eligible for: %1.").replace("%1", ", ".join(programs))
+            if programs
+            else self.tr("Not yet eligible for an Express Entry program: see Edit > Review.")
+        )
+        self.score.setText(text)
+        pending = [n for n in evaluation.notices if n.id != "rules-verified-on"]
+        note = self.tr("Computed on this computer with the rules verified up to %1.").replace(
+            "%1", evaluation.verified_on.isoformat()
+        )
+        if pending:
+            note += " " + self.tr("Announced changes not yet in these rules: %1.").replace(
+                "%1", "; ".join(n.title for n in pending)
+            )
+        self.score_note.setText(note)
 
     def show_sections(self, name: str, sections: Sequence[Section]) -> None:
         while self._grid.count():
