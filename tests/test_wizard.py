@@ -448,3 +448,21 @@ def test_every_field_is_labelled_for_screen_readers(qtbot: QtBot, window: MainWi
             for widget in page.findChildren(kind):
                 if widget.objectName() and not widget.objectName().startswith("qt_"):
                     assert widget.accessibleName(), widget.objectName()
+
+
+def test_review_warnings_link_to_the_page_that_fixes_them(qtbot: QtBot, window: MainWindow) -> None:
+    window.import_file(EXAMPLE)
+    window.edit_file()
+    window.wizard.go_to("review")
+    d = Driver(qtbot, window.wizard)
+    d.settle()
+    rows = {}
+    for index in range(10):
+        label = window.wizard.findChild(QLabel, f"review:warning:{index}")
+        if label is None:
+            break
+        holder = label.parentWidget()
+        rows[label.text()] = holder.findChild(QPushButton).objectName()
+    hours = next(name for text, name in rows.items() if "only 30 of the 40 hours" in text)
+    birthday = next(name for text, name in rows.items() if "you turn 31" in text)
+    assert (hours, birthday) == ("review:go:work", "review:go:about")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -176,46 +177,77 @@ def _birthday(profile: Profile, facts: Facts, tables: Tables) -> list[str]:
     return []
 
 
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """A warning and the part of the file (a field path prefix) that changes it."""
+
+    text: str
+    field: str
+
+
 def warnings(
     profile: Profile, facts: Facts, tables: Tables, rules: RuleSet, required_funds: int | None
-) -> list[str]:
+) -> list[Alert]:
     you, spouse_word = _("Your"), _("Your spouse's")
     applicant = profile.applicant
-    out = _tests(applicant.language_tests, you, facts, tables, rules)
-    out += _education(applicant.education, you, facts, tables)
-    out += _work(applicant.work_history, you, facts, tables)
-    out += _birthday(profile, facts, tables)
+
+    def tag(field: str, texts: list[str]) -> list[Alert]:
+        return [Alert(text, field) for text in texts]
+
+    out = tag(
+        "applicant.language_tests", _tests(applicant.language_tests, you, facts, tables, rules)
+    )
+    out += tag("applicant.education", _education(applicant.education, you, facts, tables))
+    out += tag("applicant.work_history", _work(applicant.work_history, you, facts, tables))
+    out += tag("applicant.date_of_birth", _birthday(profile, facts, tables))
     if profile.spouse is not None:
         if facts.spouse is not None:
-            out += _tests(profile.spouse.language_tests, spouse_word, facts, tables, rules)
-            out += _education(profile.spouse.education, spouse_word, facts, tables)
+            out += tag(
+                "spouse.language_tests",
+                _tests(profile.spouse.language_tests, spouse_word, facts, tables, rules),
+            )
+            out += tag(
+                "spouse.education", _education(profile.spouse.education, spouse_word, facts, tables)
+            )
         elif facts.spouse_not_counted == "citizen_or_pr":
             out.append(
-                _(
-                    "Your spouse or partner is a Canadian citizen or permanent resident, "
-                    "so you are scored as a single applicant."
+                Alert(
+                    _(
+                        "Your spouse or partner is a Canadian citizen or permanent resident, "
+                        "so you are scored as a single applicant."
+                    ),
+                    "spouse",
                 )
             )
         else:
             out.append(
-                _(
-                    "Your spouse or partner is not coming with you, so you are scored as "
-                    "a single applicant."
+                Alert(
+                    _(
+                        "Your spouse or partner is not coming with you, so you are scored as "
+                        "a single applicant."
+                    ),
+                    "spouse",
                 )
             )
     if profile.settlement_funds_cad is None and required_funds is not None:
         out.append(
-            _(
-                "You have not entered your settlement funds: FSW and FST need {needed} "
-                "for a family of {size}."
-            ).format(needed=money(required_funds), size=facts.family_size)
+            Alert(
+                _(
+                    "You have not entered your settlement funds: FSW and FST need {needed} "
+                    "for a family of {size}."
+                ).format(needed=money(required_funds), size=facts.family_size),
+                "settlement_funds_cad",
+            )
         )
     if applicant.job_offer is not None and tables.job_offer == (0, 0):
         since = tables.entries["crs.job_offer"].effective_from.isoformat()
         out.append(
-            _(
-                "Job offers earn no CRS points since {since}; yours can still count for "
-                "FSW, FST and the proof-of-funds exemption."
-            ).format(since=since)
+            Alert(
+                _(
+                    "Job offers earn no CRS points since {since}; yours can still count for "
+                    "FSW, FST and the proof-of-funds exemption."
+                ).format(since=since),
+                "applicant.job_offer",
+            )
         )
     return out

@@ -59,10 +59,15 @@ class Evaluation:
         return evaluate_categories(self.facts, self.tables, self.eligible_for_any_program)
 
     @cached_property
-    def warnings(self) -> tuple[str, ...]:
+    def alerts(self) -> tuple[alerts.Alert, ...]:
+        """The warnings, each with the part of the file that changes it."""
         return tuple(
             alerts.warnings(self.profile, self.facts, self.tables, self.rules, self.required_funds)
         )
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(alert.text for alert in self.alerts)
 
     @cached_property
     def notices(self) -> tuple[NoticeItem, ...]:

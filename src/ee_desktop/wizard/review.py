@@ -106,10 +106,8 @@ class ReviewPage(WizardPage):
         self.categories.setWordWrap(True)
         self.body.addWidget(self.categories)
         self.body.addWidget(self._heading(self.tr("Warnings")))
-        self.warnings = QLabel()
-        self.warnings.setObjectName("review:warnings")
-        self.warnings.setWordWrap(True)
-        self.body.addWidget(self.warnings)
+        self.warnings = QVBoxLayout()
+        self.body.addLayout(self.warnings)
         self.body.addWidget(self._heading(self.tr("About these rules")))
         self.notices = QLabel()
         self.notices.setObjectName("review:notices")
@@ -143,8 +141,9 @@ class ReviewPage(WizardPage):
         evaluation = assessment.evaluation
         if evaluation is None:
             self.table.setRowCount(0)
-            for label in (self.programs, self.categories, self.warnings, self.notices):
+            for label in (self.programs, self.categories, self.notices):
                 label.setText("—")
+            _clear(self.warnings)
             return
         factors = evaluation.factors
         self.table.setRowCount(len(factors))
@@ -186,9 +185,13 @@ class ReviewPage(WizardPage):
             if eligible
             else self.tr("This file does not qualify for a category-based draw today.")
         )
-        self.warnings.setText(
-            "\n".join(f"• {w}" for w in evaluation.warnings) or self.tr("No warnings.")
-        )
+        _clear(self.warnings)
+        if not evaluation.alerts:
+            self.warnings.addWidget(QLabel(self.tr("No warnings.")))
+        for index, alert in enumerate(evaluation.alerts):
+            self.warnings.addWidget(
+                self._row(f"• {alert.text}", page_for(alert.field), f"review:warning:{index}")
+            )
         self.notices.setText(
             "\n\n".join(f"{n.title}: {n.text}" for n in evaluation.notices)
             or self.tr("The rules are verified up to date.")
@@ -205,11 +208,18 @@ class ReviewPage(WizardPage):
         titles = self.page_titles()
         for problem in assessment.check.problems:
             page = page_for(problem.path)
-            row = QHBoxLayout()
-            text = QLabel(f"{titles.get(page, page)}: {problem}")
-            text.setWordWrap(True)
-            row.addWidget(text, 1)
-            row.addWidget(self._link(page))
-            holder = QWidget()
-            holder.setLayout(row)
-            self.problems.addWidget(holder)
+            self.problems.addWidget(self._row(f"{titles.get(page, page)}: {problem}", page))
+
+    def _row(self, text: str, page: str, name: str = "") -> QWidget:
+        """A sentence with a button to the page that changes it."""
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        if name:
+            label.setObjectName(name)
+        row.addWidget(label, 1)
+        row.addWidget(self._link(page))
+        holder = QWidget()
+        holder.setLayout(row)
+        return holder
