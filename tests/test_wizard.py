@@ -466,3 +466,28 @@ def test_review_warnings_link_to_the_page_that_fixes_them(qtbot: QtBot, window: 
     hours = next(name for text, name in rows.items() if "only 30 of the 40 hours" in text)
     birthday = next(name for text, name in rows.items() if "you turn 31" in text)
     assert (hours, birthday) == ("review:go:work", "review:go:about")
+
+
+def test_passport_and_places_lived_are_entered_on_about_you(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.import_file(EXAMPLE)
+    window.edit_file()
+    d = Driver(qtbot, window.wizard)
+    d.section("applicant.passport")
+    d.type("applicant.passport.number", "Z1234567")
+    d.choose("applicant.passport.country", "IN")
+    d.type("applicant.passport.issued_on", "2020-01-02")
+    d.type("applicant.passport.expires_on", "2030-01-01")
+    d.click("applicant.residence_history:add")
+    d.choose("applicant.residence_history[0].country", "IN")
+    d.type("applicant.residence_history[0].from", "2014-04-12")
+    window.wizard.go_to("review")
+    d.settle()
+    d.click("wizard:next")
+    saved = window.service.current()
+    assert saved is not None and saved.applicant.passport is not None
+    assert saved.applicant.passport.expires_on == date(2030, 1, 1)
+    (place,) = saved.applicant.residence_history
+    assert (place.country, place.from_, place.to) == ("IN", date(2014, 4, 12), None)
+    assert "not entered" not in window.overview.rows["passport"].text()

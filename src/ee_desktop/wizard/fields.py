@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QWidget,
@@ -173,7 +174,9 @@ class Form(QWidget):
     def path(self, key: str) -> str:
         return f"{self.base_path}.{key}" if self.base_path else key
 
-    def _add(self, field: Field, hint: QWidget | None = None) -> Field:
+    def _add(
+        self, field: Field, hint: QWidget | None = None, row_widget: QWidget | None = None
+    ) -> Field:
         field.widget.setObjectName(field.path)
         field.widget.setAccessibleName(field.label.text().replace("&", "").rstrip(": "))
         field.label.setBuddy(field.widget)
@@ -183,7 +186,7 @@ class Form(QWidget):
         field.error.setObjectName(field.path + ":error")
         field.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.grid.addWidget(field.label, self._row, 0)
-        self.grid.addWidget(field.widget, self._row, 1)
+        self.grid.addWidget(row_widget or field.widget, self._row, 1, 1, 1 if hint else 2)
         if hint is not None:
             self.grid.addWidget(hint, self._row, 2)
         self.grid.addWidget(field.error, self._row + 1, 1, 1, 2)
@@ -238,6 +241,9 @@ class Form(QWidget):
     ) -> ChoiceField:
         combo = QComboBox()
         combo.setToolTip(tooltip)
+        # Long choices must not widen the page beyond the window.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(16)
         for value, text in options:
             combo.addItem(text, value)
         field = ChoiceField(self.path(key), combo, self._label(label, tooltip), QLabel())
@@ -257,11 +263,21 @@ class Form(QWidget):
         return field
 
     def check(self, key: str, label: str, tooltip: str = "") -> CheckField:
-        box = QCheckBox(label)
+        """A tick box; its text wraps, so a long question never widens the page."""
+        box = QCheckBox()
         box.setToolTip(tooltip)
+        text = QLabel(label)
+        text.setWordWrap(True)
+        text.setToolTip(tooltip)
+        text.setBuddy(box)  # the mnemonic in the text moves the focus to the box
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(box)
+        row_layout.addWidget(text, 1)
+        text.mousePressEvent = lambda _event: box.toggle()  # type: ignore[method-assign]
         field = CheckField(self.path(key), box, QLabel(""), QLabel())
-        field.widget.setObjectName(field.path)
-        self._add(field)
+        self._add(field, row_widget=row)
         field.widget.setAccessibleName(label.replace("&", ""))
         return field
 

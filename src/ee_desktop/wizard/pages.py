@@ -145,6 +145,41 @@ class AboutPage(WizardPage):
             self.tr("The country where you live now."),
         )
         self.body.addWidget(self.form)
+        self.passport = OptionalGroup(
+            self.tr("I have a valid passport"),
+            "applicant",
+            "passport",
+            lambda _node: {"number": "", "country": "", "issued_on": "", "expires_on": ""},
+        )
+        p = self.passport.form
+        p.text("number", self.tr("Passport &number:"))
+        p.country("country", self.tr("Issued b&y:"), self.tr("The country that issued it."))
+        p.date("issued_on", self.tr("&Issued on:"))
+        p.date(
+            "expires_on",
+            self.tr("E&xpires on:"),
+            self.tr("It must stay valid until you land in Canada."),
+        )
+        self.body.addWidget(self.passport)
+        places = QLabel("<b>" + self.tr("Places you have lived") + "</b>")
+        self.body.addWidget(places)
+        places_help = QLabel(
+            self.tr(
+                "Every country you have lived in since age 18, oldest first. Each country where "
+                "you spent six months or more needs a police certificate."
+            )
+        )
+        places_help.setWordWrap(True)
+        self.body.addWidget(places_help)
+        self.residences = RecordList(
+            "applicant.residence_history",
+            self.tr("Add a &place"),
+            self.tr("No places entered yet."),
+            lambda: {"country": "", "from": "", "to": None},
+            ResidenceCard,
+        )
+        self.body.addWidget(self.residences)
+        self._connect(self.passport, self.residences)
         self._spouse_stash: Node | None = None
         self.status.edited.connect(self._status_changed)
         self._connect(self.form)
@@ -159,6 +194,8 @@ class AboutPage(WizardPage):
     def bind(self, draft: Node) -> None:
         super().bind(draft)
         self.form.bind(draft["applicant"])
+        self.passport.bind(draft["applicant"])
+        self.residences.bind(draft["applicant"].setdefault("residence_history", []))
 
     def _status_changed(self) -> None:
         """A spouse exists only for married and common-law applicants; keep typed data."""
@@ -171,6 +208,17 @@ class AboutPage(WizardPage):
 
     def show_problems(self, problems: Problems, force: bool) -> None:
         self.form.show_problems(problems, force)
+        self.passport.form.show_problems(problems, force)
+        self.residences.show_problems(problems, force)
+
+
+class ResidenceCard(Card):
+    def __init__(self, base_path: str, index: int) -> None:
+        super().__init__(self_tr("Place %1", index + 1), base_path, self_tr("Remove this place"))
+        f = self.form
+        f.country("country", self.tr("&Country:"))
+        f.date("from", self.tr("&From:"))
+        f.date("to", self.tr("&To:"), self.tr("Leave empty if you live there now."), nullable=True)
 
 
 # -- records shared by the applicant and the spouse -----------------------------------------

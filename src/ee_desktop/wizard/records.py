@@ -77,7 +77,8 @@ class OptionalGroup(QGroupBox):
         self.form = Form(f"{parent_path}.{key}" if parent_path else key)
         self.form.edited.connect(self.edited)
         self.setObjectName(self.form.base_path + ":present")
-        QVBoxLayout(self).addWidget(self.form)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.form)
         self.parent_node: Node = {}
         self._stash: Node | None = None
         self.toggled.connect(self._toggled)
@@ -88,7 +89,7 @@ class OptionalGroup(QGroupBox):
         self.blockSignals(True)
         self.setChecked(value is not None)
         self.blockSignals(False)
-        self.form.setVisible(value is not None)
+        self._show_form(value is not None)
         self._stash = value
         self.form.bind(value if value is not None else {})
 
@@ -100,8 +101,15 @@ class OptionalGroup(QGroupBox):
         else:
             self._stash = self.parent_node.get(self.key)
             self.parent_node[self.key] = None
-        self.form.setVisible(on)
+        self._show_form(on)
         self.edited.emit()
+
+    def _show_form(self, on: bool) -> None:
+        """An unticked section is only its title: no empty frame under it."""
+        self.form.setVisible(on)
+        self.setFlat(not on)
+        margin = 9 if on else 0
+        self._layout.setContentsMargins(margin, margin, margin, margin)
 
 
 class RecordList(QWidget):

@@ -7,19 +7,17 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ee_desktop.i18n import _
 from ee_desktop.profile.draft import page_for
+from ee_desktop.rules import Evaluation
 from ee_desktop.rules.explain import FACTOR_NAMES, SECTIONS
 from ee_desktop.service import Assessment, WizardService
 from ee_desktop.wizard.pages import WizardPage
@@ -45,6 +43,15 @@ FACTOR_PAGES = {
 }
 
 
+def _clear_grid(grid: QGridLayout) -> None:
+    while grid.count():
+        item = grid.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+
+
 def _clear(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
@@ -52,6 +59,7 @@ def _clear(layout: QVBoxLayout) -> None:
             continue
         widget = item.widget()
         if widget is not None:
+            widget.setParent(None)
             widget.deleteLater()
         elif item.layout() is not None:
             _clear(item.layout())  # type: ignore[arg-type]
@@ -78,22 +86,11 @@ class ReviewPage(WizardPage):
         self.body.addLayout(self.problems)
 
         self.body.addWidget(self._heading(self.tr("Score breakdown")))
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("review:factors")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Factor"), self.tr("Points"), self.tr("Maximum"), self.tr("Why"), ""]
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(320)
-        self.body.addWidget(self.table)
+        self.factors = QGridLayout()
+        self.factors.setColumnStretch(2, 1)
+        self.factors.setHorizontalSpacing(12)
+        self.factors.setVerticalSpacing(4)
+        self.body.addLayout(self.factors)
 
         self.body.addWidget(self._heading(self.tr("Programs")))
         self.programs = QLabel()
@@ -140,25 +137,12 @@ class ReviewPage(WizardPage):
         self._show_problems(assessment)
         evaluation = assessment.evaluation
         if evaluation is None:
-            self.table.setRowCount(0)
+            _clear_grid(self.factors)
             for label in (self.programs, self.categories, self.notices):
                 label.setText("—")
             _clear(self.warnings)
             return
-        factors = evaluation.factors
-        self.table.setRowCount(len(factors))
-        for row, factor in enumerate(factors):
-            name = _(FACTOR_NAMES.get(factor.factor, factor.factor))
-            section = _(SECTIONS.get(factor.section, factor.section))
-            cells = [f"{section}: {name}", str(factor.points), str(factor.max), factor.explanation]
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-            page = FACTOR_PAGES.get(factor.factor)
-            if page is not None:
-                self.table.setCellWidget(row, 4, self._link(page))
-            else:
-                self.table.removeCellWidget(row, 4)
-        self.table.resizeRowsToContents()
+        self._show_factors(evaluation)
 
         lines = []
         for name, result in (
@@ -196,6 +180,36 @@ class ReviewPage(WizardPage):
             "\n\n".join(f"{n.title}: {n.text}" for n in evaluation.notices)
             or self.tr("The rules are verified up to date.")
         )
+
+    def _show_factors(self, evaluation: Evaluation) -> None:
+        """Section by section: factor, points of maximum, why, and a link to change it."""
+        _clear_grid(self.factors)
+        row = 0
+        section = None
+        totals = {key: getattr(evaluation.crs, key) for key in SECTIONS}
+        for factor in evaluation.factors:
+            if factor.section != section:
+                section = factor.section
+                header = QLabel(
+                    f"<b>{_(SECTIONS.get(section, section))}: {totals.get(section, '')}</b>"
+                )
+                header.setStyleSheet("margin-top: 6px;")
+                self.factors.addWidget(header, row, 0, 1, 4)
+                row += 1
+            name = QLabel(_(FACTOR_NAMES.get(factor.factor, factor.factor)))
+            points = QLabel(
+                self.tr("%1 of %2").replace("%1", str(factor.points)).replace("%2", str(factor.max))
+            )
+            points.setObjectName(f"review:points:{factor.factor}")
+            why = QLabel(factor.explanation)
+            why.setWordWrap(True)
+            self.factors.addWidget(name, row, 0)
+            self.factors.addWidget(points, row, 1)
+            self.factors.addWidget(why, row, 2)
+            page = FACTOR_PAGES.get(factor.factor)
+            if page is not None:
+                self.factors.addWidget(self._link(page), row, 3)
+            row += 1
 
     def _show_problems(self, assessment: Assessment) -> None:
         _clear(self.problems)

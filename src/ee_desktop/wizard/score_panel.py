@@ -13,8 +13,8 @@ class ScorePanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(230)
-        self.setMaximumWidth(300)
+        self.setMinimumWidth(200)
+        self.setMaximumWidth(280)
         layout = QVBoxLayout(self)
         caption = QLabel(self.tr("Your CRS score"))
         caption.setStyleSheet("font-weight: 600;")

@@ -74,11 +74,13 @@ class WizardView(QWidget):
         self.steps = QListWidget()
         self.steps.setObjectName("wizard:steps")
         self.steps.setAccessibleName(self.tr("Steps"))
-        self.steps.setMaximumWidth(200)
+        self.steps.setMaximumWidth(180)
         self.stack = QStackedWidget()
         for page in self.pages:
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
+            # Pages wrap to the width they get; only vertical scrolling.
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(page)
             self.stack.addWidget(scroll)
             page.edited.connect(self._edited)
