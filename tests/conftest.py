@@ -20,6 +20,21 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = Path(__file__).resolve().parent / "data" / "example-profile.json"
 TODAY = date(2026, 11, 24)
 
+# A valid rules file: sibling points of 10 from 2026-01-01.
+RULES_UPDATE = """
+[meta]
+format = "ee-desktop.rules"
+format_version = 1
+rules_version = "2026.11.1"
+verified_on = 2026-11-01
+title = "Sibling points"
+
+[[crs.sibling]]
+effective_from = 2026-01-01
+source = "https://www.canada.ca/example"
+points = 10
+"""
+
 
 class MemoryKeyring(KeyringBackend):
     """A keyring that lives in memory: tests never read or write the user's real keychain."""

@@ -14,7 +14,7 @@ import pytest
 from ee_desktop import __version__
 from ee_desktop.cli import main
 from ee_desktop.profile import decode
-from tests.conftest import EXAMPLE, TODAY
+from tests.conftest import EXAMPLE, RULES_UPDATE, TODAY
 
 PASSPHRASE = "correct horse battery"
 
@@ -259,21 +259,6 @@ def test_score_with_a_bad_date_or_file(data_dir: Path, tmp_path: Path) -> None:
 def test_score_with_a_file_needs_no_database(data_dir: Path) -> None:
     result = run_cli(data_dir, "score", str(EXAMPLE), passphrase=None)
     assert result.returncode == 0 and not data_dir.exists()
-
-
-RULES_UPDATE = """
-[meta]
-format = "ee-desktop.rules"
-format_version = 1
-rules_version = "2027.1"
-verified_on = 2027-01-15
-title = "Sibling points update"
-
-[[crs.sibling]]
-effective_from = 2027-01-01
-source = "https://www.canada.ca/example"
-points = 10
-"""
 
 
 def test_rules_install_list_and_remove(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -17,7 +17,7 @@ from ee_desktop.store import Store, open_store
 from ee_desktop.ui import dialogs
 from ee_desktop.ui.dialogs import PassphraseDialog
 from ee_desktop.ui.main_window import MainWindow
-from tests.conftest import EXAMPLE, TODAY, FixedPassphrases
+from tests.conftest import EXAMPLE, RULES_UPDATE, TODAY, FixedPassphrases
 
 
 @pytest.fixture
@@ -227,21 +227,6 @@ def test_overview_shows_the_score_and_the_rules_date(window: MainWindow) -> None
     assert "CRS score on" in score and "Eligible for: Federal Skilled Worker" in score
     note = window.overview.score_note.text()
     assert "rules verified up to" in note
-
-
-RULES_UPDATE = """
-[meta]
-format = "ee-desktop.rules"
-format_version = 1
-rules_version = "2026.11.1"
-verified_on = 2026-11-01
-title = "Sibling points"
-
-[[crs.sibling]]
-effective_from = 2026-01-01
-source = "https://www.canada.ca/example"
-points = 10
-"""
 
 
 def test_rules_dialog_installs_and_removes_a_rules_file(

@@ -383,7 +383,7 @@ def test_newer_database_is_refused_untouched(data_dir: Path) -> None:
         open_store(data_dir, FixedPassphrases())
 
 
-MIGRATION_0002 = """
+MIGRATION_0003_NOTE = """
 import sqlalchemy as sa
 from alembic import op
 
@@ -404,18 +404,23 @@ def downgrade() -> None:
 """
 
 
+def _add_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    """Run the app with one more migration script, 0003, after the real ones."""
+    migrations = tmp_path / "migrations"
+    shutil.copytree(database_module.MIGRATIONS_DIR, migrations)
+    (migrations / "versions" / "0003_extra.py").write_text(text)
+    monkeypatch.setattr(database_module, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(database_module, "HEAD_REVISION", "0003")
+    monkeypatch.setattr(database_module, "KNOWN_REVISIONS", ("0001", "0002", "0003"))
+
+
 def test_migration_runs_at_start_after_a_backup(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, profile
 ) -> None:  # type: ignore[no-untyped-def]
     store = open_store(data_dir, FixedPassphrases())
     store.save(profile)
     store.close()
-    migrations = tmp_path / "migrations"
-    shutil.copytree(database_module.MIGRATIONS_DIR, migrations)
-    (migrations / "versions" / "0003_note.py").write_text(MIGRATION_0002)
-    monkeypatch.setattr(database_module, "MIGRATIONS_DIR", migrations)
-    monkeypatch.setattr(database_module, "HEAD_REVISION", "0003")
-    monkeypatch.setattr(database_module, "KNOWN_REVISIONS", ("0001", "0002", "0003"))
+    _add_migration(tmp_path, monkeypatch, MIGRATION_0003_NOTE)
 
     store = open_store(data_dir, FixedPassphrases())
     assert store.load() == profile
@@ -520,12 +525,7 @@ def test_failed_migration_changes_nothing(
     store = open_store(data_dir, FixedPassphrases())
     store.save(profile)
     store.close()
-    migrations = tmp_path / "migrations"
-    shutil.copytree(database_module.MIGRATIONS_DIR, migrations)
-    (migrations / "versions" / "0003_broken.py").write_text(BROKEN_MIGRATION)
-    monkeypatch.setattr(database_module, "MIGRATIONS_DIR", migrations)
-    monkeypatch.setattr(database_module, "HEAD_REVISION", "0003")
-    monkeypatch.setattr(database_module, "KNOWN_REVISIONS", ("0001", "0002", "0003"))
+    _add_migration(tmp_path, monkeypatch, BROKEN_MIGRATION)
     from ee_desktop.store import StoreError
 
     with pytest.raises(StoreError, match="disk full"):

@@ -155,6 +155,10 @@ def _profile_for(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """FILE when given (the database is not opened), else the active personal file."""
     if args.file is not None:
         return _load_file(args.file)
+    return _active_profile(args)
+
+
+def _active_profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     store = _open_store(args)
     try:
         profile = store.load()
@@ -290,22 +294,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from ee_desktop.profile import dumps
 
-    store = _open_store(args)
-    try:
-        profile = store.load()
-    finally:
-        store.close()
-    if profile is None:
-        raise UserError(
-            [
-                _(
-                    "There is no personal file yet. Import one with "
-                    "`ee-desktop import FILE` or create it in the app."
-                )
-            ],
-            EXIT_FAILURE,
-        )
-    text = dumps(profile)
+    text = dumps(_active_profile(args))
     if args.output is None:
         # Always UTF-8, whatever the console's code page: the file must import again.
         sys.stdout.flush()

@@ -209,10 +209,22 @@ class Form(QWidget):
         nullable: bool = False,
         hint: QWidget | None = None,
     ) -> TextField:
+        return self._line(TextField, key, label, tooltip, placeholder, nullable, hint)
+
+    def _line(
+        self,
+        kind: type[TextField],
+        key: str,
+        label: str,
+        tooltip: str,
+        placeholder: str,
+        nullable: bool,
+        hint: QWidget | None,
+    ) -> TextField:
         line = QLineEdit()
         line.setPlaceholderText(placeholder)
         line.setToolTip(tooltip)
-        field = TextField(self.path(key), line, self._label(label, tooltip), QLabel(), nullable)
+        field = kind(self.path(key), line, self._label(label, tooltip), QLabel(), nullable)
         self._add(field, hint)
         return field
 
@@ -227,13 +239,9 @@ class Form(QWidget):
         placeholder: str = "",
         nullable: bool = False,
         hint: QWidget | None = None,
-    ) -> NumberField:
-        line = QLineEdit()
-        line.setPlaceholderText(placeholder)
-        line.setToolTip(tooltip)
-        line.setMaximumWidth(160)
-        field = NumberField(self.path(key), line, self._label(label, tooltip), QLabel(), nullable)
-        self._add(field, hint)
+    ) -> TextField:
+        field = self._line(NumberField, key, label, tooltip, placeholder, nullable, hint)
+        field.line.setMaximumWidth(160)
         return field
 
     def choice(
