@@ -491,3 +491,22 @@ def test_passport_and_places_lived_are_entered_on_about_you(
     (place,) = saved.applicant.residence_history
     assert (place.country, place.from_, place.to) == ("IN", date(2014, 4, 12), None)
     assert "not entered" not in window.overview.rows["passport"].text()
+
+
+def test_tab_moves_through_about_you_in_reading_order(qtbot: QtBot, window: MainWindow) -> None:
+    start(qtbot, window)
+    window.activateWindow()
+    first = window.wizard.findChild(QLineEdit, "applicant.given_names")
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    order = []
+    for _ in range(5):
+        order.append(window.focusWidget().objectName())
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+    assert order == [
+        "applicant.given_names",
+        "applicant.family_name",
+        "applicant.date_of_birth",
+        "applicant.marital_status",
+        "applicant.country_of_residence",
+    ]
