@@ -165,6 +165,8 @@ class WizardView(QWidget):
         self.steps.blockSignals(False)
         self.stack.setCurrentIndex(index)
         self.visited.add(self.pages[index].key)
+        if self.assessment is not None:
+            self.pages[index].refresh(self.assessment)
         self.keep()
         self._update_buttons()
         self._show_problems()
@@ -204,7 +206,9 @@ class WizardView(QWidget):
         pending = len(self.assessment.check.problems)
         self.score.show_evaluation(self.assessment.evaluation, pending)
         for page in self.pages:
-            page.refresh(self.assessment)
+            # The review rebuilds many rows: only when it is the page on screen.
+            if page is not self.review or self.current_page() is self.review:
+                page.refresh(self.assessment)
         for row, page in enumerate(self.pages):
             item = self.steps.item(row)
             item.setHidden(not page.applies())
