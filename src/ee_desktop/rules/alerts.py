@@ -239,6 +239,17 @@ def warnings(
                 "settlement_funds_cad",
             )
         )
+    nomination = applicant.provincial_nomination
+    if nomination is not None and nomination.province in tables.nomination_excluded:
+        out.append(
+            Alert(
+                _(
+                    "A nomination from {province} earns no Express Entry points: that province or "
+                    "territory has no Express Entry nominee program."
+                ).format(province=nomination.province),
+                "applicant.provincial_nomination",
+            )
+        )
     if applicant.job_offer is not None and tables.job_offer == (0, 0):
         since = tables.entries["crs.job_offer"].effective_from.isoformat()
         out.append(

@@ -152,6 +152,7 @@ def facts(profile: Profile, as_of: date, rules: RuleSet | None = None) -> Facts:
         nominated=(
             applicant.provincial_nomination is not None
             and applicant.provincial_nomination.nominated_on <= as_of
+            and applicant.provincial_nomination.province not in tables.nomination_excluded
         ),
         job_offer_noc=offer_noc,
         sibling_in_canada=applicant.sibling_in_canada,
@@ -159,16 +160,24 @@ def facts(profile: Profile, as_of: date, rules: RuleSet | None = None) -> Facts:
         stints=stints,
     )
     if choice not in ("english", "french") and english is not None and french is not None:
-        result = _better_assignment(result, tables)
+        result = _better_assignment(result, tables, profile)
     return result
 
 
-def _better_assignment(result: Facts, tables: Tables) -> Facts:
-    """With both languages tested and no choice made, take the order that scores higher."""
+def _better_assignment(result: Facts, tables: Tables, profile: Profile) -> Facts:
+    """With both languages tested and no choice made, take the order that keeps a program
+    open if only one does, then the order that scores higher."""
+    from ee_desktop.rules import programs
     from ee_desktop.rules.crs import score
 
+    def rank(candidate: Facts) -> tuple[bool, int, int]:
+        crs = score(candidate, tables)
+        eligible = (
+            programs.cec(candidate, tables).eligible
+            or programs.fsw(profile, candidate, tables).eligible
+            or programs.fst(profile, candidate, tables).eligible
+        )
+        return eligible, crs.total, crs.core
+
     swapped = replace(result, first_language=result.french, second_language=result.english)
-    a, b = score(result, tables), score(swapped, tables)
-    if (b.total, b.core) > (a.total, a.core):
-        return swapped
-    return result
+    return swapped if rank(swapped) > rank(result) else result

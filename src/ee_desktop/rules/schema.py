@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from ee_desktop.profile.model import PROVINCES
+
 FORMAT_NAME = "ee-desktop.rules"
 FORMAT_VERSION = 1
 
@@ -119,6 +121,11 @@ def code_list(value: Any) -> str | None:
     return None if ok else "a list of NOC 2021 codes or code prefixes (1 to 5 digits, quoted)"
 
 
+def province_list(value: Any) -> str | None:
+    ok = isinstance(value, list) and all(isinstance(v, str) and v in PROVINCES for v in value)
+    return None if ok else 'a list of province or territory codes such as "QC"'
+
+
 def one_of(*choices: str) -> Check:
     def check(value: Any) -> str | None:
         return None if value in choices else "one of " + ", ".join(choices)
@@ -161,7 +168,7 @@ TABLES: dict[str, dict[str, Check]] = {
     "crs.transfer_education": dict.fromkeys(EDUCATION_KEYS, int_list(4)),
     "crs.transfer_foreign": {"rows": steps(4)},
     "crs.transfer_certificate": {"rows": steps(1)},
-    "crs.nomination": _ints("points"),
+    "crs.nomination": {"points": integer, "excluded_provinces": province_list},
     "crs.job_offer": _ints("senior_management", "other_skilled"),
     "crs.canadian_education": _ints("one_or_two_years", "three_years_or_more"),
     "crs.sibling": _ints("points"),

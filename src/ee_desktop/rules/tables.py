@@ -100,6 +100,7 @@ class Tables:
     transfer_foreign: tuple[tuple[int, ...], ...]  # 4 columns by years of foreign work
     transfer_certificate: tuple[int, ...]
     nomination: int
+    nomination_excluded: tuple[str, ...]  # provinces whose nominations earn no points
     job_offer: tuple[int, int]  # senior management, other skilled
     canadian_education: tuple[int, int]  # one or two years, three or more
     sibling: int
@@ -211,6 +212,7 @@ def resolve(rules: RuleSet, on: date) -> Tables:
         transfer_foreign=tuple(dense(transfer_foreign_rows, c) for c in range(1, 5)),
         transfer_certificate=dense(v("crs.transfer_certificate")["rows"]),
         nomination=int(v("crs.nomination")["points"]),
+        nomination_excluded=tuple(v("crs.nomination")["excluded_provinces"]),
         job_offer=(0, 0)
         if job_offer is None
         else (int(job_offer["senior_management"]), int(job_offer["other_skilled"])),
