@@ -66,7 +66,7 @@ def test_import_through_the_menu_shows_the_overview(
 ) -> None:
     choose_file(monkeypatch, EXAMPLE)
     window.action_import.trigger()
-    assert window.stack.currentWidget() is window.overview
+    assert window.stack.currentWidget() is window.home
     assert window.overview.heading.text() == "Personal file of Asha Rao"
     assert "IELTS General Training" in window.overview.rows["language_tests"].text()
     assert "not entered" in window.overview.rows["passport"].text()

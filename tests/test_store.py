@@ -383,12 +383,12 @@ def test_newer_database_is_refused_untouched(data_dir: Path) -> None:
         open_store(data_dir, FixedPassphrases())
 
 
-MIGRATION_0003_NOTE = """
+MIGRATION_NOTE = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "{revision}"
+down_revision = "{down}"
 branch_labels = None
 depends_on = None
 
@@ -404,14 +404,22 @@ def downgrade() -> None:
 """
 
 
+HEAD = database_module.HEAD_REVISION
+NEXT = f"{int(HEAD) + 1:04d}"
+
+
 def _add_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    """Run the app with one more migration script, 0003, after the real ones."""
+    """Run the app with one more migration script after the real ones."""
     migrations = tmp_path / "migrations"
     shutil.copytree(database_module.MIGRATIONS_DIR, migrations)
-    (migrations / "versions" / "0003_extra.py").write_text(text)
+    (migrations / "versions" / f"{NEXT}_extra.py").write_text(
+        text.replace("{revision}", NEXT).replace("{down}", HEAD)
+    )
     monkeypatch.setattr(database_module, "MIGRATIONS_DIR", migrations)
-    monkeypatch.setattr(database_module, "HEAD_REVISION", "0003")
-    monkeypatch.setattr(database_module, "KNOWN_REVISIONS", ("0001", "0002", "0003"))
+    monkeypatch.setattr(database_module, "HEAD_REVISION", NEXT)
+    monkeypatch.setattr(
+        database_module, "KNOWN_REVISIONS", (*database_module.KNOWN_REVISIONS, NEXT)
+    )
 
 
 def test_migration_runs_at_start_after_a_backup(
@@ -420,17 +428,17 @@ def test_migration_runs_at_start_after_a_backup(
     store = open_store(data_dir, FixedPassphrases())
     store.save(profile)
     store.close()
-    _add_migration(tmp_path, monkeypatch, MIGRATION_0003_NOTE)
+    _add_migration(tmp_path, monkeypatch, MIGRATION_NOTE)
 
     store = open_store(data_dir, FixedPassphrases())
     assert store.load() == profile
     store.close()
     (backup,) = backups_dir(data_dir).glob("*.sqlite3")
-    assert "schema0002" in backup.name
+    assert f"schema{HEAD}" in backup.name
     with sqlite3.connect(backup) as raw:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
     with sqlite3.connect(database_path(data_dir)) as raw:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (NEXT,)
         columns = [row[1] for row in raw.execute("PRAGMA table_info(personal_files)")]
     assert "note" in columns
     # Up to date now: a second start takes no backup.
@@ -501,8 +509,8 @@ BROKEN_MIGRATION = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "{revision}"
+down_revision = "{down}"
 branch_labels = None
 depends_on = None
 
@@ -531,7 +539,7 @@ def test_failed_migration_changes_nothing(
     with pytest.raises(StoreError, match="disk full"):
         open_store(data_dir, FixedPassphrases())
     with sqlite3.connect(database_path(data_dir)) as raw:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         columns = [row[1] for row in raw.execute("PRAGMA table_info(personal_files)")]
     assert "half" not in tables and "note" not in columns

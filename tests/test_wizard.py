@@ -187,7 +187,7 @@ def test_single_applicant_with_ielts_and_foreign_work(qtbot: QtBot, window: Main
     assert "Federal Skilled Worker: eligible" in d.label("review:programs")
     d.click("wizard:next")  # "Save personal file"
 
-    assert window.stack.currentWidget() is window.overview
+    assert window.stack.currentWidget() is window.home
     saved = window.service.current()
     assert saved is not None
     a = saved.applicant

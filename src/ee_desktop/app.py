@@ -13,6 +13,7 @@ from ee_desktop.paths import data_dir
 from ee_desktop.service import PersonalFileService
 from ee_desktop.store import PassphraseRequiredError, Store, StoreError, WrongPassphraseError
 from ee_desktop.store import open_store as _open_store
+from ee_desktop.store.vault import Vault
 from ee_desktop.ui.dialogs import DialogPassphrases
 from ee_desktop.ui.main_window import MainWindow
 
@@ -56,6 +57,7 @@ def unlock_store(directory: Path) -> Store | None:
 def run_gui(data_dir_override: str | None = None) -> int:
     app = create_application()
     directory = data_dir(data_dir_override)
+    Vault.remove_leftovers()
     store = unlock_store(directory)
     if store is None:
         return 1

@@ -117,6 +117,28 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     p.set_defaults(run=_cmd_score)
 
+    p = sub.add_parser("checklist", help=_("the documents to collect, and where each stands"))
+    p.add_argument(
+        "file",
+        type=Path,
+        nargs="?",
+        metavar="FILE",
+        help=_("a personal file (default: the active one, with your progress)"),
+    )
+    p.add_argument(
+        "--stage",
+        choices=("profile", "application"),
+        help=_("only the profile stage or the application stage"),
+    )
+    p.add_argument(
+        "--as-of",
+        type=_as_of,
+        metavar="DATE",
+        help=_("evaluate on this date, YYYY-MM-DD (default: today)"),
+    )
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of a list"))
+    p.set_defaults(run=_cmd_checklist)
+
     p = sub.add_parser("rules", help=_("install, list or remove updated rules files"))
     rules_sub = p.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
     q = rules_sub.add_parser("list", help=_("the rules in use and the installed rules files"))
@@ -202,6 +224,107 @@ def _cmd_score(args: argparse.Namespace) -> int:
     else:
         print(render_text(evaluation))
     return EXIT_OK
+
+
+def _cmd_checklist(args: argparse.Namespace) -> int:
+    import json
+
+    from ee_desktop.checklist_service import ChecklistEntry, ChecklistService, progress
+
+    as_of = args.as_of or date.today()
+    if args.file is not None:  # the file alone: what it needs, no progress recorded
+        from ee_desktop.checklist import generate
+
+        profile = _load_file(args.file)
+        entries = [
+            ChecklistEntry(
+                key=r.key,
+                title=r.title,
+                stage=r.stage,
+                person=r.person,
+                person_label=r.person_label,
+                reason=r.reason,
+                contents=r.contents,
+                validity=r.validity,
+                source=r.source,
+                expires_on=r.expires_on,
+            )
+            for r in generate(profile, as_of, _rules(args), args.stage)
+        ]
+    else:
+        from ee_desktop.service import RulesService
+
+        store = _open_store(args)
+        try:
+            if store.load() is None:
+                raise UserError(
+                    [
+                        _(
+                            "There is no personal file yet. Import one with "
+                            "`ee-desktop import FILE` or create it in the app."
+                        )
+                    ],
+                    EXIT_FAILURE,
+                )
+            service = ChecklistService(store, RulesService(store.path.parent))
+            entries = service.entries(as_of, args.stage)
+        finally:
+            store.close()
+    done, total = progress(entries)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "as_of": as_of.isoformat(),
+                    "done": done,
+                    "total": total,
+                    "items": [_entry_json(e) for e in entries],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    print(
+        _("Documents on {day}: {done} of {total} received.").format(
+            day=as_of.isoformat(), done=done, total=total
+        )
+    )
+    group = None
+    for entry in entries:
+        title = f"{entry.person_label} — {entry.stage}" if entry.needed else _("No longer needed")
+        if title != group:
+            group = title
+            print(f"\n{title}")
+        mark = "x" if entry.done else " "
+        valid = _(" (valid until {day})").format(day=entry.expires_on) if entry.expires_on else ""
+        print(f"  [{mark}] {entry.title}{valid} — {entry.status}")
+        if entry.reason:
+            print(f"      {entry.reason}")
+    return EXIT_OK
+
+
+def _entry_json(entry):  # type: ignore[no-untyped-def]
+    return {
+        "key": entry.key,
+        "title": entry.title,
+        "stage": entry.stage,
+        "person": entry.person,
+        "person_label": entry.person_label,
+        "reason": entry.reason,
+        "contents": list(entry.contents),
+        "validity": entry.validity,
+        "source": entry.source,
+        "expires_on": entry.expires_on.isoformat() if entry.expires_on else None,
+        "needed": entry.needed,
+        "custom": entry.custom,
+        "status": entry.status,
+        "requested_on": entry.requested_on.isoformat() if entry.requested_on else None,
+        "received_on": entry.received_on.isoformat() if entry.received_on else None,
+        "uploaded_on": entry.uploaded_on.isoformat() if entry.uploaded_on else None,
+        "notes": entry.notes,
+        "attachments": [a.filename for a in entry.attachments],
+    }
 
 
 def _cmd_rules_list(args: argparse.Namespace) -> int:

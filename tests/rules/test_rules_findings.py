@@ -117,3 +117,22 @@ def test_automatic_language_order_keeps_a_program_open() -> None:
     forced = evaluate(decode(english_first, today=TODAY), TODAY)
     assert not (forced.cec.eligible or forced.fsw.eligible or forced.fst.eligible)
     assert forced.crs.total > ev.crs.total  # more points, but no program to be invited under
+
+
+def test_results_stay_valid_two_years_from_the_results_date() -> None:
+    test = {
+        "test": "ielts_general",
+        "taken_on": "2024-11-20",
+        "registration_number": "1",
+        "listening": 8.5,
+        "reading": 8.0,
+        "writing": 7.5,
+        "speaking": 7.5,
+    }
+    day = date(2026, 11, 25)  # two years after the test, before two years after the results
+    without = evaluate(decode(file(language_tests=[test]), today=TODAY), day)
+    assert without.facts.first_language is None
+    dated = dict(test, results_on="2024-12-03")
+    with_results = evaluate(decode(file(language_tests=[dated]), today=day), day)
+    assert with_results.facts.first_language is not None
+    assert with_results.facts.first_language.expires_on == date(2026, 12, 3)

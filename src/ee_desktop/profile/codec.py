@@ -69,8 +69,10 @@ _EDUCATION = {
     "institution": True, "field": True, "completed_on": True, "eca": False,
 }  # fmt: skip
 _ECA = {"organization": True, "reference": True, "issued_on": True, "level": True}
-_TEST = {"test": True, "taken_on": True, "registration_number": True} | dict.fromkeys(
-    ABILITIES, True
+_TEST = (
+    {"test": True, "taken_on": True, "registration_number": True}
+    | dict.fromkeys(ABILITIES, True)
+    | {"results_on": False}
 )
 _JOB = {
     "title": True, "employer": True, "noc_code": True, "country": True, "start": True,
@@ -511,6 +513,12 @@ class _Decoder:
         test = r.choice(d, "test", path, LANGUAGE_TESTS)
         taken = r.iso_date(d, "taken_on", path)
         r.order(_join(path, "taken_on"), born, taken, _("a test date after the date of birth"))
+        results = r.iso_date(d, "results_on", path, nullable=True) if "results_on" in d else None
+        r.order(
+            _join(path, "results_on"), taken, results, _("a results date on or after the test date")
+        )
+        if results is not None and results > self.today:
+            r.add(_join(path, "results_on"), results.isoformat(), _("a date not in the future"))
         scores: dict[str, float | None] = {}
         for ability in ABILITIES:
             scores[ability] = self._score(d, ability, path, test)
@@ -519,6 +527,7 @@ class _Decoder:
             taken_on=taken,  # type: ignore[arg-type]
             registration_number=r.text(d, "registration_number", path),  # type: ignore[arg-type]
             **scores,  # type: ignore[arg-type]
+            results_on=results,
         )
 
     def _score(self, d: dict[str, Any], ability: str, path: str, test: str | None) -> float | None:
@@ -789,6 +798,7 @@ def _encode_test(t: LanguageTest) -> dict[str, Any]:
         "test": t.test,
         "taken_on": t.taken_on.isoformat(),
         "registration_number": t.registration_number,
+        "results_on": _iso(t.results_on),
         **{
             ability: t.score(ability) if t.test == "ielts_general" else int(t.score(ability))
             for ability in ABILITIES

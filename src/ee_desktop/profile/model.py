@@ -82,9 +82,15 @@ class LanguageTest:
     reading: float
     writing: float
     speaking: float
+    results_on: date | None = None  # the date on the results; validity runs from it
 
     def score(self, ability: str) -> float:
         return float(getattr(self, ability))
+
+    @property
+    def valid_from(self) -> date:
+        """Results are valid two years from the results date; without one, from the test."""
+        return self.results_on or self.taken_on
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ def _tests(
         if test.taken_on > as_of:
             continue
         name = _(TEST_NAMES[test.test])
-        expires = add_years(test.taken_on, years)
+        expires = add_years(test.valid_from, years)
         table = rules.language_table(test.test, test.taken_on)
         if table is None:
             out.append(

@@ -45,7 +45,7 @@ def convert(test: LanguageTest, rules: RuleSet, years: int) -> LanguageResult | 
         language=TEST_LANGUAGE[test.test],
         test=test.test,
         taken_on=test.taken_on,
-        expires_on=add_years(test.taken_on, years),
+        expires_on=add_years(test.valid_from, years),
         listening=table.clb("listening", test.listening),
         reading=table.clb("reading", test.reading),
         writing=table.clb("writing", test.writing),
@@ -60,7 +60,7 @@ def valid_results(
     """Per language, the most recent test still valid on ``as_of``."""
     best: dict[str, LanguageResult] = {}
     for test in tests:
-        if test.taken_on > as_of or as_of >= add_years(test.taken_on, years):
+        if test.taken_on > as_of or as_of >= add_years(test.valid_from, years):
             continue
         result = convert(test, rules, years)
         if result is None:

@@ -141,6 +141,7 @@ class RowMapper:
                 reading=t.reading,
                 writing=t.writing,
                 speaking=t.speaking,
+                results_on=t.results_on,
             )
             for i, t in enumerate(p.language_tests)
         ]
@@ -303,6 +304,7 @@ class RowMapper:
                 reading=score(t.test, t.reading),
                 writing=score(t.test, t.writing),
                 speaking=score(t.test, t.speaking),
+                results_on=t.results_on,
             )
             for t in r.language_tests
         )

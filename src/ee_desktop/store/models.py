@@ -106,6 +106,7 @@ class LanguageTestRow(_PersonChild, Base):
     reading: Mapped[float] = mapped_column(Float)
     writing: Mapped[float] = mapped_column(Float)
     speaking: Mapped[float] = mapped_column(Float)
+    results_on: Mapped[date | None] = mapped_column(Date)
 
 
 class EducationRow(_PersonChild, Base):
@@ -156,3 +157,43 @@ class DraftRow(Base):
     page: Mapped[str] = mapped_column(String)
     content: Mapped[bytes] = mapped_column(LargeBinary)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ChecklistItemRow(Base):
+    """The user's side of one checklist item: status, dates, notes, attachments.
+
+    What the item is (title, reason, contents) is regenerated from the personal file;
+    ``snapshot`` keeps its last description so an item no longer needed can still be shown.
+    """
+
+    __tablename__ = "checklist_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_id: Mapped[int] = mapped_column(
+        ForeignKey("personal_files.id", ondelete="CASCADE"), index=True
+    )
+    item_key: Mapped[bytes] = mapped_column(LargeBinary)
+    custom: Mapped[bool] = mapped_column(Boolean)
+    snapshot: Mapped[bytes] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String)
+    requested_on: Mapped[date | None] = mapped_column(Date)
+    received_on: Mapped[date | None] = mapped_column(Date)
+    uploaded_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[bytes | None] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    attachments: Mapped[list[AttachmentRow]] = relationship(
+        cascade="all, delete-orphan", order_by="AttachmentRow.id"
+    )
+
+
+class AttachmentRow(Base):
+    """A file attached to a checklist item; its content lives encrypted in the vault."""
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("checklist_items.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[bytes] = mapped_column(LargeBinary)
+    vault_name: Mapped[str] = mapped_column(String, unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[datetime] = mapped_column(DateTime)

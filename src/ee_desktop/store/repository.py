@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,15 @@ from ee_desktop.store.database import (
 from ee_desktop.store.errors import StoreError
 from ee_desktop.store.keys import PassphraseSource, set_up_key, unlock
 from ee_desktop.store.mapping import RowMapper
-from ee_desktop.store.models import DraftRow, PersonalFile, PersonRow, Setting
+from ee_desktop.store.models import (
+    AttachmentRow,
+    ChecklistItemRow,
+    DraftRow,
+    PersonalFile,
+    PersonRow,
+    Setting,
+)
+from ee_desktop.store.vault import Vault
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +46,34 @@ class Draft:
     page: str
     content: dict[str, Any]
     updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    id: int
+    filename: str
+    vault_name: str
+    size: int
+    added_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistRecord:
+    """The user's side of a checklist item, decrypted."""
+
+    id: int
+    key: str
+    custom: bool
+    snapshot: dict[str, Any]
+    status: str
+    requested_on: date | None
+    received_on: date | None
+    uploaded_on: date | None
+    notes: str
+    attachments: tuple[Attachment, ...]
+
+
+CHECKLIST_STATUSES = ("needed", "requested", "received", "uploaded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +100,12 @@ class Store:
         self._mapper = RowMapper(cipher)
         self.path = path
         self.key_mode = ""
+        self.vault = Vault(path.parent / "vault", cipher)
         # Called inside a save's transaction just before commit (tests simulate crashes here).
         self.before_commit: Callable[[], None] | None = None
 
     def close(self) -> None:
+        self.vault.close()
         self._engine.dispose()
 
     # -- personal files -------------------------------------------------------
@@ -160,12 +198,19 @@ class Store:
             if row is None:
                 raise KeyError(file_id)
             was_active = row.is_active
+            attached = s.scalars(
+                select(AttachmentRow.vault_name)
+                .join(ChecklistItemRow)
+                .where(ChecklistItemRow.file_id == file_id)
+            ).all()
             s.delete(row)
             s.flush()
             if was_active:
                 first = s.scalar(select(PersonalFile).order_by(PersonalFile.id))
                 if first is not None:
                     first.is_active = True
+        for name in attached:
+            self.vault.delete(name)
 
     # -- the wizard's draft ---------------------------------------------------------
     def draft(self) -> Draft | None:
@@ -192,6 +237,119 @@ class Store:
     def discard_draft(self) -> None:
         with Session(self._engine) as s, s.begin():
             s.execute(delete(DraftRow))
+
+    # -- the document checklist ------------------------------------------------------
+    def _json(self, blob: bytes) -> dict[str, Any]:
+        return dict(json.loads(self._mapper.c.decrypt(blob)))
+
+    def checklist(self, file_id: int) -> list[ChecklistRecord]:
+        """Every stored checklist item of a personal file, decrypted, oldest first."""
+        c = self._mapper.c
+        with Session(self._engine) as s:
+            rows = s.scalars(
+                select(ChecklistItemRow)
+                .where(ChecklistItemRow.file_id == file_id)
+                .options(selectinload(ChecklistItemRow.attachments))
+                .order_by(ChecklistItemRow.id)
+            ).all()
+            return [
+                ChecklistRecord(
+                    id=r.id,
+                    key=c.decrypt(r.item_key).decode(),
+                    custom=r.custom,
+                    snapshot=self._json(r.snapshot),
+                    status=r.status,
+                    requested_on=r.requested_on,
+                    received_on=r.received_on,
+                    uploaded_on=r.uploaded_on,
+                    notes=c.decrypt_text(r.notes) or "",
+                    attachments=tuple(
+                        Attachment(
+                            a.id, c.decrypt(a.filename).decode(), a.vault_name, a.size, a.added_at
+                        )
+                        for a in r.attachments
+                    ),
+                )
+                for r in rows
+            ]
+
+    def add_checklist_item(
+        self, file_id: int, key: str, snapshot: dict[str, Any], custom: bool = False
+    ) -> int:
+        c = self._mapper.c
+        with Session(self._engine) as s, s.begin():
+            row = ChecklistItemRow(
+                file_id=file_id,
+                item_key=c.encrypt(key.encode()),
+                custom=custom,
+                snapshot=c.encrypt(json.dumps(snapshot).encode()),
+                status="needed",
+                updated_at=_now(),
+            )
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def update_checklist_item(self, item_id: int, **changes: Any) -> None:
+        """Change ``status``, ``requested_on``, ``received_on``, ``uploaded_on``, ``notes``
+        or ``snapshot`` of one item, in one transaction."""
+        c = self._mapper.c
+        with Session(self._engine) as s, s.begin():
+            row = s.get(ChecklistItemRow, item_id)
+            if row is None:
+                raise KeyError(item_id)
+            for name, value in changes.items():
+                if name == "status":
+                    if value not in CHECKLIST_STATUSES:
+                        raise ValueError(f"status: {value!r}")
+                    row.status = value
+                elif name in ("requested_on", "received_on", "uploaded_on"):
+                    setattr(row, name, value)
+                elif name == "notes":
+                    row.notes = c.encrypt_text(value or None)
+                elif name == "snapshot":
+                    row.snapshot = c.encrypt(json.dumps(value).encode())
+                else:
+                    raise TypeError(name)
+            row.updated_at = _now()
+
+    def delete_checklist_item(self, item_id: int) -> None:
+        with Session(self._engine) as s, s.begin():
+            row = s.get(ChecklistItemRow, item_id)
+            if row is None:
+                raise KeyError(item_id)
+            names = [a.vault_name for a in row.attachments]
+            s.delete(row)
+        for name in names:  # after the commit: a crash leaves an orphan, never a dangling row
+            self.vault.delete(name)
+
+    def attach(self, item_id: int, source: Path) -> Attachment:
+        """Copy ``source`` into the vault, encrypted, and record it on the item."""
+        vault_name, size = self.vault.put(source)
+        try:
+            with Session(self._engine) as s, s.begin():
+                row = AttachmentRow(
+                    item_id=item_id,
+                    filename=self._mapper.c.encrypt(source.name.encode()),
+                    vault_name=vault_name,
+                    size=size,
+                    added_at=_now(),
+                )
+                s.add(row)
+                s.flush()
+                return Attachment(row.id, source.name, vault_name, size, row.added_at)
+        except BaseException:
+            self.vault.delete(vault_name)
+            raise
+
+    def remove_attachment(self, attachment_id: int) -> None:
+        with Session(self._engine) as s, s.begin():
+            row = s.get(AttachmentRow, attachment_id)
+            if row is None:
+                raise KeyError(attachment_id)
+            name = row.vault_name
+            s.delete(row)
+        self.vault.delete(name)
 
     # -- settings ---------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:

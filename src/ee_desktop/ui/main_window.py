@@ -15,12 +15,15 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QTabWidget,
     QToolBar,
     QWidget,
 )
 
+from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.profile import ProfileError
 from ee_desktop.service import PersonalFileService, WizardService
+from ee_desktop.ui.checklist_view import ChecklistView
 from ee_desktop.ui.dialogs import AboutDialog, ProblemsDialog
 from ee_desktop.ui.overview_view import EmptyStateView, OverviewView
 from ee_desktop.ui.rules_dialog import RulesDialog
@@ -48,13 +51,19 @@ class MainWindow(QMainWindow):
         self.empty_state.example_requested.connect(self.save_example)
         self.overview = OverviewView()
         self.overview.edit_requested.connect(self.edit_file)
+        self.checklist = ChecklistView(ChecklistService(service.store, service.rules))
+        self.home = QTabWidget()
+        self.home.setObjectName("home_tabs")
+        self.home.addTab(self.overview, self.tr("&Overview"))
+        self.home.addTab(self.checklist, self.tr("&Documents"))
+        self.home.currentChanged.connect(self._tab_changed)
         self.wizard_service = WizardService(service.store, service.rules)
         self.wizard = WizardView(self.wizard_service)
         self.wizard.finished.connect(self._wizard_finished)
         self.wizard.closed.connect(self.refresh)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
-        self.stack.addWidget(self.overview)
+        self.stack.addWidget(self.home)
         self.stack.addWidget(self.wizard)
         self.setCentralWidget(self.stack)
 
@@ -141,7 +150,9 @@ class MainWindow(QMainWindow):
             return
         self.overview.show_sections(profile.applicant.full_name, self.service.overview() or [])
         self.overview.show_score(self.service.evaluation(date.today()))
-        self.stack.setCurrentWidget(self.overview)
+        self.stack.setCurrentWidget(self.home)
+        if self.home.currentWidget() is self.checklist:
+            self.checklist.refresh()
 
     # -- the wizard ---------------------------------------------------------------------
     def _resume_draft(self) -> None:
@@ -172,6 +183,10 @@ class MainWindow(QMainWindow):
     def _wizard_finished(self, _file_id: int) -> None:
         self.refresh()
         self.statusBar().showMessage(self.tr("Personal file saved."), 5000)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.home.currentWidget() is self.checklist:
+            self.checklist.refresh()
 
     def _switch_file(self, index: int) -> None:
         self.service.switch_to(int(self.file_switcher.itemData(index)))

@@ -257,6 +257,15 @@ class TestCard(Card):
             self.tr("&Registration number:"),
             self.tr("The test report form or registration number on your results."),
         )
+        f.date(
+            "results_on",
+            self.tr("Date of the res&ults:"),
+            self.tr(
+                "Optional: the date printed on your results. Results stay valid two years "
+                "from it; without it, two years from the test date are counted."
+            ),
+            nullable=True,
+        )
         names = {
             "listening": self.tr("&Listening:"),
             "reading": self.tr("R&eading:"),
@@ -308,6 +317,7 @@ def new_test() -> Node:
         "test": "ielts_general",
         "taken_on": "",
         "registration_number": "",
+        "results_on": None,
         "listening": "",
         "reading": "",
         "writing": "",

@@ -1,0 +1,10 @@
+"""Which documents a personal file needs, for the profile and for the application, and why.
+
+The document rules are data (data/documents.toml); the code holds only the trigger
+predicates that decide whom and what each rule applies to.
+"""
+
+from ee_desktop.checklist.build import generate
+from ee_desktop.checklist.model import STAGES, Requirement
+
+__all__ = ["STAGES", "Requirement", "generate"]

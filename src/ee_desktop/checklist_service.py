@@ -1,0 +1,230 @@
+"""The document checklist as the user sees it: what the file needs, merged with their progress.
+
+The items are regenerated from the personal file on every read, so they always
+follow the file; the user's side (status, dates, notes, attachments) is stored
+by item key and survives any regeneration. Items that the file no longer needs
+keep their progress in a group of their own.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from ee_desktop.checklist import Requirement, generate
+from ee_desktop.i18n import _
+from ee_desktop.service import RulesService
+from ee_desktop.store import Store
+from ee_desktop.store.repository import Attachment, ChecklistRecord
+
+DONE_STATUSES = ("received", "uploaded")
+EXPIRING_SETTING = "checklist/expiring_days"
+DEFAULT_EXPIRING_DAYS = 90
+CUSTOM_PREFIX = "custom:"
+
+
+@dataclass(frozen=True)
+class ChecklistEntry:
+    key: str
+    title: str
+    stage: str
+    person: str
+    person_label: str
+    reason: str = ""
+    contents: tuple[str, ...] = ()
+    validity: str = ""
+    source: str = ""
+    expires_on: date | None = None
+    needed: bool = True  # False: the file no longer needs it (kept for its progress)
+    custom: bool = False
+    record_id: int | None = None  # None until the user records anything
+    status: str = "needed"
+    requested_on: date | None = None
+    received_on: date | None = None
+    uploaded_on: date | None = None
+    notes: str = ""
+    attachments: tuple[Attachment, ...] = field(default=())
+
+    @property
+    def done(self) -> bool:
+        return self.status in DONE_STATUSES
+
+    def expiring(self, as_of: date, days: int) -> bool:
+        return self.expires_on is not None and self.expires_on <= as_of + timedelta(days=days)
+
+
+def _snapshot(requirement: Requirement) -> dict[str, Any]:
+    return {
+        "title": requirement.title,
+        "stage": requirement.stage,
+        "person": requirement.person,
+        "person_label": requirement.person_label,
+    }
+
+
+class ChecklistService:
+    def __init__(self, store: Store, rules: RulesService) -> None:
+        self.store = store
+        self.rules = rules
+
+    @property
+    def expiring_days(self) -> int:
+        return int(self.store.setting(EXPIRING_SETTING, DEFAULT_EXPIRING_DAYS))
+
+    def entries(self, as_of: date, stage: str | None = None) -> list[ChecklistEntry]:
+        """The active file's checklist: needed items in document order, then the user's own
+        items, then those no longer needed."""
+        profile = self.store.load()
+        file_id = self.store.active_id()
+        if profile is None or file_id is None:
+            return []
+        records = {r.key: r for r in self.store.checklist(file_id)}
+        out = []
+        for requirement in generate(profile, as_of, self.rules.rules, stage):
+            record = records.pop(requirement.key, None)
+            out.append(self._entry(requirement, record))
+        custom = [r for r in records.values() if r.custom]
+        gone = [r for r in records.values() if not r.custom]
+        for record in custom + gone:
+            if stage is not None and record.snapshot.get("stage") != stage:
+                continue
+            out.append(self._from_record(record, needed=record.custom))
+        return out
+
+    @staticmethod
+    def _entry(requirement: Requirement, record: ChecklistRecord | None) -> ChecklistEntry:
+        user: dict[str, Any] = {}
+        if record is not None:
+            user = {
+                "record_id": record.id,
+                "status": record.status,
+                "requested_on": record.requested_on,
+                "received_on": record.received_on,
+                "uploaded_on": record.uploaded_on,
+                "notes": record.notes,
+                "attachments": record.attachments,
+            }
+        return ChecklistEntry(
+            key=requirement.key,
+            title=requirement.title,
+            stage=requirement.stage,
+            person=requirement.person,
+            person_label=requirement.person_label,
+            reason=requirement.reason,
+            contents=requirement.contents,
+            validity=requirement.validity,
+            source=requirement.source,
+            expires_on=requirement.expires_on,
+            **user,
+        )
+
+    @staticmethod
+    def _from_record(record: ChecklistRecord, needed: bool) -> ChecklistEntry:
+        snap = record.snapshot
+        reason = (
+            snap.get("reason", "")
+            if record.custom
+            else _(
+                "Your personal file no longer needs this document. Your progress is kept; remove "
+                "the item when you are sure."
+            )
+        )
+        return ChecklistEntry(
+            key=record.key,
+            title=snap.get("title", ""),
+            stage=snap.get("stage", "profile"),
+            person=snap.get("person", "applicant"),
+            person_label=snap.get("person_label", ""),
+            reason=reason,
+            needed=needed,
+            custom=record.custom,
+            record_id=record.id,
+            status=record.status,
+            requested_on=record.requested_on,
+            received_on=record.received_on,
+            uploaded_on=record.uploaded_on,
+            notes=record.notes,
+            attachments=record.attachments,
+        )
+
+    # -- changes ------------------------------------------------------------------------------
+    def _record_id(self, entry: ChecklistEntry) -> int:
+        """The stored row for ``entry``, created the first time the user records something."""
+        if entry.record_id is not None:
+            return entry.record_id
+        file_id = self.store.active_id()
+        if file_id is None:
+            raise LookupError("no personal file")
+        snapshot = {
+            "title": entry.title,
+            "stage": entry.stage,
+            "person": entry.person,
+            "person_label": entry.person_label,
+        }
+        return self.store.add_checklist_item(file_id, entry.key, snapshot)
+
+    def set_status(self, entry: ChecklistEntry, status: str, on: date) -> int:
+        """Change the status; the date of the step is filled in when it is still empty."""
+        item = self._record_id(entry)
+        changes: dict[str, Any] = {"status": status}
+        field_for = {
+            "requested": "requested_on",
+            "received": "received_on",
+            "uploaded": "uploaded_on",
+        }
+        if status in field_for and getattr(entry, field_for[status]) is None:
+            changes[field_for[status]] = on
+        self.store.update_checklist_item(item, **changes)
+        return item
+
+    def set_dates(self, entry: ChecklistEntry, **dates: date | None) -> int:
+        item = self._record_id(entry)
+        self.store.update_checklist_item(item, **dates)
+        return item
+
+    def set_notes(self, entry: ChecklistEntry, notes: str) -> int:
+        item = self._record_id(entry)
+        self.store.update_checklist_item(item, notes=notes)
+        return item
+
+    def attach(self, entry: ChecklistEntry, source: Path) -> Attachment:
+        return self.store.attach(self._record_id(entry), source)
+
+    def open_attachment(self, attachment: Attachment) -> Path:
+        return self.store.vault.open_copy(attachment.vault_name, attachment.filename)
+
+    def remove_attachment(self, attachment: Attachment) -> None:
+        self.store.remove_attachment(attachment.id)
+
+    def add_custom(
+        self, title: str, stage: str, person: str, person_label: str, reason: str = ""
+    ) -> int:
+        file_id = self.store.active_id()
+        if file_id is None:
+            raise LookupError("no personal file")
+        snapshot = {
+            "title": title,
+            "stage": stage,
+            "person": person,
+            "person_label": person_label,
+            "reason": reason,
+        }
+        return self.store.add_checklist_item(
+            file_id, CUSTOM_PREFIX + uuid.uuid4().hex, snapshot, custom=True
+        )
+
+    def remove(self, entry: ChecklistEntry) -> None:
+        """Delete the user's own item or one no longer needed, with its attachments."""
+        if entry.needed and not entry.custom:
+            raise ValueError("a needed item cannot be removed")
+        if entry.record_id is not None:
+            self.store.delete_checklist_item(entry.record_id)
+
+
+def progress(entries: list[ChecklistEntry]) -> tuple[int, int]:
+    """(done, total) over the items still needed."""
+    needed = [e for e in entries if e.needed]
+    return sum(e.done for e in needed), len(needed)

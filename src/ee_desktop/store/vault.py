@@ -1,0 +1,93 @@
+"""Attached files, encrypted with the database's key, one file each in ``vault/``.
+
+Opening an attachment decrypts it into a private temporary folder; the folder
+is removed when the app closes, and leftovers of a crash at the next start.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import tempfile
+from pathlib import Path
+
+from ee_desktop.store.crypto import Cipher, DecryptionError
+
+_CONTEXT = b"ee-desktop attachment v1"
+_TEMP_PREFIX = "ee-desktop-open-"
+MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024  # a scan of a whole passport is far below this
+
+
+class VaultError(Exception):
+    """An attachment cannot be stored or read; the message says why."""
+
+
+class Vault:
+    def __init__(self, folder: Path, cipher: Cipher) -> None:
+        self.folder = folder
+        self._cipher = cipher
+        self._opened: list[Path] = []
+
+    def put(self, source: Path) -> tuple[str, int]:
+        """Encrypt ``source`` into the vault; returns its vault name and its size."""
+        try:
+            size = source.stat().st_size
+            if size > MAX_ATTACHMENT_BYTES:
+                raise VaultError(f"{source.name}: larger than {MAX_ATTACHMENT_BYTES // 2**20} MB")
+            data = source.read_bytes()
+        except OSError as exc:
+            raise VaultError(f"{source.name}: {exc.strerror or exc}") from None
+        name = secrets.token_hex(16)
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target = self.folder / name
+        temporary = self.folder / f".{name}.part"
+        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(self._cipher.encrypt(data, _CONTEXT))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+        return name, len(data)
+
+    def read(self, name: str) -> bytes:
+        try:
+            blob = (self.folder / name).read_bytes()
+        except OSError as exc:
+            raise VaultError(f"{name}: {exc.strerror or exc}") from None
+        try:
+            return self._cipher.decrypt(blob, _CONTEXT)
+        except DecryptionError:
+            raise VaultError(f"{name}: the stored file is damaged") from None
+
+    def open_copy(self, name: str, filename: str) -> Path:
+        """A decrypted copy in a private temporary folder, to open with another program."""
+        folder = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX))  # created 0700
+        self._opened.append(folder)
+        safe = Path(filename).name or "attachment"
+        target = folder / safe
+        fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(self.read(name))
+        return target
+
+    def delete(self, name: str) -> None:
+        (self.folder / name).unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """Remove the decrypted copies opened in this session."""
+        for folder in self._opened:
+            shutil.rmtree(folder, ignore_errors=True)
+        self._opened.clear()
+
+    @staticmethod
+    def remove_leftovers() -> None:
+        """Decrypted copies left by a session that crashed."""
+        root = Path(tempfile.gettempdir())
+        uid = os.getuid() if hasattr(os, "getuid") else None  # Windows temp is per user
+        for folder in root.glob(_TEMP_PREFIX + "*"):
+            try:
+                if folder.is_dir() and (uid is None or folder.stat().st_uid == uid):
+                    shutil.rmtree(folder, ignore_errors=True)
+            except OSError:
+                continue

@@ -1,0 +1,288 @@
+"""The checklist in use: progress kept in the store, regeneration, attachments, view, CLI."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ee_desktop.checklist_service import ChecklistEntry, ChecklistService, progress
+from ee_desktop.cli import main
+from ee_desktop.profile import decode
+from ee_desktop.service import RulesService
+from ee_desktop.store import Store, open_store
+from ee_desktop.ui.checklist_view import KEY_ROLE, ChecklistView
+from tests.conftest import EXAMPLE, TODAY, FixedPassphrases
+
+
+def family(example: dict[str, Any]) -> dict[str, Any]:
+    """A married applicant with a child, jobs in two countries, a spouse who lived abroad."""
+    data = copy.deepcopy(example)
+    a = data["applicant"]
+    a["work_history"].append(
+        {
+            "title": "Developer",
+            "employer": "Maple Software",
+            "noc_code": "21232",
+            "country": "CA",
+            "start": "2024-01-08",
+            "end": None,
+            "hours_per_week": 37.5,
+            "self_employed": False,
+            "paid": True,
+            "while_full_time_student": False,
+        }
+    )
+    a["work_history"][0]["end"] = "2023-12-31"
+    a["passport"] = {
+        "number": "P1",
+        "country": "IN",
+        "issued_on": "2019-01-01",
+        "expires_on": "2029-01-01",
+    }
+    a["residence_history"] = [
+        {"country": "IN", "from": "1996-04-12", "to": "2023-12-31"},
+        {"country": "CA", "from": "2024-01-01", "to": None},
+    ]
+    data["spouse"]["residence_history"] = [
+        {"country": "IN", "from": "1995-01-03", "to": "2019-06-30"},
+        {"country": "AE", "from": "2019-07-01", "to": "2023-12-31"},
+        {"country": "CA", "from": "2024-01-01", "to": None},
+    ]
+    return data  # fmt: skip
+
+
+@pytest.fixture
+def store(data_dir: Path, example_data: dict[str, Any]) -> Iterator[Store]:
+    opened = open_store(data_dir, FixedPassphrases())
+    opened.save(decode(family(example_data), today=TODAY))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def service(store: Store) -> ChecklistService:
+    return ChecklistService(store, RulesService(store.path.parent))
+
+
+def by_key(entries: list[ChecklistEntry]) -> dict[str, ChecklistEntry]:
+    return {e.key: e for e in entries}
+
+
+def letter_keys(entries: list[ChecklistEntry]) -> list[str]:
+    return [e.key for e in entries if e.key.startswith("reference_letter:applicant")]
+
+
+def test_the_family_gets_its_documents(service: ChecklistService) -> None:
+    entries = service.entries(TODAY)
+    keys = set(by_key(entries))
+    assert len(letter_keys(entries)) == 2  # one per job, in two countries
+    police = sorted(k for k in keys if k.startswith("police"))
+    assert any("spouse" in k and "AE" in k for k in police)
+    assert any("applicant" in k and "IN" in k for k in police)
+    assert not any(k.endswith(":CA") for k in police)  # Canada never needs one
+    assert any(k.startswith("marriage") for k in keys)
+    assert any(k.startswith("birth_certificate") for k in keys)
+    assert all(e.needed and e.status == "needed" for e in entries)
+    assert progress(entries) == (0, len(entries))
+
+
+def test_progress_survives_a_restart(
+    service: ChecklistService, store: Store, data_dir: Path
+) -> None:
+    entry = service.entries(TODAY)[0]
+    service.set_status(entry, "requested", date(2026, 11, 20))
+    service.set_notes(by_key(service.entries(TODAY))[entry.key], "Asked the embassy")
+    store.close()
+    reopened = open_store(data_dir, FixedPassphrases())
+    again = by_key(ChecklistService(reopened, RulesService(data_dir)).entries(TODAY))[entry.key]
+    assert (again.status, again.requested_on, again.notes) == (
+        "requested",
+        date(2026, 11, 20),
+        "Asked the embassy",
+    )
+    reopened.close()
+
+
+def test_regeneration_keeps_progress_and_moves_what_is_no_longer_needed(
+    service: ChecklistService, store: Store, example_data: dict[str, Any], tmp_path: Path
+) -> None:
+    entries = service.entries(TODAY)
+    canadian_letter = next(
+        e
+        for e in entries
+        if e.key.startswith("reference_letter:applicant") and "Maple" in e.title + e.key
+    )
+    service.set_status(canadian_letter, "received", TODAY)
+    scan = tmp_path / "letter.pdf"
+    scan.write_bytes(b"%PDF-1.4 letter")
+    service.attach(by_key(service.entries(TODAY))[canadian_letter.key], scan)
+
+    without_job = family(example_data)
+    without_job["applicant"]["work_history"].pop()
+    store.save(decode(without_job, today=TODAY))
+    gone = by_key(service.entries(TODAY))[canadian_letter.key]
+    assert not gone.needed and gone.status == "received" and len(gone.attachments) == 1
+    assert gone.title == canadian_letter.title
+
+    store.save(decode(family(example_data), today=TODAY))
+    back = by_key(service.entries(TODAY))[canadian_letter.key]
+    assert back.needed and back.status == "received" and back.attachments
+
+
+def test_reordering_the_file_keeps_every_item(
+    service: ChecklistService, store: Store, example_data: dict[str, Any]
+) -> None:
+    before = service.entries(TODAY)
+    service.set_status(before[0], "received", TODAY)
+    data = family(example_data)
+    data["applicant"]["work_history"].reverse()
+    store.save(decode(data, today=TODAY))
+    after = service.entries(TODAY)
+    assert sorted(e.key for e in after) == sorted(e.key for e in before)
+    assert all(e.needed for e in after)
+    assert by_key(after)[before[0].key].status == "received"
+
+
+def test_own_items(service: ChecklistService) -> None:
+    service.add_custom("Letter from my landlord", "application", "applicant", "You")
+    entries = service.entries(TODAY)
+    mine = [e for e in entries if e.custom]
+    assert [(e.title, e.needed, e.stage) for e in mine] == [
+        ("Letter from my landlord", True, "application")
+    ]
+    assert not [e for e in service.entries(TODAY, "profile") if e.custom]
+    service.remove(mine[0])
+    assert not [e for e in service.entries(TODAY) if e.custom]
+    with pytest.raises(ValueError):
+        service.remove(entries[0])
+
+
+def test_attachments_are_encrypted_and_open_intact(
+    service: ChecklistService, store: Store, data_dir: Path, tmp_path: Path
+) -> None:
+    marker = b"MKattachmentQ77 passport scan " + bytes(range(256)) * 50
+    source = tmp_path / "passport.png"
+    source.write_bytes(marker)
+    entry = service.entries(TODAY)[0]
+    attachment = service.attach(entry, source)
+    stored = list((data_dir / "vault").iterdir())
+    assert len(stored) == 1
+    assert b"MKattachmentQ77" not in stored[0].read_bytes()
+    assert all(b"passport.png" not in p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+    copy_path = service.open_attachment(attachment)
+    assert copy_path.name == "passport.png" and copy_path.read_bytes() == marker
+    assert copy_path.stat().st_mode & 0o077 == 0
+    store.vault.close()
+    assert not copy_path.exists()
+    service.remove_attachment(attachment)
+    assert list((data_dir / "vault").iterdir()) == []
+
+
+# -- the view ---------------------------------------------------------------------------------
+@pytest.fixture
+def view(qtbot: QtBot, service: ChecklistService) -> ChecklistView:
+    shown = ChecklistView(service, lambda: TODAY)
+    qtbot.addWidget(shown)
+    shown.resize(1100, 700)
+    shown.show()
+    shown.refresh()
+    return shown
+
+
+def test_view_groups_by_person_and_stage_with_progress(view: ChecklistView) -> None:
+    groups = [view.model.item(r).text() for r in range(view.model.rowCount())]
+    assert any(g.startswith("You — ") for g in groups)
+    assert any("spouse" in g.lower() for g in groups)
+    total = sum(view.model.item(r).rowCount() for r in range(view.model.rowCount()))
+    assert total == len(view.entries)
+    assert view.progress.value() == 0 and f"0 of {total}" in view.progress.text()
+
+
+def test_status_from_the_view_is_kept(view: ChecklistView, service: ChecklistService) -> None:
+    first = view.visible_entries()[0]
+    view.select(first.key)
+    view.detail.status.setCurrentIndex(view.detail.status.findData("received"))
+    view.detail.status.activated.emit(view.detail.status.currentIndex())
+    assert by_key(service.entries(TODAY))[first.key].status == "received"
+    assert view.progress.value() == 1
+    view.show_filter.setCurrentIndex(view.show_filter.findData("outstanding"))
+    assert first.key not in [e.key for e in view.visible_entries()]
+
+
+def test_files_dropped_on_an_item_are_attached(
+    view: ChecklistView, qtbot: QtBot, tmp_path: Path
+) -> None:
+    scan = tmp_path / "ielts.pdf"
+    scan.write_bytes(b"%PDF ielts")
+    group = view.model.item(0)
+    target = group.child(1)
+    rect = view.tree.visualRect(target.index())
+    key = target.data(KEY_ROLE)  # the model is rebuilt after the drop
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(scan))])
+    point = rect.center()
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    # What a drag from the file manager delivers: enter, move, then drop.
+    for event in (
+        QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, buttons, modifiers),
+        QDragMoveEvent(point, Qt.DropAction.CopyAction, mime, buttons, modifiers),
+        QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, buttons, modifiers),
+    ):
+        QApplication.sendEvent(view.tree.viewport(), event)
+    assert [a.filename for a in view.entries[key].attachments] == ["ielts.pdf"]
+
+
+def test_hundreds_of_items_use_one_model(
+    qtbot: QtBot, store: Store, example_data: dict[str, Any]
+) -> None:
+    data = family(example_data)
+    job = data["applicant"]["work_history"][0]
+    data["applicant"]["work_history"] = [
+        dict(
+            job,
+            employer=f"Employer {i}",
+            start=f"20{17 + i % 9}-0{1 + i % 9}-01",
+            end=f"20{17 + i % 9}-0{1 + i % 9}-28",
+        )
+        for i in range(120)
+    ]
+    store.save(decode(data, today=TODAY))
+    shown = ChecklistView(ChecklistService(store, RulesService(store.path.parent)), lambda: TODAY)
+    qtbot.addWidget(shown)
+    shown.refresh()
+    rows = sum(shown.model.item(r).rowCount() for r in range(shown.model.rowCount()))
+    assert rows >= 120
+    # Rows are model items drawn by the view, not widgets.
+    group = shown.model.item(0)
+    assert all(
+        shown.tree.indexWidget(group.child(i).index()) is None for i in range(group.rowCount())
+    )
+
+
+# -- command line ------------------------------------------------------------------------------
+def test_checklist_command(
+    capsys: pytest.CaptureFixture, tmp_path: Path, example_data: dict[str, Any]
+) -> None:
+    path = tmp_path / "family.json"
+    path.write_text(json.dumps(family(example_data)))
+    assert main(["checklist", str(path), "--as-of", "2026-11-24", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["total"] == len(result["items"]) and result["done"] == 0
+    assert any(i["key"].startswith("police") for i in result["items"])
+    assert main(["checklist", str(path), "--stage", "profile"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Documents on") and "application" not in text.split("\n", 2)[1]
+    assert main(["import", str(EXAMPLE)]) == 0
+    capsys.readouterr()
+    assert main(["checklist", "--as-of", "2026-11-24"]) == 0
+    assert "0 of" in capsys.readouterr().out
