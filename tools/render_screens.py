@@ -57,8 +57,14 @@ def render(output: Path, width: int, height: int) -> list[Path]:
         window.service.import_file(EXAMPLE, today=date.today())
         window.refresh()
         shot("02-overview")
+        window.home.setCurrentWidget(window.checklist)
+        entries = window.checklist.visible_entries()
+        if len(entries) > 3:
+            window.checklist.select(entries[3].key)
+        shot("03-documents")
+        window.home.setCurrentWidget(window.overview)
         window.edit_file()
-        for number, page in enumerate(window.wizard.pages, start=3):
+        for number, page in enumerate(window.wizard.pages, start=4):
             window.wizard.go_to(page.key)
             shot(f"{number:02d}-wizard-{page.key}")
         window.wizard.discard_button.setEnabled(False)

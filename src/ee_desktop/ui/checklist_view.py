@@ -217,7 +217,7 @@ class ChecklistView(QWidget):
                 self.model.appendRow([group, QStandardItem(), QStandardItem(), QStandardItem()])
             name = QStandardItem(entry.title + (self.tr(" (your item)") if entry.custom else ""))
             name.setData(entry.key, KEY_ROLE)
-            name.setToolTip(entry.reason)
+            name.setToolTip(f"{entry.title}\n{entry.reason}")
             status = QStandardItem(self.status_names.get(entry.status, entry.status))
             valid = QStandardItem(entry.expires_on.isoformat() if entry.expires_on else "")
             if entry.needed and entry.expiring(as_of, days):

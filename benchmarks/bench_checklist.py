@@ -1,0 +1,88 @@
+"""Time to regenerate the checklist and refill the view for a large file.
+
+    python benchmarks/bench_checklist.py
+
+A file with 120 jobs and a long residence history gives hundreds of items. Target:
+under 100 ms for a full refresh of the view (generation, merge with the stored
+progress, model fill), so filtering and status changes feel immediate.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["EE_DESKTOP_NO_KEYRING"] = "1"
+
+from ee_desktop.app import create_application  # noqa: E402
+from ee_desktop.checklist_service import ChecklistService  # noqa: E402
+from ee_desktop.profile import decode  # noqa: E402
+from ee_desktop.service import RulesService  # noqa: E402
+from ee_desktop.store import open_store  # noqa: E402
+from ee_desktop.ui.checklist_view import ChecklistView  # noqa: E402
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "src/ee_desktop/resources/example-profile.json"
+TODAY = date(2026, 11, 24)
+ROUNDS = 20
+
+
+class _Passphrase:
+    def existing(self) -> str:
+        return "benchmark only"
+
+    def new(self) -> str:
+        return "benchmark only"
+
+
+def large_file() -> dict[str, object]:
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    job = data["applicant"]["work_history"][0]
+    data["applicant"]["work_history"] = [
+        dict(
+            copy.deepcopy(job),
+            employer=f"Employer {i}",
+            start=f"20{17 + i % 9}-0{1 + i % 9}-01",
+            end=f"20{17 + i % 9}-0{1 + i % 9}-28",
+        )
+        for i in range(120)
+    ]
+    data["applicant"]["residence_history"] = [
+        {"country": c, "from": f"20{10 + i}-01-01", "to": f"20{10 + i}-12-31"}
+        for i, c in enumerate(["IN", "AE", "GB", "FR", "DE", "US", "JP", "SG", "AU", "NZ"])
+    ]
+    return data
+
+
+def main() -> None:
+    app = create_application([])
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(Path(folder), _Passphrase())
+        store.save(decode(large_file(), today=TODAY))
+        service = ChecklistService(store, RulesService(Path(folder)))
+        entries = service.entries(TODAY)
+        for entry in entries[::3]:  # progress recorded on a third of the items
+            service.set_status(entry, "requested", TODAY)
+        view = ChecklistView(service, lambda: TODAY)
+        view.resize(1280, 800)
+        view.show()
+        start = time.perf_counter()
+        for _ in range(ROUNDS):
+            view.refresh()
+            app.processEvents()
+        elapsed = (time.perf_counter() - start) / ROUNDS * 1000
+        print(f"{len(view.entries)} items: {elapsed:.1f} ms per full refresh of the view")
+        start = time.perf_counter()
+        for _ in range(ROUNDS):
+            service.entries(TODAY)
+        print(f"generation + merge only: {(time.perf_counter() - start) / ROUNDS * 1000:.1f} ms")
+        store.close()
+
+
+if __name__ == "__main__":
+    main()
