@@ -165,19 +165,21 @@ def facts(profile: Profile, as_of: date, rules: RuleSet | None = None) -> Facts:
 
 
 def _better_assignment(result: Facts, tables: Tables, profile: Profile) -> Facts:
-    """With both languages tested and no choice made, take the order that keeps a program
-    open if only one does, then the order that scores higher."""
+    """With both languages tested and no choice made, take the order that scores higher,
+    unless only the other order keeps a program open."""
     from ee_desktop.rules import programs
     from ee_desktop.rules.crs import score
 
-    def rank(candidate: Facts) -> tuple[bool, int, int]:
-        crs = score(candidate, tables)
-        eligible = (
+    def eligible(candidate: Facts) -> bool:
+        return (
             programs.cec(candidate, tables).eligible
             or programs.fsw(profile, candidate, tables).eligible
             or programs.fst(profile, candidate, tables).eligible
         )
-        return eligible, crs.total, crs.core
 
     swapped = replace(result, first_language=result.french, second_language=result.english)
-    return swapped if rank(swapped) > rank(result) else result
+    a, b = score(result, tables), score(swapped, tables)
+    best, other = (swapped, result) if (b.total, b.core) > (a.total, a.core) else (result, swapped)
+    if eligible(best) or not eligible(other):
+        return best
+    return other
