@@ -510,3 +510,56 @@ def test_tab_moves_through_about_you_in_reading_order(qtbot: QtBot, window: Main
         "applicant.marital_status",
         "applicant.country_of_residence",
     ]
+
+
+def test_switched_off_sections_keep_their_data_across_a_restart(
+    qtbot: QtBot, store: Store, data_dir: Path
+) -> None:
+    window = open_window(qtbot, store, data_dir)
+    window.import_file(EXAMPLE)
+    window.edit_file()
+    d = Driver(qtbot, window.wizard)
+    d.choose("applicant.marital_status", "never_married")
+    window.wizard.go_to("additional")
+    d.section("applicant.job_offer")
+    d.type("applicant.job_offer.employer", "Maple Inc")
+    d.section("applicant.job_offer", False)
+    window.wizard.go_to("education")
+    d.choose("applicant.education[0].country", "CA")  # by mistake: the ECA is put aside
+    window.close()
+
+    again = open_window(qtbot, store, data_dir)
+    d2 = Driver(qtbot, again.wizard)
+    again.wizard.go_to("education")
+    d2.choose("applicant.education[0].country", "IN")
+    d2.section("applicant.education[0].eca")
+    assert d2.widget(QLineEdit, "applicant.education[0].eca.reference").text() == "1234567"
+    again.wizard.go_to("additional")
+    d2.section("applicant.job_offer")
+    assert d2.widget(QLineEdit, "applicant.job_offer.employer").text() == "Maple Inc"
+    d2.section("applicant.job_offer", False)
+    again.wizard.go_to("about")
+    d2.choose("applicant.marital_status", "married")
+    again.wizard.go_to("spouse")
+    assert d2.widget(QLineEdit, "spouse.given_names").text() == "Ravi"
+    again.wizard.go_to("review")
+    d2.settle()
+    d2.click("wizard:next")
+    saved = again.service.current()
+    assert saved is not None and saved.spouse is not None and saved.applicant.job_offer is None
+    assert saved.applicant.education[0].eca is not None
+
+
+def test_a_discarded_draft_leaves_nothing_behind(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.import_file(EXAMPLE)
+    window.edit_file()
+    d = Driver(qtbot, window.wizard)
+    d.choose("applicant.marital_status", "never_married")
+    monkeypatch.setattr(WizardView, "confirm_discard", lambda self: True)
+    d.click("wizard:discard")
+    window.create_file()
+    d.choose("applicant.marital_status", "married")
+    window.wizard.go_to("spouse")
+    assert d.widget(QLineEdit, "spouse.given_names").text() == ""

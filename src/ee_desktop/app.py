@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from ee_desktop import __version__
 from ee_desktop.paths import data_dir
@@ -28,6 +30,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("ee-desktop")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("ee-desktop")
+    icon = resources.files("ee_desktop.resources").joinpath("icon.png")
+    app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
@@ -63,10 +67,29 @@ def run_gui(data_dir_override: str | None = None) -> int:
         return 1
     window = MainWindow(PersonalFileService(store), directory)
     window.show()
+    window.remind()
+    window.tray = _reminder_tray(window)  # kept on the window so it lives as long
     try:
         return app.exec()
     finally:
         store.close()
+
+
+REMINDER_CHECK_MS = 60 * 60 * 1000  # hourly: dates enter the reminder period at midnight
+
+
+def _reminder_tray(window: MainWindow) -> QSystemTrayIcon | None:
+    """A tray icon that announces dates entering the reminder period while the app runs."""
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    tray = QSystemTrayIcon(QApplication.windowIcon(), window)
+    tray.setToolTip("ee-desktop")
+    tray.show()
+    timer = QTimer(tray)
+    timer.setInterval(REMINDER_CHECK_MS)
+    timer.timeout.connect(lambda: window.notify_new(tray))
+    timer.start()
+    return tray
 
 
 def main() -> int:

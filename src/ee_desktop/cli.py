@@ -139,6 +139,29 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=_("print JSON instead of a list"))
     p.set_defaults(run=_cmd_checklist)
 
+    p = sub.add_parser("deadlines", help=_("every date that matters, soonest first"))
+    p.add_argument(
+        "file",
+        type=Path,
+        nargs="?",
+        metavar="FILE",
+        help=_("a personal file (default: the active one, with your milestones)"),
+    )
+    p.add_argument(
+        "--as-of",
+        type=_as_of,
+        metavar="DATE",
+        help=_("evaluate on this date, YYYY-MM-DD (default: today)"),
+    )
+    p.add_argument("--json", action="store_true", help=_("print JSON instead of a list"))
+    p.add_argument(
+        "--ics",
+        type=Path,
+        metavar="OUT",
+        help=_("also write the dates to a calendar file (iCalendar)"),
+    )
+    p.set_defaults(run=_cmd_deadlines)
+
     p = sub.add_parser("rules", help=_("install, list or remove updated rules files"))
     rules_sub = p.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
     q = rules_sub.add_parser("list", help=_("the rules in use and the installed rules files"))
@@ -325,6 +348,97 @@ def _entry_json(entry):  # type: ignore[no-untyped-def]
         "notes": entry.notes,
         "attachments": [a.filename for a in entry.attachments],
     }
+
+
+def _cmd_deadlines(args: argparse.Namespace) -> int:
+    import json
+    from datetime import UTC, datetime
+
+    from ee_desktop.deadlines import derive, to_ics
+
+    as_of = args.as_of or date.today()
+    if args.file is not None:  # the file alone: no milestones or progress recorded
+        deadlines = derive(_load_file(args.file), as_of, rules=_rules(args))
+    else:
+        from ee_desktop.checklist_service import ChecklistService
+        from ee_desktop.deadlines_service import DeadlinesService
+        from ee_desktop.service import RulesService
+
+        store = _open_store(args)
+        try:
+            if store.load() is None:
+                raise UserError(
+                    [
+                        _(
+                            "There is no personal file yet. Import one with "
+                            "`ee-desktop import FILE` or create it in the app."
+                        )
+                    ],
+                    EXIT_FAILURE,
+                )
+            rules = RulesService(store.path.parent)
+            service = DeadlinesService(store, rules, ChecklistService(store, rules))
+            deadlines = service.deadlines(as_of)
+        finally:
+            store.close()
+    if args.ics is not None:
+        from ee_desktop.service import write_text_atomically
+
+        events = deadlines  # done ones too, so a calendar updates them rather than keeps them
+        try:
+            write_text_atomically(args.ics, to_ics(events, datetime.now(UTC)))
+        except OSError as exc:
+            raise UserError(
+                [
+                    _("{path}: cannot write the file ({reason})").format(
+                        path=args.ics, reason=exc.strerror or exc
+                    )
+                ],
+                EXIT_FAILURE,
+            ) from None
+        print(_("Wrote {n} dates to {path}.").format(n=len(events), path=args.ics), file=sys.stderr)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "as_of": as_of.isoformat(),
+                    "deadlines": [
+                        {
+                            "uid": d.uid,
+                            "due": d.due.isoformat(),
+                            "days": (d.due - as_of).days,
+                            "kind": d.kind,
+                            "title": d.title,
+                            "detail": d.detail,
+                            "person": d.person,
+                            "points": d.points,
+                            "source": d.source,
+                            "done": d.done,
+                        }
+                        for d in deadlines
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    if not deadlines:
+        print(_("No dates yet."))
+    for d in deadlines:
+        days = (d.due - as_of).days
+        when = (
+            _("done")
+            if d.done
+            else _("OVERDUE by {n} days").format(n=-days)
+            if days < 0
+            else _("today")
+            if days == 0
+            else _("in {n} days").format(n=days)
+        )
+        points = f" ({d.points:+d} CRS)" if d.points is not None else ""
+        print(f"{d.due.isoformat()}  {when:>20}  {d.title}{points}")
+    return EXIT_OK
 
 
 def _cmd_rules_list(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from typing import Any
 
 from ee_desktop.paths import rules_dir
 from ee_desktop.profile import Profile, decode, dumps, load
-from ee_desktop.profile.draft import PAGES, DraftCheck, check, draft_from, new_draft
+from ee_desktop.profile.draft import PAGES, DraftCheck, check, draft_from, new_draft, payload
 from ee_desktop.profile.overview import Section, overview
 from ee_desktop.rules import (
     Evaluation,
@@ -185,10 +185,9 @@ class WizardService:
 
     def finish(self, content: dict[str, Any], today: date) -> int:
         """Save the draft as the personal file (replacing the one edited); raises ProfileError."""
-        profile = decode(content, today=today)
+        profile = decode(payload(content), today=today)
         if self.file_id is None:
-            file_id = self.store.add(profile)
-            self.store.discard_draft()
+            file_id = self.store.add(profile, finish_draft=True)
         else:
             file_id = self.store.save(profile, self.file_id, finish_draft=True)
             self.store.set_active(file_id)

@@ -50,6 +50,23 @@ _LIST_ITEM = re.compile(
 )
 
 
+# Data the user typed in a section they then switched off (a spouse after choosing
+# "single", an unticked job offer, an ECA of a credential moved to Canada), kept in
+# the draft by field path so switching back restores it, even after a restart.
+STASH = "_stash"
+
+
+def payload(draft: dict[str, Any]) -> dict[str, Any]:
+    """The draft as a format-v1 document, without the stash."""
+    return {key: value for key, value in draft.items() if key != STASH}
+
+
+def stash(draft: dict[str, Any]) -> dict[str, Any]:
+    found = draft.setdefault(STASH, {})
+    assert isinstance(found, dict)
+    return found
+
+
 def page_for(path: str) -> str:
     """The wizard page that edits the field at ``path`` ("about" for file-level problems)."""
     for prefix, page in _PAGE_PREFIXES:
@@ -115,6 +132,7 @@ class DraftCheck:
 
 
 def check(draft: dict[str, Any], today: date) -> DraftCheck:
+    draft = payload(draft)
     try:
         profile = decode(draft, today=today)
     except ProfileError as error:

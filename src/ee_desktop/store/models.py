@@ -197,3 +197,29 @@ class AttachmentRow(Base):
     vault_name: Mapped[str] = mapped_column(String, unique=True)
     size: Mapped[int] = mapped_column(Integer)
     added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class MilestoneRow(Base):
+    """A date the user recorded: profile submitted, invitation, requests received, ..."""
+
+    __tablename__ = "milestones"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_id: Mapped[int] = mapped_column(
+        ForeignKey("personal_files.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String)
+    on: Mapped[date] = mapped_column(Date)
+
+
+class CustomDeadlineRow(Base):
+    """A deadline the user added themselves."""
+
+    __tablename__ = "custom_deadlines"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_id: Mapped[int] = mapped_column(
+        ForeignKey("personal_files.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[bytes] = mapped_column(LargeBinary)
+    due: Mapped[date] = mapped_column(Date)
+    notes: Mapped[bytes | None] = mapped_column(LargeBinary)
+    done: Mapped[bool] = mapped_column(Boolean)

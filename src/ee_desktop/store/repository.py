@@ -30,7 +30,9 @@ from ee_desktop.store.mapping import RowMapper
 from ee_desktop.store.models import (
     AttachmentRow,
     ChecklistItemRow,
+    CustomDeadlineRow,
     DraftRow,
+    MilestoneRow,
     PersonalFile,
     PersonRow,
     Setting,
@@ -74,6 +76,15 @@ class ChecklistRecord:
 
 
 CHECKLIST_STATUSES = ("needed", "requested", "received", "uploaded")
+
+
+@dataclass(frozen=True, slots=True)
+class CustomDeadlineRecord:
+    id: int
+    title: str
+    due: date
+    notes: str
+    done: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,9 +174,12 @@ class Store:
                 self.before_commit()
             return row.id
 
-    def add(self, profile: Profile, make_active: bool = True) -> int:
-        """Store ``profile`` as a new personal file (e.g. a partner's own file)."""
+    def add(self, profile: Profile, make_active: bool = True, *, finish_draft: bool = False) -> int:
+        """Store ``profile`` as a new personal file (e.g. a partner's own file); with
+        ``finish_draft`` the wizard's draft is removed in the same transaction."""
         with Session(self._engine) as s, s.begin():
+            if finish_draft:
+                s.execute(delete(DraftRow))
             row = self._new_row(s, make_active)
             self._mapper.fill_file(row, profile, _label_for(profile))
             s.flush()
@@ -350,6 +364,101 @@ class Store:
             name = row.vault_name
             s.delete(row)
         self.vault.delete(name)
+
+    # -- milestones and the user's own deadlines -----------------------------------------
+    def milestones(self, file_id: int) -> dict[str, tuple[date, ...]]:
+        with Session(self._engine) as s:
+            rows = s.scalars(
+                select(MilestoneRow)
+                .where(MilestoneRow.file_id == file_id)
+                .order_by(MilestoneRow.on, MilestoneRow.id)
+            ).all()
+        found: dict[str, tuple[date, ...]] = {}
+        for row in rows:
+            found[row.name] = (*found.get(row.name, ()), row.on)
+        return found
+
+    def set_milestone(self, file_id: int, name: str, on: date | None) -> None:
+        """Record the one date of a milestone (None clears it)."""
+        with Session(self._engine) as s, s.begin():
+            s.execute(
+                delete(MilestoneRow).where(
+                    MilestoneRow.file_id == file_id, MilestoneRow.name == name
+                )
+            )
+            if on is not None:
+                s.add(MilestoneRow(file_id=file_id, name=name, on=on))
+
+    def add_milestone(self, file_id: int, name: str, on: date) -> None:
+        """Add one more date to a milestone that can happen several times."""
+        with Session(self._engine) as s, s.begin():
+            s.add(MilestoneRow(file_id=file_id, name=name, on=on))
+
+    def remove_milestone(self, file_id: int, name: str, on: date) -> None:
+        with Session(self._engine) as s, s.begin():
+            s.execute(
+                delete(MilestoneRow).where(
+                    MilestoneRow.file_id == file_id,
+                    MilestoneRow.name == name,
+                    MilestoneRow.on == on,
+                )
+            )
+
+    def custom_deadlines(self, file_id: int) -> list[CustomDeadlineRecord]:
+        c = self._mapper.c
+        with Session(self._engine) as s:
+            rows = s.scalars(
+                select(CustomDeadlineRow)
+                .where(CustomDeadlineRow.file_id == file_id)
+                .order_by(CustomDeadlineRow.due, CustomDeadlineRow.id)
+            ).all()
+            return [
+                CustomDeadlineRecord(
+                    r.id,
+                    c.decrypt(r.title).decode(),
+                    r.due,
+                    c.decrypt_text(r.notes) or "",
+                    r.done,
+                )
+                for r in rows
+            ]
+
+    def add_custom_deadline(self, file_id: int, title: str, due: date, notes: str = "") -> int:
+        c = self._mapper.c
+        with Session(self._engine) as s, s.begin():
+            row = CustomDeadlineRow(
+                file_id=file_id,
+                title=c.encrypt(title.encode()),
+                due=due,
+                notes=c.encrypt_text(notes or None),
+                done=False,
+            )
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def update_custom_deadline(self, deadline_id: int, **changes: Any) -> None:
+        c = self._mapper.c
+        with Session(self._engine) as s, s.begin():
+            row = s.get(CustomDeadlineRow, deadline_id)
+            if row is None:
+                raise KeyError(deadline_id)
+            for name, value in changes.items():
+                if name == "title":
+                    row.title = c.encrypt(str(value).encode())
+                elif name == "notes":
+                    row.notes = c.encrypt_text(value or None)
+                elif name in ("due", "done"):
+                    setattr(row, name, value)
+                else:
+                    raise TypeError(name)
+
+    def delete_custom_deadline(self, deadline_id: int) -> None:
+        with Session(self._engine) as s, s.begin():
+            row = s.get(CustomDeadlineRow, deadline_id)
+            if row is None:
+                raise KeyError(deadline_id)
+            s.delete(row)
 
     # -- settings ---------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:

@@ -15,15 +15,19 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QSystemTrayIcon,
     QTabWidget,
     QToolBar,
     QWidget,
 )
 
 from ee_desktop.checklist_service import ChecklistService
+from ee_desktop.deadlines import Deadline
+from ee_desktop.deadlines_service import DeadlinesService
 from ee_desktop.profile import ProfileError
 from ee_desktop.service import PersonalFileService, WizardService
 from ee_desktop.ui.checklist_view import ChecklistView
+from ee_desktop.ui.deadlines_view import DeadlinesView
 from ee_desktop.ui.dialogs import AboutDialog, ProblemsDialog
 from ee_desktop.ui.overview_view import EmptyStateView, OverviewView
 from ee_desktop.ui.rules_dialog import RulesDialog
@@ -47,20 +51,27 @@ class MainWindow(QMainWindow):
 
         self.empty_state = EmptyStateView()
         self.empty_state.create_requested.connect(self.create_file)
+        self.empty_state.resume_requested.connect(self.resume_draft)
         self.empty_state.import_requested.connect(self.choose_and_import)
         self.empty_state.example_requested.connect(self.save_example)
         self.overview = OverviewView()
         self.overview.edit_requested.connect(self.edit_file)
-        self.checklist = ChecklistView(ChecklistService(service.store, service.rules))
+        self.overview.resume_requested.connect(self.resume_draft)
+        checklist_service = ChecklistService(service.store, service.rules)
+        self.checklist = ChecklistView(checklist_service)
+        self.deadlines_service = DeadlinesService(service.store, service.rules, checklist_service)
+        self.deadlines = DeadlinesView(self.deadlines_service)
         self.home = QTabWidget()
         self.home.setObjectName("home_tabs")
         self.home.addTab(self.overview, self.tr("&Overview"))
         self.home.addTab(self.checklist, self.tr("&Documents"))
+        self.home.addTab(self.deadlines, self.tr("Dead&lines"))
+        self._notified: set[str] = set()
         self.home.currentChanged.connect(self._tab_changed)
         self.wizard_service = WizardService(service.store, service.rules)
         self.wizard = WizardView(self.wizard_service)
         self.wizard.finished.connect(self._wizard_finished)
-        self.wizard.closed.connect(self.refresh)
+        self.wizard.closed.connect(self._leave_wizard)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.home)
@@ -84,6 +95,9 @@ class MainWindow(QMainWindow):
         self.action_edit.setShortcut(QKeySequence("Ctrl+D"))
         self.action_edit.triggered.connect(self.edit_file)
         file_menu.addAction(self.action_edit)
+        self.action_resume = QAction(self.tr("&Resume the draft"), self)
+        self.action_resume.triggered.connect(self.resume_draft)
+        file_menu.addAction(self.action_resume)
         file_menu.addSeparator()
         self.action_import = QAction(self.tr("&Import personal file…"), self)
         self.action_import.setShortcut(QKeySequence.StandardKey.Open)
@@ -143,16 +157,29 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(len(files) > 1)
 
         profile = self.service.current()
-        self.action_export.setEnabled(profile is not None)
-        self.action_edit.setEnabled(profile is not None)
+        in_wizard = self.stack.currentWidget() is self.wizard
+        has_draft = self.wizard_service.store.draft() is not None
+        # While the wizard is open, nothing else may change the file it will save over.
+        for action in (self.action_new, self.action_import):
+            action.setEnabled(not in_wizard)
+        self.action_export.setEnabled(profile is not None and not in_wizard)
+        self.action_edit.setEnabled(profile is not None and not in_wizard)
+        self.action_resume.setEnabled(has_draft and not in_wizard)
+        self.file_switcher.setEnabled(not in_wizard)
+        self.empty_state.resume_button.setVisible(has_draft)
+        self.overview.resume_button.setVisible(has_draft)
+        if in_wizard:
+            self.toolbar.setVisible(False)
+            return
         if profile is None:
             self.stack.setCurrentWidget(self.empty_state)
             return
         self.overview.show_sections(profile.applicant.full_name, self.service.overview() or [])
         self.overview.show_score(self.service.evaluation(date.today()))
+        today = date.today()
+        self.overview.show_next(self.deadlines_service.due_soon(today)[:5], today)
         self.stack.setCurrentWidget(self.home)
-        if self.home.currentWidget() is self.checklist:
-            self.checklist.refresh()
+        self._tab_changed(self.home.currentIndex())
 
     # -- the wizard ---------------------------------------------------------------------
     def _resume_draft(self) -> None:
@@ -164,29 +191,97 @@ class MainWindow(QMainWindow):
     def _show_wizard(self, content: dict[str, object], page: str) -> None:
         self.wizard.open_draft(content, page)
         self.stack.setCurrentWidget(self.wizard)
-        self.toolbar.setVisible(False)
+        self.refresh()
 
-    def _open_or_replace_draft(self) -> bool:
-        """True when there is no other draft, or the user agreed to discard it."""
+    def _leave_wizard(self) -> None:
+        self.stack.setCurrentWidget(self.home)
+        self.refresh()
+
+    def resume_draft(self) -> None:
+        draft = self.wizard_service.resume()
+        if draft is not None:
+            self._show_wizard(draft.content, draft.page)
+
+    def ask_about_draft(self) -> str:
+        """With a draft in progress: "resume", "discard" (and go on) or "cancel"."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Draft in progress"))
+        box.setText(self.tr("You have a personal file in progress that is not saved yet."))
+        box.setInformativeText(self.tr("Resume it, or discard it and go on?"))
+        resume = box.addButton(self.tr("&Resume the draft"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("&Discard it"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(resume)
+        box.exec()
+        return {resume: "resume", discard: "discard"}.get(box.clickedButton(), "cancel")
+
+    def _before_new_draft(self) -> bool:
+        """True when a new draft may start; a draft in progress is resumed or discarded."""
         if self.wizard_service.store.draft() is None:
             return True
-        return self.wizard.confirm_discard()
+        choice = self.ask_about_draft()
+        if choice == "resume":
+            self.resume_draft()
+        elif choice == "discard":
+            self.wizard_service.discard()
+            return True
+        return False
 
     def create_file(self) -> None:
-        if self._open_or_replace_draft():
+        if self._before_new_draft():
             self._show_wizard(self.wizard_service.start_new(), "about")
 
     def edit_file(self) -> None:
-        if self.service.current() is not None and self._open_or_replace_draft():
+        if self.service.current() is not None and self._before_new_draft():
             self._show_wizard(self.wizard_service.start_edit(), "about")
 
     def _wizard_finished(self, _file_id: int) -> None:
+        self.stack.setCurrentWidget(self.home)
         self.refresh()
         self.statusBar().showMessage(self.tr("Personal file saved."), 5000)
 
     def _tab_changed(self, _index: int) -> None:
         if self.home.currentWidget() is self.checklist:
             self.checklist.refresh()
+        elif self.home.currentWidget() is self.deadlines:
+            self.deadlines.refresh()
+
+    # -- reminders -----------------------------------------------------------------------------
+    def remind(self) -> list[Deadline]:
+        """At start: what falls due within the reminder period, in one message."""
+        due = self.deadlines_service.due_soon(date.today()) if self.service.current() else []
+        if due:
+            self._notified.update(d.uid for d in due)
+            lines = "\n".join(f"• {d.due.isoformat()}: {d.title}" for d in due[:12])
+            more = len(due) - 12
+            if more > 0:
+                lines += "\n" + self.tr("… and %1 more on the Deadlines tab.").replace(
+                    "%1", str(more)
+                )
+            self.show_reminder(self.tr("Coming up"), lines)
+        return due
+
+    def show_reminder(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)
+
+    def notify_new(self, tray: QSystemTrayIcon) -> list[Deadline]:
+        """While running: a tray notification for dates that entered the reminder period."""
+        if self.service.current() is None:
+            return []
+        fresh = [
+            d for d in self.deadlines_service.due_soon(date.today()) if d.uid not in self._notified
+        ]
+        if fresh:
+            self._notified.update(d.uid for d in fresh)
+            text = "\n".join(f"{d.due.isoformat()}: {d.title}" for d in fresh[:5])
+            tray.showMessage(
+                self.tr("ee-desktop: coming up"),
+                text,
+                QSystemTrayIcon.MessageIcon.Information,
+                15000,
+            )
+        return fresh
 
     def _switch_file(self, index: int) -> None:
         self.service.switch_to(int(self.file_switcher.itemData(index)))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ee_desktop.deadlines import Deadline
 from ee_desktop.profile.overview import Section, Status
 from ee_desktop.rules import Evaluation
 
@@ -31,6 +33,7 @@ class EmptyStateView(QWidget):
     """What a new user sees first: what the app is for and the first step to take."""
 
     create_requested = Signal()
+    resume_requested = Signal()
     import_requested = Signal()
     example_requested = Signal()
 
@@ -67,7 +70,9 @@ class EmptyStateView(QWidget):
         self.example_button = QPushButton(self.tr("&Save the example file…"))
         self.example_button.setObjectName("example_button")
         self.example_button.clicked.connect(self.example_requested)
+        self.resume_button = _resume_button(self, self.resume_requested)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.resume_button)
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.example_button)
@@ -80,6 +85,7 @@ class OverviewView(QScrollArea):
     """One row per section of the file: a status mark, the section and a sentence."""
 
     edit_requested = Signal()
+    resume_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,10 +113,20 @@ class OverviewView(QScrollArea):
         self.score_note.setWordWrap(True)
         self.score_note.setStyleSheet("color: #555;")
         self._layout.addWidget(self.score_note)
+        self.next_dates = QLabel()
+        self.next_dates.setObjectName("overview_next")
+        self.next_dates.setWordWrap(True)
+        self.next_dates.setTextFormat(Qt.TextFormat.RichText)
+        self._layout.addWidget(self.next_dates)
         self.edit_button = QPushButton(self.tr("&Edit personal file…"))
         self.edit_button.setObjectName("edit_button")
         self.edit_button.clicked.connect(self.edit_requested)
-        self._layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.resume_button = _resume_button(self, self.resume_requested)
+        actions = QHBoxLayout()
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.resume_button)
+        actions.addStretch(1)
+        self._layout.addLayout(actions)
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(12)
         self._grid.setVerticalSpacing(10)
@@ -161,6 +177,21 @@ class OverviewView(QScrollArea):
             )
         self.score_note.setText(note)
 
+    def show_next(self, deadlines: Sequence[Deadline], as_of: date) -> None:
+        """The next few dates; overdue ones in red so they cannot be missed."""
+        if not deadlines:
+            self.next_dates.setText("")
+            return
+        rows = []
+        for deadline in deadlines:
+            text = f"{deadline.due.isoformat()}: {_escape(deadline.title)}"
+            if deadline.due < as_of and not deadline.done:
+                text = f'<span style="color:#b00020; font-weight:600;">{text}</span>'
+            rows.append(text)
+        self.next_dates.setText(
+            "<b>" + self.tr("Coming up (see the Deadlines tab):") + "</b><br>" + "<br>".join(rows)
+        )
+
     def show_sections(self, name: str, sections: Sequence[Section]) -> None:
         while self._grid.count():
             item = self._grid.takeAt(0)
@@ -195,6 +226,16 @@ class OverviewView(QScrollArea):
             self._grid.addWidget(title, row, 1)
             self._grid.addWidget(text, row, 2)
             self.rows[section.key] = text
+
+
+def _resume_button(owner: QWidget, signal: SignalInstance) -> QPushButton:
+    """Shown while a personal file is in progress in the wizard."""
+    button = QPushButton(owner.tr("&Resume the draft in progress"))
+    button.setObjectName("resume_button")
+    button.setStyleSheet("font-weight: 600;")
+    button.clicked.connect(signal)
+    button.setVisible(False)
+    return button
 
 
 def _escape(text: str) -> str:

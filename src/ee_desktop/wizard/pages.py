@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ee_desktop.i18n import _
 from ee_desktop.noc import noc_index
 from ee_desktop.profile.codes import SCORE_SCALES
-from ee_desktop.profile.draft import new_spouse
+from ee_desktop.profile.draft import new_spouse, stash
 from ee_desktop.profile.model import (
     ABILITIES,
     ECA_ORGANIZATIONS,
@@ -75,6 +75,10 @@ class WizardPage(QWidget):
 
     def bind(self, draft: Node) -> None:
         self.draft = draft
+
+    def kept(self) -> Node:
+        """The draft's store of data from sections switched off, by field path."""
+        return stash(self.draft)
 
     def show_problems(self, problems: Problems, force: bool) -> None:
         """Show each problem under its field; ``force`` also shows those of untouched fields."""
@@ -150,6 +154,7 @@ class AboutPage(WizardPage):
             "applicant",
             "passport",
             lambda _node: {"number": "", "country": "", "issued_on": "", "expires_on": ""},
+            self.kept,
         )
         p = self.passport.form
         p.text("number", self.tr("Passport &number:"))
@@ -180,7 +185,6 @@ class AboutPage(WizardPage):
         )
         self.body.addWidget(self.residences)
         self._connect(self.passport, self.residences)
-        self._spouse_stash: Node | None = None
         self.status.edited.connect(self._status_changed)
         self._connect(self.form)
         self.finish_layout()
@@ -201,9 +205,9 @@ class AboutPage(WizardPage):
         """A spouse exists only for married and common-law applicants; keep typed data."""
         has_spouse = self.draft["applicant"]["marital_status"] in STATUSES_WITH_SPOUSE
         if has_spouse and self.draft.get("spouse") is None:
-            self.draft["spouse"] = self._spouse_stash or new_spouse()
+            self.draft["spouse"] = self.kept().pop("spouse", None) or new_spouse()
         elif not has_spouse and self.draft.get("spouse") is not None:
-            self._spouse_stash = self.draft["spouse"]
+            self.kept()["spouse"] = self.draft["spouse"]
             self.draft["spouse"] = None
 
     def show_problems(self, problems: Problems, force: bool) -> None:
@@ -354,7 +358,7 @@ def new_job() -> Node:
 
 
 class CredentialCard(Card):
-    def __init__(self, base_path: str, index: int) -> None:
+    def __init__(self, base_path: str, index: int, kept: Callable[[], Node]) -> None:
         super().__init__(
             self_tr("Credential %1", index + 1), base_path, self_tr("Remove this credential")
         )
@@ -389,7 +393,11 @@ class CredentialCard(Card):
             }
 
         self.eca = OptionalGroup(
-            self.tr("I have an ECA report for this credential"), base_path, "eca", eca_template
+            self.tr("I have an ECA report for this credential"),
+            base_path,
+            "eca",
+            eca_template,
+            kept,
         )
         self.eca.setToolTip(terms.eca())
         e = self.eca.form
@@ -421,7 +429,9 @@ class CredentialCard(Card):
     def _country_changed(self) -> None:
         canadian = self.node.get("country") == "CA"
         if canadian and self.eca.isChecked():
-            self.eca.setChecked(False)  # a Canadian credential needs no ECA
+            # A Canadian credential needs no ECA; unticking keeps it in the stash, so
+            # choosing the right country again and ticking brings it back.
+            self.eca.setChecked(False)
         self.eca.setVisible(not canadian)
 
 
@@ -522,13 +532,13 @@ def test_list(prefix: str, service: WizardService, today: Callable[[], date]) ->
     )
 
 
-def credential_list(prefix: str) -> RecordList:
+def credential_list(prefix: str, kept: Callable[[], Node]) -> RecordList:
     return RecordList(
         f"{prefix}.education",
         self_tr("Add a &credential"),
         self_tr("No credential entered yet."),
         new_credential,
-        CredentialCard,
+        lambda path, i: CredentialCard(path, i, kept),
     )
 
 
@@ -569,7 +579,7 @@ class SpousePage(WizardPage):
         self.counted.setWordWrap(True)
         self.body.addWidget(self.counted)
         self.tests = test_list("spouse", service, today)
-        self.credentials = credential_list("spouse")
+        self.credentials = credential_list("spouse", self.kept)
         self.jobs = job_list("spouse")
         for heading, records in (
             (self.tr("Their language tests"), self.tests),
@@ -761,7 +771,7 @@ class EducationPage(WizardPage):
 
     def __init__(self, service: WizardService, today: Callable[[], date]) -> None:
         super().__init__(service, today)
-        self.credentials = credential_list("applicant")
+        self.credentials = credential_list("applicant", self.kept)
         self.body.addWidget(self.credentials)
         self.summary = QLabel()
         self.summary.setObjectName("education:summary")
@@ -868,6 +878,7 @@ class AdditionalPage(WizardPage):
             "applicant",
             "certificate_of_qualification",
             lambda _node: {"province": "ON", "trade": "", "issued_on": ""},
+            self.kept,
         )
         c = self.certificate.form
         c.choice("province", self.tr("&Province or territory:"), _province_options())
@@ -879,6 +890,7 @@ class AdditionalPage(WizardPage):
             "applicant",
             "provincial_nomination",
             lambda _node: {"province": "ON", "stream": "", "nominated_on": ""},
+            self.kept,
         )
         n = self.nomination.form
         n.choice("province", self.tr("P&rovince or territory:"), _province_options())
@@ -895,6 +907,7 @@ class AdditionalPage(WizardPage):
                 "start_on": "",
                 "lmia_exempt_or_approved": True,
             },
+            self.kept,
         )
         o = self.offer.form
         offer_noc = o.text(

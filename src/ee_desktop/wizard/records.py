@@ -62,25 +62,31 @@ class Card(QGroupBox):
 class OptionalGroup(QGroupBox):
     """A checkable section for an optional object (``node[key]`` is an object or null).
 
-    Unticking keeps what was typed, so ticking again brings it back.
+    Unticking moves what was typed to the draft's stash (``stash()``), so ticking again,
+    even after a restart, brings it back.
     """
 
     edited = Signal()
 
     def __init__(
-        self, title: str, parent_path: str, key: str, template: Callable[[Node], Node]
+        self,
+        title: str,
+        parent_path: str,
+        key: str,
+        template: Callable[[Node], Node],
+        stash: Callable[[], Node],
     ) -> None:
         super().__init__(title)
         self.setCheckable(True)
         self.key = key
         self.template = template
+        self.stash = stash
         self.form = Form(f"{parent_path}.{key}" if parent_path else key)
         self.form.edited.connect(self.edited)
         self.setObjectName(self.form.base_path + ":present")
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.form)
         self.parent_node: Node = {}
-        self._stash: Node | None = None
         self.toggled.connect(self._toggled)
 
     def bind(self, parent_node: Node) -> None:
@@ -90,16 +96,19 @@ class OptionalGroup(QGroupBox):
         self.setChecked(value is not None)
         self.blockSignals(False)
         self._show_form(value is not None)
-        self._stash = value
         self.form.bind(value if value is not None else {})
 
     def _toggled(self, on: bool) -> None:
+        kept = self.stash()
+        path = self.form.base_path
         if on:
-            value = self._stash if self._stash is not None else self.template(self.parent_node)
+            value = kept.pop(path, None) or self.template(self.parent_node)
             self.parent_node[self.key] = value
             self.form.bind(value)
         else:
-            self._stash = self.parent_node.get(self.key)
+            current = self.parent_node.get(self.key)
+            if current is not None:
+                kept[path] = current
             self.parent_node[self.key] = None
         self._show_form(on)
         self.edited.emit()

@@ -1,0 +1,107 @@
+"""Every dated thing that matters for a file: derive() and upcoming()."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+
+from ee_desktop.deadlines.documents import checklist_deadlines
+from ee_desktop.deadlines.held import held_expiries
+from ee_desktop.deadlines.limits import load_limits
+from ee_desktop.deadlines.model import (
+    MILESTONES,
+    ChecklistProgress,
+    CustomDeadline,
+    Deadline,
+)
+from ee_desktop.deadlines.process import milestone_deadlines
+from ee_desktop.deadlines.score import score_changes
+from ee_desktop.profile.model import Profile
+from ee_desktop.rules.evaluation import evaluate
+from ee_desktop.rules.loader import RuleSet, load_rules
+
+
+def _custom(items: Sequence[CustomDeadline]) -> list[Deadline]:
+    return [
+        Deadline(
+            uid=f"custom:{item.id}",  # the store's id: an opaque code, never the title
+            due=item.due,
+            kind="custom",
+            title=item.title,
+            detail=item.notes,
+            person="",
+            done=item.done,
+        )
+        for item in items
+    ]
+
+
+def _unique(deadlines: list[Deadline]) -> list[Deadline]:
+    """Sorted by due date then uid; a repeated uid gets "-2", "-3"... in that order."""
+    deadlines.sort(key=lambda d: (d.uid, d.due, d.title))
+    seen: dict[str, int] = {}
+    out = []
+    for item in deadlines:
+        count = seen.get(item.uid, 0) + 1
+        seen[item.uid] = count
+        if count > 1:
+            item = Deadline(
+                f"{item.uid}-{count}",
+                item.due,
+                item.kind,
+                item.title,
+                item.detail,
+                item.person,
+                item.points,
+                item.source,
+                item.done,
+            )
+        out.append(item)
+    out.sort(key=lambda d: (d.due, d.uid))
+    return out
+
+
+def _checked(milestones: Mapping[str, Sequence[date]] | None) -> dict[str, tuple[date, ...]]:
+    if not milestones:
+        return {}
+    unknown = sorted(set(milestones) - set(MILESTONES))
+    if unknown:
+        raise ValueError(f"unknown milestones {unknown}; expected some of {MILESTONES}")
+    return {name: tuple(days) for name, days in milestones.items()}
+
+
+def derive(
+    profile: Profile,
+    as_of: date,
+    milestones: Mapping[str, Sequence[date]] | None = None,
+    custom: Sequence[CustomDeadline] = (),
+    checklist: Sequence[ChecklistProgress] = (),
+    rules: RuleSet | None = None,
+    horizon_days: int = 730,
+) -> list[Deadline]:
+    """Every dated thing that matters, sorted by due date then uid.
+
+    Expiries and deadlines already passed stay listed while still relevant (an expired test,
+    a missed invitation deadline); score changes are listed only after ``as_of`` and up to
+    ``horizon_days`` ahead. Once an invitation is recorded they are left out: the application
+    is assessed on the score at the invitation.
+    """
+    ruleset = load_rules() if rules is None else rules
+    limits = load_limits()
+    ms = _checked(milestones)
+    invited = bool(ms.get("invitation"))
+    evaluation = evaluate(profile, as_of, ruleset)
+    out = held_expiries(profile, as_of, ruleset, limits, invited=invited)
+    passport = profile.applicant.passport
+    out += milestone_deadlines(ms, limits, None if passport is None else passport.expires_on)
+    out += checklist_deadlines(profile, as_of, evaluation, ms, checklist, limits)
+    if not invited and horizon_days > 0:
+        out += score_changes(profile, as_of, ruleset, horizon_days)
+    out += _custom(custom)
+    return _unique(out)
+
+
+def upcoming(deadlines: Sequence[Deadline], as_of: date, within_days: int) -> list[Deadline]:
+    """Not done, due on or before as_of + within_days (overdue included)."""
+    last = as_of + timedelta(days=within_days)
+    return [item for item in deadlines if not item.done and item.due <= last]

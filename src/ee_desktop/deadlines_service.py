@@ -1,0 +1,99 @@
+"""Deadlines of the active personal file: derived dates, the user's milestones and own dates,
+reminders, and the calendar export."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from ee_desktop.checklist_service import ChecklistService
+from ee_desktop.deadlines import (
+    ChecklistProgress,
+    CustomDeadline,
+    Deadline,
+    derive,
+    to_ics,
+    upcoming,
+)
+from ee_desktop.service import RulesService, write_text_atomically
+from ee_desktop.store import Store
+from ee_desktop.store.repository import CustomDeadlineRecord
+
+REMINDER_SETTING = "deadlines/reminder_days"
+DEFAULT_REMINDER_DAYS = 14
+# Milestones that happen several times; the others have one date each.
+REPEATED_MILESTONES = ("document_request",)
+
+
+class DeadlinesService:
+    def __init__(self, store: Store, rules: RulesService, checklist: ChecklistService) -> None:
+        self.store = store
+        self.rules = rules
+        self.checklist = checklist
+
+    def _file_id(self) -> int:
+        file_id = self.store.active_id()
+        if file_id is None:
+            raise LookupError("no personal file")
+        return file_id
+
+    # -- what the user records ------------------------------------------------------------------
+    def milestones(self) -> dict[str, tuple[date, ...]]:
+        file_id = self.store.active_id()
+        return {} if file_id is None else self.store.milestones(file_id)
+
+    def set_milestone(self, name: str, on: date | None) -> None:
+        self.store.set_milestone(self._file_id(), name, on)
+
+    def add_milestone(self, name: str, on: date) -> None:
+        self.store.add_milestone(self._file_id(), name, on)
+
+    def remove_milestone(self, name: str, on: date) -> None:
+        self.store.remove_milestone(self._file_id(), name, on)
+
+    def custom(self) -> list[CustomDeadlineRecord]:
+        file_id = self.store.active_id()
+        return [] if file_id is None else self.store.custom_deadlines(file_id)
+
+    def add_custom(self, title: str, due: date, notes: str = "") -> int:
+        return self.store.add_custom_deadline(self._file_id(), title, due, notes)
+
+    def set_custom_done(self, deadline_id: int, done: bool) -> None:
+        self.store.update_custom_deadline(deadline_id, done=done)
+
+    def delete_custom(self, deadline_id: int) -> None:
+        self.store.delete_custom_deadline(deadline_id)
+
+    @property
+    def reminder_days(self) -> int:
+        return int(self.store.setting(REMINDER_SETTING, DEFAULT_REMINDER_DAYS))
+
+    def set_reminder_days(self, days: int) -> None:
+        self.store.set_setting(REMINDER_SETTING, max(0, int(days)))
+
+    # -- derived --------------------------------------------------------------------------
+    def deadlines(self, as_of: date) -> list[Deadline]:
+        profile = self.store.load()
+        if profile is None:
+            return []
+        custom = [
+            CustomDeadline(id=str(r.id), title=r.title, due=r.due, notes=r.notes, done=r.done)
+            for r in self.custom()
+        ]
+        progress = [
+            ChecklistProgress(key=e.key, received_on=e.received_on, done=e.done)
+            for e in self.checklist.entries(as_of)
+            if e.needed and e.record_id is not None
+        ]
+        return derive(profile, as_of, self.milestones(), custom, progress, self.rules.rules)
+
+    def due_soon(self, as_of: date) -> list[Deadline]:
+        """What falls due within the reminder period, overdue first."""
+        return upcoming(self.deadlines(as_of), as_of, self.reminder_days)
+
+    def export_ics(self, path: Path, as_of: date, stamp: datetime) -> int:
+        """Write the calendar; returns the number of events. Same events, same identifiers;
+        done ones are kept (marked done, without alarms) so a calendar updates them."""
+        events = self.deadlines(as_of)
+        write_text_atomically(path, to_ics(events, stamp))
+        return len(events)

@@ -1,0 +1,409 @@
+"""Every date that matters, sorted and coloured by urgency; milestones; the user's own dates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ee_desktop.deadlines import Deadline
+from ee_desktop.deadlines_service import REPEATED_MILESTONES, DeadlinesService
+
+UID_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE, URGENT, SOON = "#b00020", "#c25e00", "#8a6d00"
+
+
+def urgency(deadline: Deadline, as_of: date) -> str:
+    """ "overdue", "urgent" (a week), "soon" (a month) or "" for later or done."""
+    if deadline.done:
+        return ""
+    days = (deadline.due - as_of).days
+    if days < 0:
+        return "overdue"
+    if days <= 7:
+        return "urgent"
+    return "soon" if days <= 30 else ""
+
+
+class DeadlinesView(QWidget):
+    def __init__(
+        self,
+        service: DeadlinesService,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.today = today
+        self.deadlines: list[Deadline] = []
+
+        self.summary = QLabel()
+        self.summary.setObjectName("deadlines:summary")
+        self.summary.setWordWrap(True)
+        self.remind = QSpinBox()
+        self.remind.setObjectName("deadlines:remind")
+        self.remind.setRange(0, 365)
+        self.remind.setSuffix(self.tr(" days"))
+        self.remind.setToolTip(
+            self.tr(
+                "At start, and while the app runs, you are reminded of "
+                "what falls due within this many days."
+            )
+        )
+        self.remind.editingFinished.connect(
+            lambda: self.service.set_reminder_days(self.remind.value())
+        )
+        remind_label = QLabel(self.tr("&Remind me of what falls due within"))
+        remind_label.setBuddy(self.remind)
+        self.export_button = QPushButton(self.tr("&Export to calendar…"))
+        self.export_button.setObjectName("deadlines:export")
+        self.export_button.clicked.connect(self.choose_and_export)
+        self.add_button = QPushButton(self.tr("Add my own &deadline…"))
+        self.add_button.setObjectName("deadlines:add")
+        self.add_button.clicked.connect(self.add_custom)
+        top = QHBoxLayout()
+        top.addWidget(remind_label)
+        top.addWidget(self.remind)
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.export_button)
+
+        self.model = QStandardItemModel(0, 5, self)
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("In"), self.tr("What"), self.tr("For"), self.tr("Points")]
+        )
+        self.table = QTableView()
+        self.table.setObjectName("deadlines:table")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.detail = QLabel()
+        self.detail.setObjectName("deadlines:detail")
+        self.detail.setWordWrap(True)
+        self.done_button = QPushButton(self.tr("Mark &done"))
+        self.done_button.clicked.connect(self._toggle_done)
+        self.delete_button = QPushButton(self.tr("De&lete"))
+        self.delete_button.clicked.connect(self._delete)
+        custom_row = QHBoxLayout()
+        custom_row.addWidget(self.detail, 1)
+        custom_row.addWidget(self.done_button)
+        custom_row.addWidget(self.delete_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(custom_row)
+
+        self.milestones = _MilestonesForm(self)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.milestones)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self._select_custom(None)
+
+    def refresh(self) -> None:
+        as_of = self.today()
+        self.remind.setValue(self.service.reminder_days)
+        self.deadlines = self.service.deadlines(as_of)
+        self.model.removeRows(0, self.model.rowCount())
+        overdue = 0
+        for deadline in self.deadlines:
+            level = urgency(deadline, as_of)
+            overdue += level == "overdue"
+            days = (deadline.due - as_of).days
+            when = (
+                self.tr("done")
+                if deadline.done
+                else self.tr("%1 days ago").replace("%1", str(-days))
+                if days < 0
+                else self.tr("today")
+                if days == 0
+                else self.tr("%1 days").replace("%1", str(days))
+            )
+            points = "" if deadline.points is None else f"{deadline.points:+d}"
+            row = [
+                QStandardItem(deadline.due.isoformat()),
+                QStandardItem(when),
+                QStandardItem(deadline.title),
+                QStandardItem(self._person(deadline)),
+                QStandardItem(points),
+            ]
+            row[0].setData(deadline.uid, UID_ROLE)
+            for item in row:
+                item.setToolTip(deadline.detail)
+                self._paint(item, level, deadline.done)
+            self.model.appendRow(row)
+        self.table.resizeColumnsToContents()
+        soon = len(self.service.due_soon(as_of)) if self.deadlines else 0
+        if not self.deadlines:
+            self.summary.setText(
+                self.tr(
+                    "No dates yet. Add your language tests, passport and "
+                    "jobs to your personal file, and record milestones "
+                    "on the right as they happen."
+                )
+            )
+        elif overdue:
+            self.summary.setText(
+                self.tr("<b>%1 overdue.</b> %2 due within your reminder period.")
+                .replace("%1", str(overdue))
+                .replace("%2", str(soon))
+            )
+        else:
+            self.summary.setText(
+                self.tr("%1 due within your reminder period.").replace("%1", str(soon))
+            )
+        self.milestones.refresh()
+        self._select_custom(None)
+
+    def _person(self, deadline: Deadline) -> str:
+        if deadline.person == "applicant":
+            return self.tr("You")
+        if deadline.person == "spouse":
+            return self.tr("Spouse or partner")
+        if deadline.person.startswith("child"):
+            return self.tr("Child")
+        return ""
+
+    @staticmethod
+    def _paint(item: QStandardItem, level: str, done: bool) -> None:
+        colour = {"overdue": OVERDUE, "urgent": URGENT, "soon": SOON}.get(level)
+        if colour:
+            item.setForeground(QBrush(QColor(colour)))
+        if level == "overdue":
+            font = QFont(item.font())
+            font.setBold(True)
+            item.setFont(font)
+            item.setBackground(QBrush(QColor("#fde7ea")))
+        if done:
+            font = QFont(item.font())
+            font.setStrikeOut(True)
+            item.setFont(font)
+
+    def uids(self) -> list[str]:
+        return [self.model.item(r, 0).data(UID_ROLE) for r in range(self.model.rowCount())]
+
+    # -- the user's own deadlines -----------------------------------------------------------------
+    def _current(self) -> Deadline | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        uid = self.model.item(index.row(), 0).data(UID_ROLE)
+        return next((d for d in self.deadlines if d.uid == uid), None)
+
+    def _selected(self, *_args: object) -> None:
+        deadline = self._current()
+        self._select_custom(deadline)
+
+    def _select_custom(self, deadline: Deadline | None) -> None:
+        self.detail.setText(
+            deadline.detail
+            if deadline
+            else self.tr("Choose a date to see what it means and what to do.")
+        )
+        custom = deadline is not None and deadline.uid.startswith("custom:")
+        self.done_button.setEnabled(custom)
+        self.delete_button.setEnabled(custom)
+        if custom and deadline is not None:
+            self.done_button.setText(
+                self.tr("Mark not done") if deadline.done else self.tr("Mark &done")
+            )
+
+    def _custom_id(self, deadline: Deadline) -> int:
+        return int(deadline.uid.split(":", 1)[1])
+
+    def _toggle_done(self) -> None:
+        deadline = self._current()
+        if deadline is not None and deadline.uid.startswith("custom:"):
+            self.service.set_custom_done(self._custom_id(deadline), not deadline.done)
+            self.refresh()
+
+    def _delete(self) -> None:
+        deadline = self._current()
+        if deadline is not None and deadline.uid.startswith("custom:"):
+            self.service.delete_custom(self._custom_id(deadline))
+            self.refresh()
+
+    def add_custom(self) -> None:
+        title, ok = QInputDialog.getText(
+            self, self.tr("Add my own deadline"), self.tr("What is due:")
+        )
+        if not ok or not title.strip():
+            return
+        text, ok = QInputDialog.getText(
+            self, self.tr("Add my own deadline"), self.tr("Due on (YYYY-MM-DD):")
+        )
+        if not ok:
+            return
+        try:
+            due = date.fromisoformat(text.strip())
+        except ValueError:
+            QMessageBox.warning(
+                self,
+                self.tr("Add my own deadline"),
+                self.tr("The date must be written YYYY-MM-DD, for example 2027-01-31."),
+            )
+            return
+        self.service.add_custom(title.strip(), due)
+        self.refresh()
+
+    # -- calendar -------------------------------------------------------------------------
+    def choose_and_export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export to calendar"),
+            str(Path.home() / "ee-desktop-deadlines.ics"),
+            self.tr("Calendar files (*.ics)"),
+        )
+        if path:
+            self.export(Path(path))
+
+    def export(self, path: Path) -> bool:
+        try:
+            count = self.service.export_ics(path, self.today(), datetime.now(UTC))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc.strerror or exc))
+            return False
+        QMessageBox.information(
+            self,
+            self.tr("Export to calendar"),
+            self.tr(
+                "%1 dates written to %2. Import the file into your calendar; exporting again later "
+                "updates the same events instead of adding new ones."
+            )
+            .replace("%1", str(count))
+            .replace("%2", str(path)),
+        )
+        return True
+
+
+class _MilestonesForm(QGroupBox):
+    """The dates the user records as their application moves on."""
+
+    def __init__(self, view: DeadlinesView) -> None:
+        super().__init__(view.tr("Milestones"))
+        self.view = view
+        self.names = {
+            "profile_submitted": self.tr("Profile submitted:"),
+            "invitation": self.tr("Invitation to apply received:"),
+            "application_submitted": self.tr("Application submitted:"),
+            "aor": self.tr("Acknowledgement of receipt:"),
+            "biometrics_request": self.tr("Biometrics instruction letter:"),
+            "medical_request": self.tr("Medical exam instructions:"),
+            "medical_exam": self.tr("Medical exam done:"),
+            "ppr": self.tr("Passport request:"),
+            "copr": self.tr("Confirmation of PR issued:"),
+            "landed": self.tr("Landed:"),
+        }
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Record each date as it happens: the deadlines that follow "
+                "from it appear on the left."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.fields: dict[str, QLineEdit] = {}
+        for name, label in self.names.items():
+            line = QLineEdit()
+            line.setObjectName(f"milestone:{name}")
+            line.setPlaceholderText(self.tr("YYYY-MM-DD"))
+            line.setAccessibleName(label.rstrip(":"))
+            line.editingFinished.connect(lambda n=name: self._edited(n))
+            self.fields[name] = line
+            form.addRow(label, line)
+        layout.addLayout(form)
+        self.requests = QLabel()
+        self.requests.setObjectName("milestone:document_requests")
+        self.requests.setWordWrap(True)
+        layout.addWidget(self.requests)
+        self.add_request = QPushButton(self.tr("Add a document request…"))
+        self.add_request.clicked.connect(self._add_request)
+        layout.addWidget(self.add_request)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        recorded = self.view.service.milestones()
+        for name, line in self.fields.items():
+            dates = recorded.get(name, ())
+            line.setText(dates[-1].isoformat() if dates else "")
+        requests = recorded.get(REPEATED_MILESTONES[0], ())
+        self.requests.setText(
+            self.tr("Document requests: %1").replace(
+                "%1", ", ".join(d.isoformat() for d in requests)
+            )
+            if requests
+            else self.tr("No document request recorded.")
+        )
+
+    def _edited(self, name: str) -> None:
+        text = self.fields[name].text().strip()
+        try:
+            value = date.fromisoformat(text) if text else None
+        except ValueError:
+            self.error.setText(
+                self.tr("%1 expected a date written YYYY-MM-DD.").replace(
+                    "%1", self.names[name].rstrip(":")
+                )
+            )
+            self.error.setVisible(True)
+            return
+        self.error.setVisible(False)
+        current = self.view.service.milestones().get(name, ())
+        if (current[-1] if current else None) != value:
+            self.view.service.set_milestone(name, value)
+            self.view.refresh()
+
+    def _add_request(self) -> None:
+        text, ok = QInputDialog.getText(
+            self, self.tr("Document request"), self.tr("Date of the request (YYYY-MM-DD):")
+        )
+        if not ok or not text.strip():
+            return
+        try:
+            on = date.fromisoformat(text.strip())
+        except ValueError:
+            self.error.setText(self.tr("The date must be written YYYY-MM-DD."))
+            self.error.setVisible(True)
+            return
+        self.view.service.add_milestone(REPEATED_MILESTONES[0], on)
+        self.view.refresh()
