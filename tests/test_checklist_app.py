@@ -286,3 +286,24 @@ def test_checklist_command(
     capsys.readouterr()
     assert main(["checklist", "--as-of", "2026-11-24"]) == 0
     assert "0 of" in capsys.readouterr().out
+
+
+def test_notes_are_kept_when_the_status_changes_or_another_item_is_chosen(
+    view: ChecklistView, service: ChecklistService
+) -> None:
+    first, second = view.visible_entries()[:2]
+    view.select(first.key)
+    view.detail.notes.setPlainText("Asked the embassy on Monday")
+    view.detail.status.setCurrentIndex(view.detail.status.findData("requested"))
+    view.detail.status.activated.emit(view.detail.status.currentIndex())
+    stored = by_key(service.entries(TODAY))[first.key]
+    assert (stored.status, stored.notes) == ("requested", "Asked the embassy on Monday")
+    view.select(second.key)
+    view.detail.notes.setPlainText("Reference 42")
+    view.select(first.key)
+    assert by_key(service.entries(TODAY))[second.key].notes == "Reference 42"
+    assert view.detail.notes.toPlainText() == "Asked the embassy on Monday"
+    rows = [
+        r for r in service.store.checklist(service.store.active_id() or 0) if r.key == first.key
+    ]
+    assert len(rows) == 1  # one stored row per item, however many changes

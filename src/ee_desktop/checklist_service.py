@@ -158,6 +158,9 @@ class ChecklistService:
         file_id = self.store.active_id()
         if file_id is None:
             raise LookupError("no personal file")
+        for record in self.store.checklist(file_id):  # created meanwhile by an earlier action
+            if record.key == entry.key:
+                return record.id
         snapshot = {
             "title": entry.title,
             "stage": entry.stage,

@@ -93,13 +93,16 @@ def test_spouse_canadian_work_needs_a_letter_only_when_it_can_count() -> None:
 
 def test_foreign_credential_without_eca() -> None:
     profile = single(education=(degree(eca=None),))
-    item = by_key(profile)["profile.eca_needed:applicant:university-of-mumbai-2012-05-30"]
+    item = by_key(profile)["profile.eca:applicant:university-of-mumbai-2012-05-30"]
     assert item.title == "Get an ECA for Computer engineering, University of Mumbai (2012)"
     assert item.stage == "profile" and item.mandatory
-    assert not [k for k in keys(profile) if k.startswith(("studies:", "profile.eca:"))]
+    # No report yet: only the item to get one (no proof of studies for the application).
+    assert [k for k in keys(profile) if k.startswith(("studies:", "profile.eca:"))] == [
+        "profile.eca:applicant:university-of-mumbai-2012-05-30"
+    ]
     spouse = omar(education=(degree(eca=None),))
     optional = by_key(with_spouse(single(), spouse))[
-        "profile.eca_needed:spouse:university-of-mumbai-2012-05-30"
+        "profile.eca:spouse:university-of-mumbai-2012-05-30"
     ]
     assert not optional.mandatory and "Optional" in optional.reason
 
@@ -119,7 +122,7 @@ def test_canadian_credential_needs_diploma_and_transcripts_not_an_eca() -> None:
     )
     item = by_key(single(education=(college,)))["studies:applicant:seneca-college-2019-04-30"]
     assert item.contents == ("The diploma or degree.", "The transcripts.")
-    assert "profile.eca_needed:applicant:seneca-college-2019-04-30" not in keys(
+    assert "profile.eca:applicant:seneca-college-2019-04-30" not in keys(
         single(education=(college,))
     )
 

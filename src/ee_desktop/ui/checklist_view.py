@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
@@ -167,6 +168,7 @@ class ChecklistView(QWidget):
         return [self.entries[k] for k in self._shown]
 
     def refresh(self) -> None:
+        self.detail.flush_notes()  # never lose notes being typed
         current = self.current_entry()
         as_of = self.today()
         entries = self.service.entries(as_of, self.stage_filter.currentData())
@@ -243,6 +245,7 @@ class ChecklistView(QWidget):
                     return
 
     def _selected(self, *_args: object) -> None:
+        self.detail.flush_notes()
         self.detail.show_entry(self.current_entry())
 
     # -- actions -------------------------------------------------------------------------------
@@ -328,11 +331,14 @@ class _Detail(QWidget):
         self.notes.setObjectName("checklist:notes")
         self.notes.setPlaceholderText(self.tr("Notes: where you asked, reference numbers…"))
         self.notes.setMaximumHeight(90)
+        self.notes.setToolTip(self.tr("Notes are saved as you type."))
+        self._notes_timer = QTimer(self)
+        self._notes_timer.setSingleShot(True)
+        self._notes_timer.setInterval(800)
+        self._notes_timer.timeout.connect(self.flush_notes)
+        self.notes.textChanged.connect(self._notes_timer.start)
         layout.addLayout(form)
         layout.addWidget(self.notes)
-        self.save_notes = QPushButton(self.tr("Save &notes"))
-        self.save_notes.clicked.connect(self._notes_saved)
-        layout.addWidget(self.save_notes)
         files_label = QLabel(self.tr("Attached files (kept encrypted):"))
         layout.addWidget(files_label)
         self.files = QListWidget()
@@ -363,7 +369,6 @@ class _Detail(QWidget):
         for widget in (
             self.status,
             self.notes,
-            self.save_notes,
             self.files,
             self.attach_button,
             self.open_button,
@@ -399,7 +404,9 @@ class _Detail(QWidget):
         for name, line in self.dates.items():
             value = getattr(entry, name)
             line.setText(value.isoformat() if value else "")
+        self.notes.blockSignals(True)
         self.notes.setPlainText(entry.notes)
+        self.notes.blockSignals(False)
         self.files.clear()
         for attachment in entry.attachments:
             item = QListWidgetItem(f"{attachment.filename} ({attachment.size // 1024 + 1} KB)")
@@ -431,12 +438,15 @@ class _Detail(QWidget):
             self.view.refresh()
             self.view.select(key)
 
-    def _notes_saved(self) -> None:
-        if self.entry is not None:
-            key = self.entry.key
-            self.view.service.set_notes(self.entry, self.notes.toPlainText())
-            self.view.refresh()
-            self.view.select(key)
+    def flush_notes(self) -> None:
+        """Store the notes of the item shown, if they changed."""
+        self._notes_timer.stop()
+        text = self.notes.toPlainText()
+        if self.entry is None or text == self.entry.notes:
+            return
+        item = self.view.service.set_notes(self.entry, text)
+        self.entry = replace(self.entry, notes=text, record_id=item)
+        self.view.entries[self.entry.key] = self.entry
 
     def _choose_files(self) -> None:
         if self.entry is None:
