@@ -307,3 +307,31 @@ def test_notes_are_kept_when_the_status_changes_or_another_item_is_chosen(
         r for r in service.store.checklist(service.store.active_id() or 0) if r.key == first.key
     ]
     assert len(rows) == 1  # one stored row per item, however many changes
+
+
+def test_attaching_what_cannot_be_stored_is_a_clear_error(
+    service: ChecklistService, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ee_desktop.store import vault as vault_module
+    from ee_desktop.store.vault import VaultError
+
+    entry = service.entries(TODAY)[0]
+    with pytest.raises(VaultError, match="not a regular file"):
+        service.attach(entry, tmp_path)
+    with pytest.raises(VaultError, match="missing.pdf"):
+        service.attach(entry, tmp_path / "missing.pdf")
+    big = tmp_path / "big.pdf"
+    big.write_bytes(b"x" * 1024)
+    monkeypatch.setattr(vault_module, "MAX_ATTACHMENT_BYTES", 100)
+    with pytest.raises(VaultError, match="larger than"):
+        service.attach(entry, big)
+    monkeypatch.setattr(vault_module, "MAX_ATTACHMENT_BYTES", 10_000)
+
+    def full(*_args: object, **_kwargs: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(vault_module.os, "fsync", full)
+    with pytest.raises(VaultError, match="No space left"):
+        service.attach(entry, big)
+    assert not [p for p in (store.path.parent / "vault").iterdir() if p.name.endswith(".part")]
+    assert by_key(service.entries(TODAY))[entry.key].attachments == ()

@@ -16,7 +16,8 @@ from ee_desktop.store.crypto import Cipher, DecryptionError
 
 _CONTEXT = b"ee-desktop attachment v1"
 _TEMP_PREFIX = "ee-desktop-open-"
-MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024  # a scan of a whole passport is far below this
+# IRCC takes at most 4 MB per upload; scans kept here may be larger originals.
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
 class VaultError(Exception):
@@ -32,22 +33,27 @@ class Vault:
     def put(self, source: Path) -> tuple[str, int]:
         """Encrypt ``source`` into the vault; returns its vault name and its size."""
         try:
-            size = source.stat().st_size
-            if size > MAX_ATTACHMENT_BYTES:
-                raise VaultError(f"{source.name}: larger than {MAX_ATTACHMENT_BYTES // 2**20} MB")
-            data = source.read_bytes()
+            if not source.is_file():
+                raise VaultError(f"{source.name}: not a regular file")
+            with source.open("rb") as handle:  # bounded: never more than the limit in memory
+                data = handle.read(MAX_ATTACHMENT_BYTES + 1)
         except OSError as exc:
             raise VaultError(f"{source.name}: {exc.strerror or exc}") from None
+        if len(data) > MAX_ATTACHMENT_BYTES:
+            raise VaultError(f"{source.name}: larger than {MAX_ATTACHMENT_BYTES // 2**20} MB")
         name = secrets.token_hex(16)
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        target = self.folder / name
         temporary = self.folder / f".{name}.part"
-        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(self._cipher.encrypt(data, _CONTEXT))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "wb") as out:
+                out.write(self._cipher.encrypt(data, _CONTEXT))
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, self.folder / name)
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            raise VaultError(f"{source.name}: cannot be stored ({exc.strerror or exc})") from None
         return name, len(data)
 
     def read(self, name: str) -> bytes:
@@ -62,13 +68,16 @@ class Vault:
 
     def open_copy(self, name: str, filename: str) -> Path:
         """A decrypted copy in a private temporary folder, to open with another program."""
-        folder = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX))  # created 0700
-        self._opened.append(folder)
-        safe = Path(filename).name or "attachment"
-        target = folder / safe
-        fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(self.read(name))
+        content = self.read(name)
+        try:
+            folder = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX))  # created 0700
+            self._opened.append(folder)
+            target = folder / (Path(filename).name or "attachment")
+            fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "wb") as out:
+                out.write(content)
+        except OSError as exc:
+            raise VaultError(f"{filename}: cannot be opened ({exc.strerror or exc})") from None
         return target
 
     def delete(self, name: str) -> None:
