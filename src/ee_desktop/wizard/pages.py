@@ -120,7 +120,7 @@ class AboutPage(WizardPage):
         self.form = Form("applicant")
         f = self.form
         f.text("given_names", self.tr("&Given names:"), self.tr("As written in your passport."))
-        f.text("family_name", self.tr("&Family name:"), self.tr("As written in your passport."))
+        f.text("family_name", self.tr("Famil&y name:"), self.tr("As written in your passport."))
         f.date(
             "date_of_birth",
             self.tr("Date of &birth:"),
@@ -221,8 +221,8 @@ class ResidenceCard(Card):
         super().__init__(self_tr("Place %1", index + 1), base_path, self_tr("Remove this place"))
         f = self.form
         f.country("country", self.tr("&Country:"))
-        f.date("from", self.tr("&From:"))
-        f.date("to", self.tr("&To:"), self.tr("Leave empty if you live there now."), nullable=True)
+        f.date("from", self.tr("Fro&m:"))
+        f.date("to", self.tr("T&o:"), self.tr("Leave empty if you live there now."), nullable=True)
 
 
 # -- records shared by the applicant and the spouse -----------------------------------------
@@ -247,7 +247,7 @@ class TestCard(Card):
         ]
         self.test = f.choice(
             "test",
-            self.tr("&Test:"),
+            self.tr("Test t&ype:"),
             tests,
             self.tr("Only these tests are accepted for Express Entry."),
         )
@@ -378,7 +378,7 @@ class CredentialCard(Card):
             self.tr("How many years the full program lasts."),
             placeholder="1-15",
         )
-        f.check("full_time", self.tr("&Full-time program"))
+        f.check("full_time", self.tr("Full-time &program"))
         self.country = f.country("country", self.tr("&Country:"), self.tr("Where you studied."))
         f.text("institution", self.tr("&Institution:"))
         f.text("field", self.tr("Field of &study:"))
@@ -481,7 +481,7 @@ class JobCard(Card):
     def __init__(self, base_path: str, index: int) -> None:
         super().__init__(self_tr("Job %1", index + 1), base_path, self_tr("Remove this job"))
         f = self.form
-        f.text("title", self.tr("Job &title:"))
+        f.text("title", self.tr("Job t&itle:"))
         f.text("employer", self.tr("&Employer:"))
         noc = f.text(
             "noc_code",
@@ -499,7 +499,7 @@ class JobCard(Card):
             self.tr("Leave empty if you still work here."),
             nullable=True,
         )
-        f.number("hours_per_week", self.tr("&Hours per week:"), terms.hours(), placeholder="1-168")
+        f.number("hours_per_week", self.tr("Hours per &week:"), terms.hours(), placeholder="1-168")
         f.check(
             "paid",
             self.tr("&Paid work (wages or commission)"),
@@ -525,7 +525,7 @@ class JobCard(Card):
 def test_list(prefix: str, service: WizardService, today: Callable[[], date]) -> RecordList:
     return RecordList(
         f"{prefix}.language_tests",
-        self_tr("Add a language &test"),
+        self_tr("Add a language te&st"),
         self_tr("No language test entered yet."),
         new_test,
         lambda path, i: TestCard(path, i, service, today),
@@ -571,7 +571,7 @@ class SpousePage(WizardPage):
             terms.accompanying(),
         )
         f.text("given_names", self.tr("&Given names:"))
-        f.text("family_name", self.tr("&Family name:"))
+        f.text("family_name", self.tr("Famil&y name:"))
         f.date("date_of_birth", self.tr("Date of &birth:"))
         self.body.addWidget(self.form)
         self.counted = QLabel()
@@ -643,7 +643,7 @@ class ChildCard(Card):
         super().__init__(self_tr("Child %1", index + 1), base_path, self_tr("Remove this child"))
         f = self.form
         f.text("given_names", self.tr("&Given names:"), nullable=True)
-        f.text("family_name", self.tr("&Family name:"), nullable=True)
+        f.text("family_name", self.tr("Famil&y name:"), nullable=True)
         f.date("date_of_birth", self.tr("Date of &birth:"))
         f.check(
             "accompanying",
@@ -705,7 +705,7 @@ class LanguagePage(WizardPage):
         self.form = Form("")
         self.form.choice(
             "first_official_language",
-            self.tr("&First official language:"),
+            self.tr("First official lan&guage:"),
             [
                 ("auto", self.tr("Whichever gives me more points")),
                 ("english", self.tr("English")),
@@ -882,7 +882,7 @@ class AdditionalPage(WizardPage):
         )
         c = self.certificate.form
         c.choice("province", self.tr("&Province or territory:"), _province_options())
-        c.text("trade", self.tr("&Trade:"))
+        c.text("trade", self.tr("Tra&de:"))
         c.date("issued_on", self.tr("&Issued on:"))
 
         self.nomination = OptionalGroup(
@@ -919,7 +919,7 @@ class AdditionalPage(WizardPage):
         self.offer_hint = NocHint(offer_noc)
         o.add_widget(self.offer_hint)
         o.text("employer", self.tr("E&mployer:"))
-        o.date("start_on", self.tr("S&tarts on:"))
+        o.date("start_on", self.tr("Sta&rts on:"))
         o.check("lmia_exempt_or_approved", self.tr("Backed by an &LMIA or LMIA-exempt"))
         offer_note = QLabel(
             self.tr(
@@ -934,7 +934,7 @@ class AdditionalPage(WizardPage):
         self.funds = Form("")
         self.funds.number(
             "settlement_funds_cad",
-            self.tr("Settlement &funds (CAD):"),
+            self.tr("Settlement f&unds (CAD):"),
             terms.settlement_funds(),
             placeholder=self.tr("e.g. 25000"),
             nullable=True,

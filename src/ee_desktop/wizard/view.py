@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -90,23 +91,28 @@ class WizardView(QWidget):
         self.steps.currentRowChanged.connect(self._step_chosen)
         self.score = ScorePanel()
 
-        self.discard_button = QPushButton(self.tr("&Discard draft…"))
+        self.discard_button = QPushButton(self.tr("Discard draft…"))
         self.discard_button.setObjectName("wizard:discard")
         self.discard_button.clicked.connect(self.discard)
-        self.close_button = QPushButton(self.tr("&Close (keep draft)"))
+        self.close_button = QPushButton(self.tr("Close (keep draft)"))
         self.close_button.setObjectName("wizard:close")
         self.close_button.clicked.connect(self.leave)
         self.reason = QLabel()
         self.reason.setObjectName("wizard:reason")
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet("color: #8a4b00;")
-        self.back_button = QPushButton(self.tr("< &Back"))
+        self.back_button = QPushButton(self.tr("< Back"))
         self.back_button.setObjectName("wizard:back")
         self.back_button.clicked.connect(self.back)
-        self.next_button = QPushButton(self.tr("&Next >"))
+        self.next_button = QPushButton(self.tr("Next >"))
         self.next_button.setObjectName("wizard:next")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.next)
+        # Letters belong to the fields of the pages; the buttons use Alt+arrows.
+        self.back_button.setShortcut(QKeySequence("Alt+Left"))
+        self.next_button.setShortcut(QKeySequence("Alt+Right"))
+        self.back_button.setToolTip(self.tr("Alt+Left"))
+        self.next_button.setToolTip(self.tr("Alt+Right"))
 
         middle = QHBoxLayout()
         middle.addWidget(self.steps)
@@ -232,9 +238,7 @@ class WizardView(QWidget):
     def _update_buttons(self) -> None:
         on_review = self.current_page() is self.review
         self.back_button.setEnabled(self.stack.currentIndex() > 0)
-        self.next_button.setText(
-            self.tr("&Save personal file") if on_review else self.tr("&Next >")
-        )
+        self.next_button.setText(self.tr("Save personal file") if on_review else self.tr("Next >"))
         if on_review:
             complete = self.assessment is not None and self.assessment.check.complete
             self.next_button.setEnabled(complete)
