@@ -74,9 +74,11 @@ class ReviewPage(WizardPage):
         service: WizardService,
         today: Callable[[], date],
         page_titles: Callable[[], dict[str, str]],
+        label_for: Callable[[str], str],
     ) -> None:
         super().__init__(service, today)
         self.page_titles = page_titles
+        self.label_for = label_for
         self.status = QLabel()
         self.status.setObjectName("review:status")
         self.status.setWordWrap(True)
@@ -222,7 +224,9 @@ class ReviewPage(WizardPage):
         titles = self.page_titles()
         for problem in assessment.check.problems:
             page = page_for(problem.path)
-            self.problems.addWidget(self._row(f"{titles.get(page, page)}: {problem}", page))
+            text = self.tr("%1: %2, expected %3.").replace("%1", titles.get(page, page))
+            text = text.replace("%2", self.label_for(problem.path)).replace("%3", problem.expected)
+            self.problems.addWidget(self._row(text, page))
 
     def _row(self, text: str, page: str, name: str = "") -> QWidget:
         """A sentence with a button to the page that changes it."""

@@ -67,7 +67,7 @@ class WizardView(QWidget):
             WorkPage(service, today),
             AdditionalPage(service, today),
         ]
-        self.review = ReviewPage(service, today, self.page_titles)
+        self.review = ReviewPage(service, today, self.page_titles, self.label_for)
         self.review.go_to.connect(self.go_to)
         self.pages.append(self.review)
         self.visited: set[str] = set()
@@ -149,6 +149,16 @@ class WizardView(QWidget):
 
     def page_keys(self) -> list[str]:
         return [p.key for p in self.pages]
+
+    def label_for(self, path: str) -> str:
+        """The field's label as the user sees it, for messages in plain words."""
+        for page in self.pages:
+            widget = page.findChild(QWidget, path)
+            if widget is not None and widget.accessibleName():
+                return widget.accessibleName()
+        # A field with no widget (or on a list entry not shown): its name, readable.
+        last = path.rsplit(".", 1)[-1].split("[")[0]
+        return last.replace("_", " ").capitalize() or path
 
     def page_titles(self) -> dict[str, str]:
         return {p.key: p.title() for p in self.pages}
@@ -250,11 +260,9 @@ class WizardView(QWidget):
         self.next_button.setEnabled(not blocking)
         if blocking:
             first = blocking[0]
-            widget = self.current_page().findChild(QWidget, first.path)
-            name = widget.accessibleName() if widget is not None else first.path
             more = len(blocking) - 1
             text = self.tr("To continue, complete %1: expected %2.").replace(
-                "%1", name or first.path
+                "%1", self.label_for(first.path)
             )
             text = text.replace("%2", first.expected)
             if more:
