@@ -563,3 +563,41 @@ def test_a_discarded_draft_leaves_nothing_behind(
     d.choose("applicant.marital_status", "married")
     window.wizard.go_to("spouse")
     assert d.widget(QLineEdit, "spouse.given_names").text() == ""
+
+
+def test_spouse_and_children_have_passports_and_places_lived(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.import_file(EXAMPLE)
+    window.edit_file()
+    d = Driver(qtbot, window.wizard)
+    window.wizard.go_to("spouse")
+    d.click("spouse.residence_history:add")
+    d.choose("spouse.residence_history[0].country", "AE")
+    d.type("spouse.residence_history[0].from", "2019-07-01")
+    d.type("spouse.residence_history[0].to", "2023-12-31")
+    d.section("spouse.passport")
+    d.type("spouse.passport.number", "S998877")
+    d.choose("spouse.passport.country", "IN")
+    d.type("spouse.passport.issued_on", "2019-01-01")
+    d.type("spouse.passport.expires_on", "2029-01-01")
+    window.wizard.go_to("children")
+    d.section("children[0].passport")
+    d.type("children[0].passport.number", "C112233")
+    d.choose("children[0].passport.country", "IN")
+    d.type("children[0].passport.issued_on", "2023-01-01")
+    d.type("children[0].passport.expires_on", "2028-01-01")
+    window.wizard.go_to("review")
+    d.settle()
+    d.click("wizard:next")
+    saved = window.service.current()
+    assert saved is not None and saved.spouse is not None
+    assert [(r.country, r.to) for r in saved.spouse.residence_history] == [
+        ("AE", date(2023, 12, 31))
+    ]
+    assert saved.spouse.passport is not None and saved.spouse.passport.number == "S998877"
+    assert saved.children[0].passport is not None
+    from ee_desktop.checklist import generate
+
+    keys = [r.key for r in generate(saved, TODAY)]
+    assert "police:spouse:AE" in keys

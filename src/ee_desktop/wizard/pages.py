@@ -149,40 +149,11 @@ class AboutPage(WizardPage):
             self.tr("The country where you live now."),
         )
         self.body.addWidget(self.form)
-        self.passport = OptionalGroup(
-            self.tr("I have a valid passport"),
-            "applicant",
-            "passport",
-            lambda _node: {"number": "", "country": "", "issued_on": "", "expires_on": ""},
-            self.kept,
-        )
-        p = self.passport.form
-        p.text("number", self.tr("Passport &number:"))
-        p.country("country", self.tr("Issued b&y:"), self.tr("The country that issued it."))
-        p.date("issued_on", self.tr("&Issued on:"))
-        p.date(
-            "expires_on",
-            self.tr("E&xpires on:"),
-            self.tr("It must stay valid until you land in Canada."),
-        )
+        self.passport = passport_group("applicant", self.kept)
         self.body.addWidget(self.passport)
-        places = QLabel("<b>" + self.tr("Places you have lived") + "</b>")
-        self.body.addWidget(places)
-        places_help = QLabel(
-            self.tr(
-                "Every country you have lived in since age 18, oldest first. Each country where "
-                "you spent six months or more needs a police certificate."
-            )
-        )
-        places_help.setWordWrap(True)
-        self.body.addWidget(places_help)
-        self.residences = RecordList(
-            "applicant.residence_history",
-            self.tr("Add a &place"),
-            self.tr("No places entered yet."),
-            lambda: {"country": "", "from": "", "to": None},
-            ResidenceCard,
-        )
+        self.residences = residence_list("applicant")
+        for widget in places_header(self_tr("Places you have lived")):
+            self.body.addWidget(widget)
         self.body.addWidget(self.residences)
         self._connect(self.passport, self.residences)
         self.status.edited.connect(self._status_changed)
@@ -214,6 +185,44 @@ class AboutPage(WizardPage):
         self.form.show_problems(problems, force)
         self.passport.form.show_problems(problems, force)
         self.residences.show_problems(problems, force)
+
+
+def passport_group(person_path: str, kept: Callable[[], Node]) -> OptionalGroup:
+    group = OptionalGroup(
+        self_tr("Has a valid passport"),
+        person_path,
+        "passport",
+        lambda _node: {"number": "", "country": "", "issued_on": "", "expires_on": ""},
+        kept,
+    )
+    p = group.form
+    p.text("number", self_tr("Passport &number:"))
+    p.country("country", self_tr("Issued b&y:"), self_tr("The country that issued it."))
+    p.date("issued_on", self_tr("&Issued on:"))
+    p.date("expires_on", self_tr("E&xpires on:"), self_tr("It must stay valid until landing."))
+    return group
+
+
+def places_header(title: str) -> list[QWidget]:
+    heading = QLabel(f"<b>{title}</b>")
+    help_text = QLabel(
+        self_tr(
+            "Every country lived in since age 18, oldest first. Each country where the "
+            "person spent six months or more in a row needs a police certificate."
+        )
+    )
+    help_text.setWordWrap(True)
+    return [heading, help_text]
+
+
+def residence_list(person_path: str) -> RecordList:
+    return RecordList(
+        f"{person_path}.residence_history",
+        self_tr("Add a &place"),
+        self_tr("No places entered yet."),
+        lambda: {"country": "", "from": "", "to": None},
+        ResidenceCard,
+    )
 
 
 class ResidenceCard(Card):
@@ -578,6 +587,12 @@ class SpousePage(WizardPage):
         self.counted.setObjectName("spouse:counted")
         self.counted.setWordWrap(True)
         self.body.addWidget(self.counted)
+        self.passport = passport_group("spouse", self.kept)
+        self.body.addWidget(self.passport)
+        for widget in places_header(self.tr("Places they have lived")):
+            self.body.addWidget(widget)
+        self.residences = residence_list("spouse")
+        self.body.addWidget(self.residences)
         self.tests = test_list("spouse", service, today)
         self.credentials = credential_list("spouse", self.kept)
         self.jobs = job_list("spouse")
@@ -589,7 +604,9 @@ class SpousePage(WizardPage):
             label = QLabel(f"<b>{heading}</b>")
             self.body.addWidget(label)
             self.body.addWidget(records)
-        self._connect(self.form, self.tests, self.credentials, self.jobs)
+        self._connect(
+            self.form, self.passport, self.residences, self.tests, self.credentials, self.jobs
+        )
         self.finish_layout()
 
     def title(self) -> str:
@@ -614,13 +631,16 @@ class SpousePage(WizardPage):
         spouse.setdefault("language_tests", [])
         spouse.setdefault("work_history", [])
         self.form.bind(spouse)
+        self.passport.bind(spouse)
+        self.residences.bind(spouse.setdefault("residence_history", []))
         self.tests.bind(spouse["language_tests"])
         self.credentials.bind(spouse["education"])
         self.jobs.bind(spouse["work_history"])
 
     def show_problems(self, problems: Problems, force: bool) -> None:
         self.form.show_problems(problems, force)
-        for records in (self.tests, self.credentials, self.jobs):
+        self.passport.form.show_problems(problems, force)
+        for records in (self.residences, self.tests, self.credentials, self.jobs):
             records.show_problems(problems, force)
 
     def refresh(self, assessment: Assessment) -> None:
@@ -639,7 +659,7 @@ class SpousePage(WizardPage):
 
 # -- Children ------------------------------------------------------------------------------
 class ChildCard(Card):
-    def __init__(self, base_path: str, index: int) -> None:
+    def __init__(self, base_path: str, index: int, kept: Callable[[], Node]) -> None:
         super().__init__(self_tr("Child %1", index + 1), base_path, self_tr("Remove this child"))
         f = self.form
         f.text("given_names", self.tr("&Given names:"), nullable=True)
@@ -653,6 +673,20 @@ class ChildCard(Card):
                 "even when they do not come with you."
             ),
         )
+        self.add_optional(passport_group(base_path, kept))
+        self.residences = residence_list(base_path)
+        self.residences.edited.connect(self.edited)
+        for widget in places_header(self.tr("Places lived (children aged 18 or over)")):
+            self.layout_.insertWidget(self.layout_.count() - 1, widget)
+        self.layout_.insertWidget(self.layout_.count() - 1, self.residences)
+
+    def bind(self, node: Node) -> None:
+        super().bind(node)
+        self.residences.bind(node.setdefault("residence_history", []))
+
+    def show_problems(self, problems: Problems, force: bool) -> None:
+        super().show_problems(problems, force)
+        self.residences.show_problems(problems, force)
 
 
 class ChildrenPage(WizardPage):
@@ -673,7 +707,7 @@ class ChildrenPage(WizardPage):
                 "date_of_birth": "",
                 "accompanying": True,
             },
-            ChildCard,
+            lambda path, i: ChildCard(path, i, self.kept),
         )
         self.body.addWidget(self.children)
         self._connect(self.children)
