@@ -252,7 +252,13 @@ def _cmd_score(args: argparse.Namespace) -> int:
 def _cmd_checklist(args: argparse.Namespace) -> int:
     import json
 
-    from ee_desktop.checklist_service import ChecklistEntry, ChecklistService, progress
+    from ee_desktop.checklist_service import (
+        STAGE_NAMES,
+        STATUS_NAMES,
+        ChecklistEntry,
+        ChecklistService,
+        progress,
+    )
 
     as_of = args.as_of or date.today()
     if args.file is not None:  # the file alone: what it needs, no progress recorded
@@ -315,13 +321,15 @@ def _cmd_checklist(args: argparse.Namespace) -> int:
     )
     group = None
     for entry in entries:
-        title = f"{entry.person_label} — {entry.stage}" if entry.needed else _("No longer needed")
+        stage = _(STAGE_NAMES[entry.stage])
+        title = f"{entry.person_label} — {stage}" if entry.needed else _("No longer needed")
         if title != group:
             group = title
             print(f"\n{title}")
         mark = "x" if entry.done else " "
         valid = _(" (valid until {day})").format(day=entry.expires_on) if entry.expires_on else ""
-        print(f"  [{mark}] {entry.title}{valid} — {entry.status}")
+        status = _(STATUS_NAMES.get(entry.status, entry.status))
+        print(f"  [{mark}] {entry.title}{valid} — {status}")
         if entry.reason:
             print(f"      {entry.reason}")
     return EXIT_OK

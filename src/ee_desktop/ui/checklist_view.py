@@ -409,7 +409,8 @@ class _Detail(QWidget):
         self.notes.blockSignals(False)
         self.files.clear()
         for attachment in entry.attachments:
-            item = QListWidgetItem(f"{attachment.filename} ({attachment.size // 1024 + 1} KB)")
+            size = self.tr("%1 KB").replace("%1", str(attachment.size // 1024 + 1))
+            item = QListWidgetItem(f"{attachment.filename} ({size})")
             item.setData(Qt.ItemDataRole.UserRole, attachment.id)
             self.files.addItem(item)
         self.remove_item.setVisible(entry.custom or not entry.needed)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -94,7 +94,9 @@ class Field(QObject):
     def show_problem(self, problem: Problem | None, force: bool) -> None:
         visible = problem is not None and (force or self.touched or self._has_value())
         if visible and problem is not None:
-            self.error.setText(self.widget.tr("Expected %1.").replace("%1", problem.expected))
+            self.error.setText(
+                QCoreApplication.translate("wizard", "Expected %1.").replace("%1", problem.expected)
+            )
         self.error.setVisible(visible)
 
     def _has_value(self) -> bool:

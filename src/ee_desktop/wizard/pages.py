@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
     QLabel,
@@ -94,15 +94,23 @@ class WizardPage(QWidget):
             source.edited.connect(self.edited)
 
 
-def _level_options(page: QWidget) -> list[tuple[str, str]]:
+def _level_options() -> list[tuple[str, str]]:
     names = {
-        "less_than_secondary": page.tr("Less than secondary school"),
-        "secondary": page.tr("Secondary school diploma"),
-        "one_year_post_secondary": page.tr("One-year post-secondary program"),
-        "two_year_post_secondary": page.tr("Two-year post-secondary program"),
-        "bachelors": page.tr("Bachelor's degree or program of 3 years or more"),
-        "masters": page.tr("Master's degree or professional degree (e.g. medicine, law)"),
-        "doctoral": page.tr("Doctoral degree (PhD)"),
+        "less_than_secondary": QCoreApplication.translate("wizard", "Less than secondary school"),
+        "secondary": QCoreApplication.translate("wizard", "Secondary school diploma"),
+        "one_year_post_secondary": QCoreApplication.translate(
+            "wizard", "One-year post-secondary program"
+        ),
+        "two_year_post_secondary": QCoreApplication.translate(
+            "wizard", "Two-year post-secondary program"
+        ),
+        "bachelors": QCoreApplication.translate(
+            "wizard", "Bachelor's degree or program of 3 years or more"
+        ),
+        "masters": QCoreApplication.translate(
+            "wizard", "Master's degree or professional degree (e.g. medicine, law)"
+        ),
+        "doctoral": QCoreApplication.translate("wizard", "Doctoral degree (PhD)"),
     }
     return [(level, names[level]) for level in EDUCATION_LEVELS]
 
@@ -152,7 +160,7 @@ class AboutPage(WizardPage):
         self.passport = passport_group("applicant", self.kept)
         self.body.addWidget(self.passport)
         self.residences = residence_list("applicant")
-        for widget in places_header(self_tr("Places you have lived")):
+        for widget in places_header(QCoreApplication.translate("wizard", "Places you have lived")):
             self.body.addWidget(widget)
         self.body.addWidget(self.residences)
         self._connect(self.passport, self.residences)
@@ -189,26 +197,35 @@ class AboutPage(WizardPage):
 
 def passport_group(person_path: str, kept: Callable[[], Node]) -> OptionalGroup:
     group = OptionalGroup(
-        self_tr("Has a valid passport"),
+        QCoreApplication.translate("wizard", "Has a valid passport"),
         person_path,
         "passport",
         lambda _node: {"number": "", "country": "", "issued_on": "", "expires_on": ""},
         kept,
     )
     p = group.form
-    p.text("number", self_tr("Passport &number:"))
-    p.country("country", self_tr("Issued b&y:"), self_tr("The country that issued it."))
-    p.date("issued_on", self_tr("&Issued on:"))
-    p.date("expires_on", self_tr("E&xpires on:"), self_tr("It must stay valid until landing."))
+    p.text("number", QCoreApplication.translate("wizard", "Passport &number:"))
+    p.country(
+        "country",
+        QCoreApplication.translate("wizard", "Issued b&y:"),
+        QCoreApplication.translate("wizard", "The country that issued it."),
+    )
+    p.date("issued_on", QCoreApplication.translate("wizard", "&Issued on:"))
+    p.date(
+        "expires_on",
+        QCoreApplication.translate("wizard", "E&xpires on:"),
+        QCoreApplication.translate("wizard", "It must stay valid until landing."),
+    )
     return group
 
 
 def places_header(title: str) -> list[QWidget]:
     heading = QLabel(f"<b>{title}</b>")
     help_text = QLabel(
-        self_tr(
+        QCoreApplication.translate(
+            "wizard",
             "Every country lived in since age 18, oldest first. Each country where the "
-            "person spent six months or more in a row needs a police certificate."
+            "person spent six months or more in a row needs a police certificate.",
         )
     )
     help_text.setWordWrap(True)
@@ -218,8 +235,8 @@ def places_header(title: str) -> list[QWidget]:
 def residence_list(person_path: str) -> RecordList:
     return RecordList(
         f"{person_path}.residence_history",
-        self_tr("Add a &place"),
-        self_tr("No places entered yet."),
+        QCoreApplication.translate("wizard", "Add a &place"),
+        QCoreApplication.translate("wizard", "No places entered yet."),
         lambda: {"country": "", "from": "", "to": None},
         ResidenceCard,
     )
@@ -227,7 +244,11 @@ def residence_list(person_path: str) -> RecordList:
 
 class ResidenceCard(Card):
     def __init__(self, base_path: str, index: int) -> None:
-        super().__init__(self_tr("Place %1", index + 1), base_path, self_tr("Remove this place"))
+        super().__init__(
+            _numbered(QCoreApplication.translate("wizard", "Place %1"), index + 1),
+            base_path,
+            QCoreApplication.translate("wizard", "Remove this place"),
+        )
         f = self.form
         f.country("country", self.tr("&Country:"))
         f.date("from", self.tr("Fro&m:"))
@@ -242,7 +263,9 @@ class TestCard(Card):
         self, base_path: str, index: int, service: WizardService, today: Callable[[], date]
     ) -> None:
         super().__init__(
-            self_tr("Language test %1", index + 1), base_path, self_tr("Remove this test")
+            _numbered(QCoreApplication.translate("wizard", "Language test %1"), index + 1),
+            base_path,
+            QCoreApplication.translate("wizard", "Remove this test"),
         )
         self.service = service
         self.today = today
@@ -317,12 +340,8 @@ class TestCard(Card):
             label.setText(f"{language} {level}" if level is not None else "")
 
 
-def self_tr(text: str, number: int | None = None) -> str:
-    """Translate ``text`` in the wizard context; %1 becomes ``number``."""
-    from PySide6.QtCore import QCoreApplication
-
-    translated = QCoreApplication.translate("wizard", text)
-    return translated.replace("%1", str(number)) if number is not None else translated
+def _numbered(text: str, number: int) -> str:
+    return text.replace("%1", str(number))
 
 
 def new_test() -> Node:
@@ -369,13 +388,15 @@ def new_job() -> Node:
 class CredentialCard(Card):
     def __init__(self, base_path: str, index: int, kept: Callable[[], Node]) -> None:
         super().__init__(
-            self_tr("Credential %1", index + 1), base_path, self_tr("Remove this credential")
+            _numbered(QCoreApplication.translate("wizard", "Credential %1"), index + 1),
+            base_path,
+            QCoreApplication.translate("wizard", "Remove this credential"),
         )
         f = self.form
         f.choice(
             "level",
             self.tr("&Level:"),
-            _level_options(self),
+            _level_options(),
             self.tr(
                 "For a credential from outside Canada, the Canadian equivalent written "
                 "on your ECA report."
@@ -425,7 +446,7 @@ class CredentialCard(Card):
         e.choice(
             "level",
             self.tr("Canadian &equivalent:"),
-            _level_options(self),
+            _level_options(),
             self.tr("The level the report says the credential is equal to in Canada."),
         )
         self.add_optional(self.eca)
@@ -488,7 +509,11 @@ class NocHint(QLabel):
 
 class JobCard(Card):
     def __init__(self, base_path: str, index: int) -> None:
-        super().__init__(self_tr("Job %1", index + 1), base_path, self_tr("Remove this job"))
+        super().__init__(
+            _numbered(QCoreApplication.translate("wizard", "Job %1"), index + 1),
+            base_path,
+            QCoreApplication.translate("wizard", "Remove this job"),
+        )
         f = self.form
         f.text("title", self.tr("Job t&itle:"))
         f.text("employer", self.tr("&Employer:"))
@@ -534,8 +559,8 @@ class JobCard(Card):
 def test_list(prefix: str, service: WizardService, today: Callable[[], date]) -> RecordList:
     return RecordList(
         f"{prefix}.language_tests",
-        self_tr("Add a language te&st"),
-        self_tr("No language test entered yet."),
+        QCoreApplication.translate("wizard", "Add a language te&st"),
+        QCoreApplication.translate("wizard", "No language test entered yet."),
         new_test,
         lambda path, i: TestCard(path, i, service, today),
     )
@@ -544,8 +569,8 @@ def test_list(prefix: str, service: WizardService, today: Callable[[], date]) ->
 def credential_list(prefix: str, kept: Callable[[], Node]) -> RecordList:
     return RecordList(
         f"{prefix}.education",
-        self_tr("Add a &credential"),
-        self_tr("No credential entered yet."),
+        QCoreApplication.translate("wizard", "Add a &credential"),
+        QCoreApplication.translate("wizard", "No credential entered yet."),
         new_credential,
         lambda path, i: CredentialCard(path, i, kept),
     )
@@ -554,8 +579,8 @@ def credential_list(prefix: str, kept: Callable[[], Node]) -> RecordList:
 def job_list(prefix: str) -> RecordList:
     return RecordList(
         f"{prefix}.work_history",
-        self_tr("Add a &job"),
-        self_tr("No job entered yet."),
+        QCoreApplication.translate("wizard", "Add a &job"),
+        QCoreApplication.translate("wizard", "No job entered yet."),
         new_job,
         JobCard,
     )
@@ -660,7 +685,11 @@ class SpousePage(WizardPage):
 # -- Children ------------------------------------------------------------------------------
 class ChildCard(Card):
     def __init__(self, base_path: str, index: int, kept: Callable[[], Node]) -> None:
-        super().__init__(self_tr("Child %1", index + 1), base_path, self_tr("Remove this child"))
+        super().__init__(
+            _numbered(QCoreApplication.translate("wizard", "Child %1"), index + 1),
+            base_path,
+            QCoreApplication.translate("wizard", "Remove this child"),
+        )
         f = self.form
         f.text("given_names", self.tr("&Given names:"), nullable=True)
         f.text("family_name", self.tr("Famil&y name:"), nullable=True)
