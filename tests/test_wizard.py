@@ -601,3 +601,20 @@ def test_spouse_and_children_have_passports_and_places_lived(
 
     keys = [r.key for r in generate(saved, TODAY)]
     assert "police:spouse:AE" in keys
+
+
+def test_removing_an_entry_with_data_asks_first(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ee_desktop.wizard.records import RecordList
+
+    window.import_file(EXAMPLE)
+    window.edit_file()
+    window.wizard.go_to("work")
+    jobs = window.wizard.page("work").jobs
+    monkeypatch.setattr(RecordList, "confirm_remove", lambda self, i: False)
+    jobs.cards[0].remove_button.click()
+    assert len(jobs.items) == 1
+    monkeypatch.setattr(RecordList, "confirm_remove", lambda self, i: True)
+    jobs.cards[0].remove_button.click()
+    assert jobs.items == [] and jobs.cards == []

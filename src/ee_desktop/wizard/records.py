@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -170,7 +171,22 @@ class RecordList(QWidget):
         first.setFocus()
         return card
 
+    def confirm_remove(self, index: int) -> bool:
+        """Ask before throwing away an entry that has anything typed in it."""
+        if not any(v not in ("", None, [], False) for v in self.items[index].values()):
+            return True
+        answer = QMessageBox.question(
+            self,
+            QCoreApplication.translate("wizard", "Remove"),
+            QCoreApplication.translate("wizard", "Remove “%1” and everything typed in it?").replace(
+                "%1", self.cards[index].title()
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def remove(self, index: int) -> None:
+        if not self.confirm_remove(index):
+            return
         del self.items[index]
         self._rebuild()
         self.edited.emit()
