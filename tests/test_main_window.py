@@ -253,3 +253,13 @@ def test_rules_dialog_installs_and_removes_a_rules_file(
     dialog.remove_selected()
     assert dialog.table.rowCount() == 0
     assert "+" not in window.service.rules.rules.rules_version
+
+
+def test_overview_rows_are_replaced_not_stacked(window: MainWindow) -> None:
+    window.import_file(EXAMPLE)
+    window.refresh()
+    window.refresh()
+    sections = window.service.overview() or []
+    assert window.overview._grid.count() == 3 * len(sections)
+    labels = window.overview.findChildren(QLabel, "overview.applicant")
+    assert len(labels) == 1

@@ -101,7 +101,8 @@ class DeadlinesView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.detail = QLabel()
         self.detail.setObjectName("deadlines:detail")
@@ -165,7 +166,9 @@ class DeadlinesView(QWidget):
                 item.setToolTip(deadline.detail)
                 self._paint(item, level, deadline.done)
             self.model.appendRow(row)
-        self.table.resizeColumnsToContents()
+        for column in (0, 1, 3, 4):
+            self.table.resizeColumnToContents(column)
+        self.table.resizeRowsToContents()
         soon = len(self.service.due_soon(as_of)) if self.deadlines else 0
         if not self.deadlines:
             self.summary.setText(

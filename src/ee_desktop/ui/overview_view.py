@@ -195,8 +195,10 @@ class OverviewView(QScrollArea):
     def show_sections(self, name: str, sections: Sequence[Section]) -> None:
         while self._grid.count():
             item = self._grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setParent(None)  # gone now, not at the next event loop turn
+                widget.deleteLater()
         self.rows.clear()
         self.heading.setText(self.tr("Personal file of %1").replace("%1", name))
         missing = sum(s.status is Status.MISSING for s in sections)
