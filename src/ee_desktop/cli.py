@@ -15,12 +15,17 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ee_desktop import __version__
-from ee_desktop.i18n import _
+from ee_desktop.i18n import N_, _
 from ee_desktop.paths import data_dir
 
 PASSPHRASE_ENV = "EE_DESKTOP_PASSPHRASE"
+_NO_FILE = N_(
+    "There is no personal file yet. Import one with `ee-desktop import FILE` or create it "
+    "in the app."
+)
 EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 2
 
 log = logging.getLogger("ee_desktop")
@@ -100,60 +105,33 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=_cmd_export)
 
-    p = sub.add_parser("score", help=_("the CRS score, programs and categories of a file"))
-    p.add_argument(
-        "file",
-        type=Path,
-        nargs="?",
-        metavar="FILE",
-        help=_("a personal file (default: the active one in the database)"),
+    p = _computing(
+        sub,
+        "score",
+        _("the CRS score, programs and categories of a file"),
+        _("a personal file (default: the active one in the database)"),
     )
-    p.add_argument(
-        "--as-of",
-        type=_as_of,
-        metavar="DATE",
-        help=_("evaluate on this date, YYYY-MM-DD (default: today)"),
-    )
-    p.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     p.set_defaults(run=_cmd_score)
 
-    p = sub.add_parser("checklist", help=_("the documents to collect, and where each stands"))
-    p.add_argument(
-        "file",
-        type=Path,
-        nargs="?",
-        metavar="FILE",
-        help=_("a personal file (default: the active one, with your progress)"),
+    p = _computing(
+        sub,
+        "checklist",
+        _("the documents to collect, and where each stands"),
+        _("a personal file (default: the active one, with your progress)"),
     )
     p.add_argument(
         "--stage",
         choices=("profile", "application"),
         help=_("only the profile stage or the application stage"),
     )
-    p.add_argument(
-        "--as-of",
-        type=_as_of,
-        metavar="DATE",
-        help=_("evaluate on this date, YYYY-MM-DD (default: today)"),
-    )
-    p.add_argument("--json", action="store_true", help=_("print JSON instead of a list"))
     p.set_defaults(run=_cmd_checklist)
 
-    p = sub.add_parser("deadlines", help=_("every date that matters, soonest first"))
-    p.add_argument(
-        "file",
-        type=Path,
-        nargs="?",
-        metavar="FILE",
-        help=_("a personal file (default: the active one, with your milestones)"),
+    p = _computing(
+        sub,
+        "deadlines",
+        _("every date that matters, soonest first"),
+        _("a personal file (default: the active one, with your milestones)"),
     )
-    p.add_argument(
-        "--as-of",
-        type=_as_of,
-        metavar="DATE",
-        help=_("evaluate on this date, YYYY-MM-DD (default: today)"),
-    )
-    p.add_argument("--json", action="store_true", help=_("print JSON instead of a list"))
     p.add_argument(
         "--ics",
         type=Path,
@@ -161,6 +139,32 @@ def _build_parser() -> argparse.ArgumentParser:
         help=_("also write the dates to a calendar file (iCalendar)"),
     )
     p.set_defaults(run=_cmd_deadlines)
+
+    p = _computing(
+        sub,
+        "report",
+        _("PDF: profile worksheet, checklist, deadline list"),
+        _("a personal file (default: the active one, with your progress)"),
+        with_json=False,
+    )
+    p.add_argument(
+        "--kind",
+        choices=("worksheet", "checklist", "deadlines", "all"),
+        default="all",
+        help=_("which report (default: all three in one PDF)"),
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT.pdf",
+        required=True,
+        help=_("where to write the PDF"),
+    )
+    p.add_argument(
+        "--paper", choices=("a4", "letter"), default="a4", help=_("paper size (default: a4)")
+    )
+    p.set_defaults(run=_cmd_report)
 
     p = sub.add_parser("rules", help=_("install, list or remove updated rules files"))
     rules_sub = p.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
@@ -183,6 +187,46 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("file_id", type=int, metavar="ID")
     p.set_defaults(run=_cmd_use)
     return parser
+
+
+def _computing(
+    sub: Any, name: str, summary: str, file_help: str, with_json: bool = True
+) -> argparse.ArgumentParser:
+    """A command that works on FILE or the active personal file, on a date."""
+    p: argparse.ArgumentParser = sub.add_parser(name, help=summary)
+    p.add_argument("file", type=Path, nargs="?", metavar="FILE", help=file_help)
+    p.add_argument(
+        "--as-of",
+        type=_as_of,
+        metavar="DATE",
+        help=_("evaluate on this date, YYYY-MM-DD (default: today)"),
+    )
+    if with_json:
+        p.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
+    return p
+
+
+class _Active:
+    """The active personal file's services, for commands run without FILE."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from ee_desktop.checklist_service import ChecklistService
+        from ee_desktop.deadlines_service import DeadlinesService
+        from ee_desktop.service import RulesService
+
+        self.store = _open_store(args)
+        if self.store.load() is None:
+            self.store.close()
+            raise UserError([_(_NO_FILE)], EXIT_FAILURE)
+        self.rules = RulesService(self.store.path.parent)
+        self.checklist = ChecklistService(self.store, self.rules)
+        self.deadlines = DeadlinesService(self.store, self.rules, self.checklist)
+
+    def __enter__(self) -> _Active:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.store.close()
 
 
 def _as_of(text: str) -> date:
@@ -210,15 +254,7 @@ def _active_profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     finally:
         store.close()
     if profile is None:
-        raise UserError(
-            [
-                _(
-                    "There is no personal file yet. Import one with "
-                    "`ee-desktop import FILE` or create it in the app."
-                )
-            ],
-            EXIT_FAILURE,
-        )
+        raise UserError([_(_NO_FILE)], EXIT_FAILURE)
     return profile
 
 
@@ -256,7 +292,6 @@ def _cmd_checklist(args: argparse.Namespace) -> int:
         STAGE_NAMES,
         STATUS_NAMES,
         ChecklistEntry,
-        ChecklistService,
         progress,
     )
 
@@ -281,24 +316,8 @@ def _cmd_checklist(args: argparse.Namespace) -> int:
             for r in generate(profile, as_of, _rules(args), args.stage)
         ]
     else:
-        from ee_desktop.service import RulesService
-
-        store = _open_store(args)
-        try:
-            if store.load() is None:
-                raise UserError(
-                    [
-                        _(
-                            "There is no personal file yet. Import one with "
-                            "`ee-desktop import FILE` or create it in the app."
-                        )
-                    ],
-                    EXIT_FAILURE,
-                )
-            service = ChecklistService(store, RulesService(store.path.parent))
-            entries = service.entries(as_of, args.stage)
-        finally:
-            store.close()
+        with _Active(args) as active:
+            entries = active.checklist.entries(as_of, args.stage)
     done, total = progress(entries)
     if args.json:
         print(
@@ -368,27 +387,8 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
     if args.file is not None:  # the file alone: no milestones or progress recorded
         deadlines = derive(_load_file(args.file), as_of, rules=_rules(args))
     else:
-        from ee_desktop.checklist_service import ChecklistService
-        from ee_desktop.deadlines_service import DeadlinesService
-        from ee_desktop.service import RulesService
-
-        store = _open_store(args)
-        try:
-            if store.load() is None:
-                raise UserError(
-                    [
-                        _(
-                            "There is no personal file yet. Import one with "
-                            "`ee-desktop import FILE` or create it in the app."
-                        )
-                    ],
-                    EXIT_FAILURE,
-                )
-            rules = RulesService(store.path.parent)
-            service = DeadlinesService(store, rules, ChecklistService(store, rules))
-            deadlines = service.deadlines(as_of)
-        finally:
-            store.close()
+        with _Active(args) as active:
+            deadlines = active.deadlines.deadlines(as_of)
     if args.ics is not None:
         from ee_desktop.service import write_text_atomically
 
@@ -446,6 +446,32 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
         )
         points = f" ({d.points:+d} CRS)" if d.points is not None else ""
         print(f"{d.due.isoformat()}  {when:>20}  {d.title}{points}")
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from ee_desktop.report_service import input_for_file, write_report
+
+    as_of = args.as_of or date.today()
+    if args.file is not None:
+        data = input_for_file(_load_file(args.file), as_of, _rules(args))
+    else:
+        from ee_desktop.report_service import ReportService
+
+        with _Active(args) as active:
+            data = ReportService(active.rules, active.checklist, active.deadlines).input(as_of)
+    try:
+        write_report(args.output, data, args.kind, args.paper)
+    except OSError as exc:
+        raise UserError(
+            [
+                _("{path}: cannot write the file ({reason})").format(
+                    path=args.output, reason=exc.strerror or exc
+                )
+            ],
+            EXIT_FAILURE,
+        ) from None
+    print(_("Wrote {path}.").format(path=args.output), file=sys.stderr)
     return EXIT_OK
 
 
