@@ -1,0 +1,46 @@
+"""The parts every store section shares: the engine, the cipher, the vault, settings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from ee_desktop.store.crypto import Cipher
+from ee_desktop.store.mapping import RowMapper
+from ee_desktop.store.models import Setting
+from ee_desktop.store.vault import Vault
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class StoreBase:
+    def __init__(self, engine: Engine, cipher: Cipher, path: Path) -> None:
+        self._engine = engine
+        self._mapper = RowMapper(cipher)
+        self.path = path
+        self.key_mode = ""
+        self.vault = Vault(path.parent / "vault", cipher)
+        # Called inside a save's transaction just before commit (tests simulate crashes here).
+        self.before_commit: Callable[[], None] | None = None
+
+    def close(self) -> None:
+        self.vault.close()
+        self._engine.dispose()
+
+    # -- settings ---------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        with Session(self._engine) as s:
+            row = s.get(Setting, key)
+            return default if row is None else json.loads(row.value)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with Session(self._engine) as s, s.begin():
+            s.merge(Setting(key=key, value=json.dumps(value)))

@@ -1,0 +1,129 @@
+"""The user's progress on the document checklist, and attachments."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ee_desktop.store.base import StoreBase, now
+from ee_desktop.store.models import AttachmentRow, ChecklistItemRow
+from ee_desktop.store.records import CHECKLIST_STATUSES, Attachment, ChecklistRecord
+
+
+class ChecklistStore(StoreBase):
+    # -- the document checklist ------------------------------------------------------
+    def _json(self, blob: bytes) -> dict[str, Any]:
+        return dict(json.loads(self._mapper.c.decrypt(blob)))
+
+    def checklist(self, file_id: int) -> list[ChecklistRecord]:
+        """Every stored checklist item of a personal file, decrypted, oldest first."""
+        c = self._mapper.c
+        with Session(self._engine) as s:
+            rows = s.scalars(
+                select(ChecklistItemRow)
+                .where(ChecklistItemRow.file_id == file_id)
+                .options(selectinload(ChecklistItemRow.attachments))
+                .order_by(ChecklistItemRow.id)
+            ).all()
+            return [
+                ChecklistRecord(
+                    id=r.id,
+                    key=c.decrypt(r.item_key).decode(),
+                    custom=r.custom,
+                    snapshot=self._json(r.snapshot),
+                    status=r.status,
+                    requested_on=r.requested_on,
+                    received_on=r.received_on,
+                    uploaded_on=r.uploaded_on,
+                    notes=c.decrypt_text(r.notes) or "",
+                    attachments=tuple(
+                        Attachment(
+                            a.id, c.decrypt(a.filename).decode(), a.vault_name, a.size, a.added_at
+                        )
+                        for a in r.attachments
+                    ),
+                )
+                for r in rows
+            ]
+
+    def add_checklist_item(
+        self, file_id: int, key: str, snapshot: dict[str, Any], custom: bool = False
+    ) -> int:
+        c = self._mapper.c
+        with Session(self._engine) as s, s.begin():
+            row = ChecklistItemRow(
+                file_id=file_id,
+                item_key=c.encrypt(key.encode()),
+                custom=custom,
+                snapshot=c.encrypt(json.dumps(snapshot).encode()),
+                status="needed",
+                updated_at=now(),
+            )
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def update_checklist_item(self, item_id: int, **changes: Any) -> None:
+        """Change ``status``, ``requested_on``, ``received_on``, ``uploaded_on``, ``notes``
+        or ``snapshot`` of one item, in one transaction."""
+        c = self._mapper.c
+        with Session(self._engine) as s, s.begin():
+            row = s.get(ChecklistItemRow, item_id)
+            if row is None:
+                raise KeyError(item_id)
+            for name, value in changes.items():
+                if name == "status":
+                    if value not in CHECKLIST_STATUSES:
+                        raise ValueError(f"status: {value!r}")
+                    row.status = value
+                elif name in ("requested_on", "received_on", "uploaded_on"):
+                    setattr(row, name, value)
+                elif name == "notes":
+                    row.notes = c.encrypt_text(value or None)
+                elif name == "snapshot":
+                    row.snapshot = c.encrypt(json.dumps(value).encode())
+                else:
+                    raise TypeError(name)
+            row.updated_at = now()
+
+    def delete_checklist_item(self, item_id: int) -> None:
+        with Session(self._engine) as s, s.begin():
+            row = s.get(ChecklistItemRow, item_id)
+            if row is None:
+                raise KeyError(item_id)
+            names = [a.vault_name for a in row.attachments]
+            s.delete(row)
+        for name in names:  # after the commit: a crash leaves an orphan, never a dangling row
+            self.vault.delete(name)
+
+    def attach(self, item_id: int, source: Path) -> Attachment:
+        """Copy ``source`` into the vault, encrypted, and record it on the item."""
+        vault_name, size = self.vault.put(source)
+        try:
+            with Session(self._engine) as s, s.begin():
+                row = AttachmentRow(
+                    item_id=item_id,
+                    filename=self._mapper.c.encrypt(source.name.encode()),
+                    vault_name=vault_name,
+                    size=size,
+                    added_at=now(),
+                )
+                s.add(row)
+                s.flush()
+                return Attachment(row.id, source.name, vault_name, size, row.added_at)
+        except BaseException:
+            self.vault.delete(vault_name)
+            raise
+
+    def remove_attachment(self, attachment_id: int) -> None:
+        with Session(self._engine) as s, s.begin():
+            row = s.get(AttachmentRow, attachment_id)
+            if row is None:
+                raise KeyError(attachment_id)
+            name = row.vault_name
+            s.delete(row)
+        self.vault.delete(name)

@@ -1,0 +1,62 @@
+"""What the store hands out: plain, decrypted values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A personal file being edited: the format-v1 document so far, maybe incomplete."""
+
+    file_id: int | None  # the file it will replace, or None for a new file
+    page: str
+    content: dict[str, Any]
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    id: int
+    filename: str
+    vault_name: str
+    size: int
+    added_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistRecord:
+    """The user's side of a checklist item, decrypted."""
+
+    id: int
+    key: str
+    custom: bool
+    snapshot: dict[str, Any]
+    status: str
+    requested_on: date | None
+    received_on: date | None
+    uploaded_on: date | None
+    notes: str
+    attachments: tuple[Attachment, ...]
+
+
+CHECKLIST_STATUSES = ("needed", "requested", "received", "uploaded")
+
+
+@dataclass(frozen=True, slots=True)
+class CustomDeadlineRecord:
+    id: int
+    title: str
+    due: date
+    notes: str
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FileSummary:
+    id: int
+    label: str
+    is_active: bool
+    updated_at: datetime
