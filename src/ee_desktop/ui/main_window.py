@@ -25,11 +25,13 @@ from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.deadlines import Deadline
 from ee_desktop.deadlines_service import DeadlinesService
 from ee_desktop.profile import ProfileError
+from ee_desktop.report_service import ReportService
 from ee_desktop.service import PersonalFileService, WizardService
 from ee_desktop.ui.checklist_view import ChecklistView
 from ee_desktop.ui.deadlines_view import DeadlinesView
 from ee_desktop.ui.dialogs import AboutDialog, ProblemsDialog
 from ee_desktop.ui.overview_view import EmptyStateView, OverviewView
+from ee_desktop.ui.report_export import ReportChoice, ReportExport, ReportJob
 from ee_desktop.ui.rules_dialog import RulesDialog
 from ee_desktop.wizard.view import WizardView
 
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self.checklist = ChecklistView(checklist_service)
         self.deadlines_service = DeadlinesService(service.store, service.rules, checklist_service)
         self.deadlines = DeadlinesView(self.deadlines_service)
+        self.reports = ReportService(service.rules, checklist_service, self.deadlines_service)
         self.home = QTabWidget()
         self.home.setObjectName("home_tabs")
         self.home.addTab(self.overview, self.tr("&Overview"))
@@ -107,6 +110,10 @@ class MainWindow(QMainWindow):
         self.action_export.setShortcut(QKeySequence("Ctrl+E"))
         self.action_export.triggered.connect(self.choose_and_export)
         file_menu.addAction(self.action_export)
+        self.action_pdf = QAction(self.tr("Export &PDF…"), self)
+        self.action_pdf.setShortcut(QKeySequence.StandardKey.Print)
+        self.action_pdf.triggered.connect(self.export_pdf)
+        file_menu.addAction(self.action_pdf)
         file_menu.addSeparator()
         self.action_data_folder = QAction(self.tr("Open &data folder"), self)
         self.action_data_folder.triggered.connect(
@@ -163,6 +170,7 @@ class MainWindow(QMainWindow):
         for action in (self.action_new, self.action_import):
             action.setEnabled(not in_wizard)
         self.action_export.setEnabled(profile is not None and not in_wizard)
+        self.action_pdf.setEnabled(profile is not None and not in_wizard)
         self.action_edit.setEnabled(profile is not None and not in_wizard)
         self.action_resume.setEnabled(has_draft and not in_wizard)
         self.file_switcher.setEnabled(not in_wizard)
@@ -353,6 +361,31 @@ class MainWindow(QMainWindow):
             )
             return
         self.statusBar().showMessage(self.tr("Example saved to %1.").replace("%1", path), 8000)
+
+    def export_pdf(self) -> ReportJob | None:
+        """Worksheet, checklist or deadlines as a PDF, rendered off the GUI thread."""
+        profile = self.service.current()
+        if profile is None:
+            return None
+        choice = ReportChoice(self)
+        if choice.exec() != ReportChoice.DialogCode.Accepted:
+            return None
+        kind, paper = choice.kind(), choice.paper.currentData()
+        suggested = Path(self._last_folder()) / f"{profile.applicant.family_name}-{kind}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export PDF"), str(suggested), self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return None
+        self._folder = str(Path(path).parent)
+        data = self.reports.input(date.today())  # read here: the store stays on this thread
+        self.pdf_export = ReportExport(self)
+        self.pdf_export.done.connect(
+            lambda written: self.statusBar().showMessage(
+                self.tr("PDF saved to %1.").replace("%1", written), 8000
+            )
+        )
+        return self.pdf_export.start(data, kind, paper, Path(path))
 
     def ask_replace_or_keep(self) -> str | None:
         """ "replace", "keep" (add as another file) or None (cancel)."""

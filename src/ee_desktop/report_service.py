@@ -1,0 +1,65 @@
+"""Everything a PDF report needs, gathered for the active personal file or a bare file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from ee_desktop.checklist_service import ChecklistService
+from ee_desktop.deadlines import derive
+from ee_desktop.deadlines_service import DeadlinesService
+from ee_desktop.profile import Profile
+from ee_desktop.report import ReportInput, checklist_entries_from, render
+from ee_desktop.rules import RuleSet, evaluate
+from ee_desktop.service import RulesService
+
+
+def input_for_file(profile: Profile, as_of: date, rules: RuleSet) -> ReportInput:
+    """A bare file: what it needs and its dates, with no progress recorded."""
+    return ReportInput(
+        profile=profile,
+        as_of=as_of,
+        evaluation=evaluate(profile, as_of, rules),
+        checklist=checklist_entries_from(profile, as_of, rules),
+        deadlines=derive(profile, as_of, rules=rules),
+    )
+
+
+class ReportService:
+    def __init__(
+        self, rules: RulesService, checklist: ChecklistService, deadlines: DeadlinesService
+    ) -> None:
+        self.rules = rules
+        self.checklist = checklist
+        self.deadlines = deadlines
+
+    def input(self, as_of: date) -> ReportInput:
+        """The active file with the user's progress, milestones and own deadlines."""
+        profile = self.checklist.store.load()
+        if profile is None:
+            raise LookupError("no personal file")
+        return ReportInput(
+            profile=profile,
+            as_of=as_of,
+            evaluation=evaluate(profile, as_of, self.rules.rules),
+            checklist=self.checklist.entries(as_of),
+            deadlines=self.deadlines.deadlines(as_of),
+        )
+
+
+def write_report(
+    path: Path,
+    data: ReportInput,
+    kind: str,
+    paper: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Render and write atomically (a half-written PDF never replaces a good one)."""
+    pdf = render(data, kind, paper, progress)
+    temporary = path.with_name(f".{path.name}.part")
+    try:
+        temporary.write_bytes(pdf)
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)

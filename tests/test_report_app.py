@@ -1,0 +1,101 @@
+"""PDF reports from the command line and from the window (rendered off the GUI thread)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from ee_desktop.cli import main
+from ee_desktop.profile import decode
+from ee_desktop.service import PersonalFileService
+from ee_desktop.store import Store, open_store
+from ee_desktop.ui.main_window import MainWindow
+from ee_desktop.ui.report_export import ReportChoice, ReportExport
+from tests.conftest import EXAMPLE, TODAY, FixedPassphrases
+
+
+def text_of(path: Path) -> str:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_report_command_for_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "worksheet.pdf"
+    assert (
+        main(
+            ["report", str(EXAMPLE), "--kind", "worksheet", "-o", str(out), "--as-of", "2026-11-24"]
+        )
+        == 0
+    )
+    assert out.read_bytes().startswith(b"%PDF")
+    text = text_of(out)
+    assert "Asha" in text and "21232" in text and "404" in text
+
+
+def test_report_command_for_the_active_file_on_letter(tmp_path: Path) -> None:
+    assert main(["import", str(EXAMPLE)]) == 0
+    out = tmp_path / "all.pdf"
+    assert (
+        main(
+            [
+                "report",
+                "--kind",
+                "all",
+                "--paper",
+                "letter",
+                "-o",
+                str(out),
+                "--as-of",
+                "2026-11-24",
+            ]
+        )
+        == 0
+    )
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (612, 792)
+    assert len(reader.pages) >= 3
+
+
+def test_report_command_reports_an_unwritable_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    out = tmp_path / "missing-folder" / "x.pdf"
+    assert main(["report", str(EXAMPLE), "-o", str(out)]) == 1
+    assert "cannot write" in capsys.readouterr().err
+
+
+@pytest.fixture
+def store(data_dir: Path, example_data: dict[str, Any]) -> Iterator[Store]:
+    opened = open_store(data_dir, FixedPassphrases())
+    opened.save(decode(example_data, today=TODAY))
+    yield opened
+    opened.close()
+
+
+def test_export_from_the_window_runs_off_the_gui_thread(
+    qtbot: QtBot, store: Store, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(PersonalFileService(store), data_dir)
+    qtbot.addWidget(window)
+    target = tmp_path / "checklist.pdf"
+    monkeypatch.setattr(ReportChoice, "exec", lambda self: ReportChoice.DialogCode.Accepted)
+    monkeypatch.setattr(ReportChoice, "kind", lambda self: "checklist")
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    offered: list[str] = []
+    monkeypatch.setattr(ReportExport, "ask_to_open", lambda self, path: offered.append(path))
+    job = window.export_pdf()
+    assert job is not None
+    with qtbot.waitSignal(window.pdf_export.done, timeout=30000):
+        pass
+    assert offered == [str(target)]
+    assert "Passport" in text_of(target)
