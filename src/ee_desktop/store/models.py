@@ -223,3 +223,18 @@ class CustomDeadlineRow(Base):
     due: Mapped[date] = mapped_column(Date)
     notes: Mapped[bytes | None] = mapped_column(LargeBinary)
     done: Mapped[bool] = mapped_column(Boolean)
+
+
+class RoundRow(Base):
+    """A round of invitations the user added or imported (public data, not encrypted)."""
+
+    __tablename__ = "rounds"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[int | None] = mapped_column(Integer)
+    on: Mapped[date] = mapped_column(Date)
+    round_type: Mapped[str] = mapped_column(String)
+    name: Mapped[str] = mapped_column(String)
+    invited: Mapped[int] = mapped_column(Integer)
+    lowest_score: Mapped[int] = mapped_column(Integer)
+    tie_break: Mapped[datetime | None] = mapped_column(DateTime)
+    source: Mapped[str] = mapped_column(String)

@@ -42,6 +42,7 @@ from ee_desktop.store.records import (
     Draft,
     FileSummary,
 )
+from ee_desktop.store.rounds_store import RoundsStore
 
 __all__ = [
     "CHECKLIST_STATUSES", "Attachment", "ChecklistRecord", "CustomDeadlineRecord", "Draft",
@@ -53,7 +54,7 @@ def _label_for(profile: Profile) -> str:
     return profile.applicant.full_name
 
 
-class Store(ChecklistStore, DeadlineStore):
+class Store(ChecklistStore, DeadlineStore, RoundsStore):
     """Personal files (several, one active) and settings in one encrypted database."""
 
     # -- personal files -------------------------------------------------------
