@@ -142,6 +142,14 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = _computing(
         sub,
+        "strategy",
+        _("what raises the score most, how soon, against recent rounds"),
+        _("a personal file (default: the active one, with your rounds)"),
+    )
+    p.set_defaults(run=_cmd_strategy)
+
+    p = _computing(
+        sub,
         "report",
         _("PDF: profile worksheet, checklist, deadline list"),
         _("a personal file (default: the active one, with your progress)"),
@@ -449,6 +457,113 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_strategy(args: argparse.Namespace) -> int:
+    import json
+
+    from ee_desktop.rules import evaluate
+    from ee_desktop.strategy import (
+        advice,
+        builtin_rounds,
+        cut_offs,
+        plan,
+        projection,
+        qualifying_round_types,
+        standing,
+    )
+
+    as_of = args.as_of or date.today()
+    if args.file is not None:
+        profile, rules, rounds = _load_file(args.file), _rules(args), list(builtin_rounds())
+    else:
+        from ee_desktop.strategy_service import StrategyService
+
+        with _Active(args) as active:
+            service = StrategyService(active.store, active.rules)
+            profile, rules, rounds = active.store.load(), active.rules.rules, service.rounds()
+    evaluation = evaluate(profile, as_of, rules)
+    qualifying = set(qualifying_round_types(evaluation))
+    cuts = [c for c in cut_offs(rounds, as_of) if c.round_type in qualifying]
+    items = plan(profile, as_of, rounds, rules)
+    points = projection(profile, as_of, 24, rules)
+    latest = max((r.on for r in rounds), default=None)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "as_of": as_of.isoformat(),
+                    "score": evaluation.crs.total,
+                    "rounds_known_up_to": latest.isoformat() if latest else None,
+                    "cut_offs": [
+                        {
+                            "round_type": c.round_type,
+                            "name": c.name,
+                            "recent_lowest": c.recent_lowest,
+                            "last_round": c.last_round.isoformat(),
+                            "rounds_counted": c.rounds_counted,
+                        }
+                        for c in cuts
+                    ],
+                    "plan": [
+                        {
+                            "summary": i.summary,
+                            "points": i.points,
+                            "ready_on": i.ready_on.isoformat(),
+                            "score_after": i.score_after,
+                            "clears": list(i.clears),
+                            "moves": [
+                                {
+                                    "id": m.id,
+                                    "title": m.title,
+                                    "explanation": m.explanation,
+                                    "points": m.points,
+                                    "ready_on": m.ready_on.isoformat(),
+                                }
+                                for m in i.moves
+                            ],
+                        }
+                        for i in items
+                    ],
+                    "projection": [
+                        {"on": p.on.isoformat(), "score": p.score, "events": list(p.events)}
+                        for p in points
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    print(
+        _("CRS score on {day}: {score}").format(day=as_of.isoformat(), score=evaluation.crs.total)
+    )
+    for sentence in advice(standing(profile, as_of, rounds, rules), items, 3):
+        print(sentence)
+    if latest:
+        print(_("Rounds of invitations known up to {day}.").format(day=latest.isoformat()))
+    for cut in cuts:
+        print(_("  Recent cut-off, {name}: {score}").format(name=cut.name, score=cut.recent_lowest))
+    print()
+    print(_("Plan, most likely to get you invited first:"))
+    for number, item in enumerate(items, start=1):
+        clears = ", ".join(item.clears) or _("no recent cut-off yet")
+        print(f"{number:>2}. {item.summary}")
+        print(
+            "    "
+            + _("+{points} by {day}: {score} ({clears})").format(
+                points=item.points,
+                day=item.ready_on.isoformat(),
+                score=item.score_after,
+                clears=clears,
+            )
+        )
+    print()
+    print(_("If nothing changes:"))
+    for point in points:
+        events = "; ".join(point.events)
+        print(f"  {point.on.isoformat()}  {point.score:>4}  {events}")
+    return EXIT_OK
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from ee_desktop.report_service import input_for_file, write_report
 
@@ -658,6 +773,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.status
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`ee-desktop … | head`): not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback
         where = _log_unexpected(args)
         print(

@@ -176,6 +176,13 @@ class WizardService:
         self.store.save_draft(content, PAGES[0], self.file_id)
         return content
 
+    def start_from(self, profile: Profile) -> dict[str, Any]:
+        """A draft of the active file holding ``profile`` (a what-if): saving replaces it."""
+        self.file_id = self.store.active_id()
+        content = draft_from(profile)
+        self.store.save_draft(content, PAGES[0], self.file_id)
+        return content
+
     def keep(self, content: dict[str, Any], page: str) -> None:
         self.store.save_draft(content, page, self.file_id)
 

@@ -24,15 +24,17 @@ from PySide6.QtWidgets import (
 from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.deadlines import Deadline
 from ee_desktop.deadlines_service import DeadlinesService
-from ee_desktop.profile import ProfileError
+from ee_desktop.profile import Profile, ProfileError
 from ee_desktop.report_service import ReportService
 from ee_desktop.service import PersonalFileService, WizardService
+from ee_desktop.strategy_service import StrategyService
 from ee_desktop.ui.checklist_view import ChecklistView
 from ee_desktop.ui.deadlines_view import DeadlinesView
 from ee_desktop.ui.dialogs import AboutDialog, ProblemsDialog
 from ee_desktop.ui.overview_view import EmptyStateView, OverviewView
 from ee_desktop.ui.report_export import ReportChoice, ReportExport, ReportJob
 from ee_desktop.ui.rules_dialog import RulesDialog
+from ee_desktop.ui.strategy_view import StrategyView
 from ee_desktop.wizard.view import WizardView
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -69,6 +71,10 @@ class MainWindow(QMainWindow):
         self.home.addTab(self.overview, self.tr("&Overview"))
         self.home.addTab(self.checklist, self.tr("&Documents"))
         self.home.addTab(self.deadlines, self.tr("Dead&lines"))
+        self.strategy_service = StrategyService(service.store, service.rules)
+        self.strategy = StrategyView(self.strategy_service)
+        self.strategy.try_requested.connect(self.try_changes)
+        self.home.addTab(self.strategy, self.tr("St&rategy"))
         self._notified: set[str] = set()
         self.home.currentChanged.connect(self._tab_changed)
         self.wizard_service = WizardService(service.store, service.rules)
@@ -244,6 +250,18 @@ class MainWindow(QMainWindow):
         if self.service.current() is not None and self._before_new_draft():
             self._show_wizard(self.wizard_service.start_edit(), "about")
 
+    def try_changes(self, profile: Profile | None) -> None:
+        """What-if: the editor on a copy (the plan's or the file itself), today's score beside;
+        the saved file changes only when the user saves."""
+        current = self.service.current()
+        if current is None or not self._before_new_draft():
+            return
+        baseline = self.strategy_service.evaluation(date.today())
+        content = self.wizard_service.start_from(profile or current)
+        self.wizard.open_draft(content, "review" if profile is not None else "about", baseline)
+        self.stack.setCurrentWidget(self.wizard)
+        self.refresh()
+
     def _wizard_finished(self, _file_id: int) -> None:
         self.stack.setCurrentWidget(self.home)
         self.refresh()
@@ -254,6 +272,8 @@ class MainWindow(QMainWindow):
             self.checklist.refresh()
         elif self.home.currentWidget() is self.deadlines:
             self.deadlines.refresh()
+        elif self.home.currentWidget() is self.strategy:
+            self.strategy.refresh()
 
     # -- reminders -----------------------------------------------------------------------------
     def remind(self) -> list[Deadline]:

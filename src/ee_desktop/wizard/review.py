@@ -79,6 +79,7 @@ class ReviewPage(WizardPage):
         super().__init__(service, today)
         self.page_titles = page_titles
         self.label_for = label_for
+        self.baseline: Evaluation | None = None  # the saved file today, beside a what-if
         self.status = QLabel()
         self.status.setObjectName("review:status")
         self.status.setWordWrap(True)
@@ -186,6 +187,11 @@ class ReviewPage(WizardPage):
     def _show_factors(self, evaluation: Evaluation) -> None:
         """Section by section: factor, points of maximum, why, and a link to change it."""
         _clear_grid(self.factors)
+        baseline = (
+            {}
+            if self.baseline is None
+            else {(f.section, f.factor): f.points for f in self.baseline.factors}
+        )
         row = 0
         section = None
         totals = {key: getattr(evaluation.crs, key) for key in SECTIONS}
@@ -199,9 +205,12 @@ class ReviewPage(WizardPage):
                 self.factors.addWidget(header, row, 0, 1, 4)
                 row += 1
             name = QLabel(_(FACTOR_NAMES.get(factor.factor, factor.factor)))
-            points = QLabel(
-                self.tr("%1 of %2").replace("%1", str(factor.points)).replace("%2", str(factor.max))
-            )
+            text = self.tr("%1 of %2").replace("%1", str(factor.points))
+            text = text.replace("%2", str(factor.max))
+            before = baseline.get((factor.section, factor.factor))
+            if before is not None and before != factor.points:
+                text += " " + self.tr("(today %1)").replace("%1", str(before))
+            points = QLabel(text)
             points.setObjectName(f"review:points:{factor.factor}")
             why = QLabel(factor.explanation)
             why.setWordWrap(True)

@@ -53,8 +53,11 @@ class ScorePanel(QFrame):
         layout.addWidget(self.footer)
         layout.addStretch(1)
 
-    def show_evaluation(self, evaluation: Evaluation | None, pending: int) -> None:
-        """``pending``: entries left out of the score because they are not complete yet."""
+    def show_evaluation(
+        self, evaluation: Evaluation | None, pending: int, baseline: Evaluation | None = None
+    ) -> None:
+        """``pending``: entries left out of the score because they are not complete yet;
+        ``baseline``: today's evaluation of the saved file, shown beside a what-if."""
         if evaluation is None:
             self.total.setText("—")
             self.hint.setText(
@@ -67,9 +70,17 @@ class ScorePanel(QFrame):
             return
         crs = evaluation.crs
         self.total.setText(str(crs.total))
-        self.hint.setText(
-            self.tr("Entries still being completed are not counted yet.") if pending else ""
-        )
+        hints = []
+        if baseline is not None:
+            change = crs.total - baseline.crs.total
+            hints.append(
+                self.tr("Your saved file today: %1 (%2). Nothing changes until you save.")
+                .replace("%1", str(baseline.crs.total))
+                .replace("%2", f"{change:+d}")
+            )
+        if pending:
+            hints.append(self.tr("Entries still being completed are not counted yet."))
+        self.hint.setText(" ".join(hints))
         for key, value in self.sections.items():
             value.setText(str(getattr(crs, key)))
         lines = []

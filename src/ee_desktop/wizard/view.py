@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ee_desktop.profile import ProfileError
+from ee_desktop.rules import Evaluation
 from ee_desktop.service import Assessment, WizardService
 from ee_desktop.wizard.pages import (
     AboutPage,
@@ -58,6 +59,7 @@ class WizardView(QWidget):
         self.today = today
         self.draft: dict[str, Any] = {}
         self.assessment: Assessment | None = None
+        self.baseline: Evaluation | None = None
         self.pages: list[WizardPage] = [
             AboutPage(service, today),
             SpousePage(service, today),
@@ -139,7 +141,12 @@ class WizardView(QWidget):
         self._save_timer.timeout.connect(self.keep)
 
     # -- opening ---------------------------------------------------------------------
-    def open_draft(self, content: dict[str, Any], page: str) -> None:
+    def open_draft(
+        self, content: dict[str, Any], page: str, baseline: Evaluation | None = None
+    ) -> None:
+        """Open ``content``; with ``baseline`` (a what-if), today's score shows beside it."""
+        self.baseline = baseline
+        self.review.baseline = baseline
         self.draft = content
         for p in self.pages:
             p.bind(content)
@@ -220,7 +227,7 @@ class WizardView(QWidget):
         """Re-assess the draft and update every live element: score, hints, steps, buttons."""
         self.assessment = self.service.assess(self.draft, self.today())
         pending = len(self.assessment.check.problems)
-        self.score.show_evaluation(self.assessment.evaluation, pending)
+        self.score.show_evaluation(self.assessment.evaluation, pending, self.baseline)
         for page in self.pages:
             # The review rebuilds many rows: only when it is the page on screen.
             if page is not self.review or self.current_page() is self.review:

@@ -1,0 +1,273 @@
+"""The ranked plan: single moves and combinations of two or three, against recent cut-offs.
+
+Ranking: first the items whose score clears the recent cut-off of a round type the changed
+file qualifies for (one the file does not clear today), soonest first, then most points;
+then the rest by points per month of waiting. A combination is kept only when it gives
+more than each of its parts and none of its parts already clears a round on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+
+from ee_desktop.i18n import _, ngettext
+from ee_desktop.profile.model import Profile
+from ee_desktop.rules.evaluation import evaluate
+from ee_desktop.rules.loader import RuleSet, load_rules
+from ee_desktop.strategy.candidate import Candidate
+from ee_desktop.strategy.cutoffs import CutOff, cleared, cut_offs, qualifying_round_types
+from ee_desktop.strategy.edits import compatible
+from ee_desktop.strategy.moves import Move, scored_moves
+from ee_desktop.strategy.rounds import Round
+from ee_desktop.strategy.scoring import Scorer
+
+COMBINATION_POOL = 12  # the moves worth most points are combined with each other
+MAX_COMBINED = 3
+DAYS_PER_MONTH = 30.44
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    moves: tuple[Move, ...]  # one, two or three moves
+    points: int  # combined gain, by the engine on the combined copy
+    ready_on: date  # the latest ready_on of its moves
+    score_after: int
+    clears: tuple[str, ...]  # qualifying round types whose recent cut-off score_after is above
+    summary: str  # one plain sentence
+    qualifying: tuple[str, ...] = ()  # round types the combined copy qualifies for
+    profile: Profile | None = None  # the combined copy, for the sandbox
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(m.id for m in self.moves)
+
+
+def _months(as_of: date, ready_on: date) -> float:
+    return max(1.0, (ready_on - as_of).days / DAYS_PER_MONTH)
+
+
+def _actions(moves: Sequence[Move]) -> str:
+    titles = [m.title for m in moves]
+    if len(titles) == 1:
+        return titles[0]
+    return _("{first} and {last}").format(first=", ".join(titles[:-1]), last=titles[-1])
+
+
+def _summary(
+    moves: Sequence[Move],
+    points: int,
+    ready_on: date,
+    score_after: int,
+    clears: Sequence[str],
+    qualifying: Sequence[str],
+    offs: Sequence[CutOff],
+) -> str:
+    values = {
+        "actions": _actions(moves),
+        "score": score_after,
+        "points": points,
+        "day": ready_on.isoformat(),
+    }
+    if clears:
+        names = [f"{c.name} ({c.recent_lowest})" for c in offs if c.round_type in clears]
+        return _(
+            "{actions}: about {score} points by {day} (+{points}), above the recent cut-off "
+            "of {rounds}."
+        ).format(rounds=", ".join(names), **values)
+    open_offs = [c for c in offs if c.round_type in qualifying]
+    if open_offs:
+        nearest = min(open_offs, key=lambda c: c.recent_lowest)
+        return _(
+            "{actions}: about {score} points by {day} (+{points}), still below the recent "
+            "cut-off of {name} ({cutoff})."
+        ).format(name=nearest.name, cutoff=nearest.recent_lowest, **values)
+    return _(
+        "{actions}: about {score} points by {day} (+{points}); no recent round of a type this "
+        "file qualifies for to compare with."
+    ).format(**values)
+
+
+def _item(
+    scorer: Scorer,
+    pairs: Sequence[tuple[Move, Candidate]],
+    offs: Sequence[CutOff],
+) -> PlanItem:
+    moves = tuple(sorted((m for m, _c in pairs), key=lambda m: (m.ready_on, -m.points, m.id)))
+    if len(pairs) == 1:
+        move = pairs[0][0]
+        profile, points, ready_on, after = (
+            move.profile,
+            move.points,
+            move.ready_on,
+            move.score_after,
+        )
+        evaluation = scorer.score([pairs[0][1].change]).evaluation
+    else:
+        result = scorer.score([c.change for _m, c in pairs])
+        profile, points, ready_on = result.profile, result.points, result.ready_on
+        after, evaluation = result.score_after, result.evaluation
+    qualifying = qualifying_round_types(evaluation)
+    clears = cleared(after, qualifying, offs)
+    return PlanItem(
+        moves=moves,
+        points=points,
+        ready_on=ready_on,
+        score_after=after,
+        clears=clears,
+        summary=_summary(moves, points, ready_on, after, clears, qualifying, offs),
+        profile=profile,
+        qualifying=qualifying,
+    )
+
+
+def _rank_key(
+    item: PlanItem, as_of: date, now: frozenset[str]
+) -> tuple[int, float, int, int, tuple[str, ...]]:
+    if set(item.clears) - now:
+        return (0, float(item.ready_on.toordinal()), -item.points, len(item.moves), item.ids)
+    per_month = item.points / _months(as_of, item.ready_on)
+    return (1, -per_month, item.ready_on.toordinal(), len(item.moves), item.ids)
+
+
+def _redundant(item: PlanItem, by_ids: dict[frozenset[str], PlanItem], now: frozenset[str]) -> bool:
+    """A combination that adds nothing over one of its parts."""
+    if len(item.moves) == 1:
+        return False
+    for size in range(1, len(item.moves)):
+        for part in combinations(item.moves, size):
+            found = by_ids.get(frozenset(m.id for m in part))
+            if found is None:
+                continue
+            if item.points <= found.points or set(found.clears) - now:
+                return True  # the part alone gives as much, or already clears a new round
+    return False
+
+
+def plan(
+    profile: Profile,
+    as_of: date,
+    rounds: Sequence[Round],
+    rules: RuleSet | None = None,
+    limit: int = 10,
+) -> list[PlanItem]:
+    """Moves and combinations of two or three compatible moves, best first (see module)."""
+    ruleset = load_rules() if rules is None else rules
+    now = frozenset(standing(profile, as_of, rounds, ruleset).clears)
+    scorer = Scorer(profile, as_of, ruleset)
+    offs = cut_offs(rounds, as_of)
+    pairs = scored_moves(profile, as_of, ruleset, scorer)
+    items = [_item(scorer, [pair], offs) for pair in pairs]
+    by_ids = {frozenset(item.ids): item for item in items}
+    pool = pairs[:COMBINATION_POOL]
+    for size in range(2, MAX_COMBINED + 1):
+        for group in combinations(pool, size):
+            if not compatible([c.change for _m, c in group]):
+                continue
+            item = _item(scorer, group, offs)
+            if not _redundant(item, by_ids, now):
+                by_ids[frozenset(item.ids)] = item
+                items.append(item)
+    kept = [item for item in items if not _redundant(item, by_ids, now)]
+    kept.sort(key=lambda item: _rank_key(item, as_of, now))
+    out: list[PlanItem] = []
+    for item in kept:
+        if len(out) >= limit:
+            break
+        if not any(_variant(item, other) for other in out):
+            out.append(item)
+    return out
+
+
+def _variant(item: PlanItem, other: PlanItem) -> bool:
+    """A combination that only swaps one move for another worth the same, at the same time."""
+    size = len(item.moves)
+    return (
+        size > 1
+        and size == len(other.moves)
+        and (item.points, item.ready_on) == (other.points, other.ready_on)
+        and len(set(item.ids) & set(other.ids)) >= size - 1
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where the file stands today against the recent rounds."""
+
+    score: int
+    qualifying: tuple[str, ...]
+    clears: tuple[str, ...]
+    cut_offs: tuple[CutOff, ...]
+    latest_round: date | None  # how fresh the rounds data is
+    summary: str
+
+
+def standing(
+    profile: Profile, as_of: date, rounds: Sequence[Round], rules: RuleSet | None = None
+) -> Standing:
+    """Today's score, the round types the file qualifies for, and which recent cut-offs
+    it is above, in one plain sentence."""
+    evaluation = evaluate(profile, as_of, load_rules() if rules is None else rules)
+    offs = cut_offs(rounds, as_of)
+    qualifying = qualifying_round_types(evaluation)
+    total = evaluation.crs.total
+    clears = cleared(total, qualifying, offs)
+    latest = max((r.on for r in rounds if r.on <= as_of), default=None)
+    if not qualifying:
+        text = _(
+            "Your score is {score}, but the file is not eligible for FSW, CEC or FST yet, so "
+            "it cannot be invited in any round."
+        ).format(score=total)
+    elif clears:
+        names = ", ".join(f"{c.name} ({c.recent_lowest})" for c in offs if c.round_type in clears)
+        text = _(
+            "Your score is {score}, above the recent cut-off of {rounds}: you could be invited "
+            "in the next such round."
+        ).format(score=total, rounds=names)
+    else:
+        open_offs = [c for c in offs if c.round_type in qualifying]
+        if open_offs:
+            nearest = min(open_offs, key=lambda c: c.recent_lowest)
+            text = _(
+                "Your score is {score}; {gap} more points would put it above the recent "
+                "cut-off of {name} ({cutoff})."
+            ).format(
+                score=total,
+                gap=nearest.recent_lowest + 1 - total,
+                name=nearest.name,
+                cutoff=nearest.recent_lowest,
+            )
+        else:
+            text = _(
+                "Your score is {score}; there was no recent round of a type this file "
+                "qualifies for."
+            ).format(score=total)
+    return Standing(total, qualifying, clears, tuple(offs), latest, text)
+
+
+def advice(now: Standing, items: Sequence[PlanItem], most: int = 3) -> list[str]:
+    """A few plain sentences: where the file stands, then the best two or three actions.
+
+    The actions are the plan items that open a round the file does not clear today, or,
+    when none does or the file already clears one, the first items of the plan.
+    """
+    out = [now.summary]
+    opening = [i for i in items if set(i.clears) - set(now.clears)][:most]
+    if now.clears and items:
+        out.append(_("To stay ahead of the cut-offs, these add the most:"))
+        out += [i.summary for i in items[:most]]
+    elif opening:
+        out.append(
+            ngettext(
+                "This would most likely get you invited:",
+                "These would most likely get you invited, soonest first:",
+                len(opening),
+            )
+        )
+        out += [i.summary for i in opening]
+    elif items:
+        out.append(_("No move found clears a recent cut-off; these raise the score most:"))
+        out += [i.summary for i in items[:most]]
+    return out

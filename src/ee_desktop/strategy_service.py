@@ -1,0 +1,154 @@
+"""Strategy for the active file: rounds (shipped and the user's), plan, projection, comparison."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ee_desktop.profile import Profile
+from ee_desktop.rules import Evaluation, evaluate
+from ee_desktop.service import RulesService
+from ee_desktop.store import Store
+from ee_desktop.store.rounds_store import RoundRecord
+from ee_desktop.strategy import (
+    CutOff,
+    PlanItem,
+    ProjectionPoint,
+    Round,
+    advice,
+    builtin_rounds,
+    cut_offs,
+    parse_rounds_csv,
+    plan,
+    projection,
+    qualifying_round_types,
+    standing,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FactorChange:
+    section: str
+    factor: str
+    today: int
+    after: int
+    maximum: int
+
+
+def _key(r: Round) -> tuple[int | None, date, str]:
+    return r.number, r.on, r.round_type
+
+
+class StrategyService:
+    def __init__(self, store: Store, rules: RulesService) -> None:
+        self.store = store
+        self.rules = rules
+
+    # -- rounds ---------------------------------------------------------------------------------
+    def user_rounds(self) -> list[Round]:
+        return [
+            Round(
+                r.number,
+                r.on,
+                r.round_type,
+                r.name,
+                r.invited,
+                r.lowest_score,
+                r.tie_break,
+                r.source,
+            )
+            for r in self.store.rounds()
+        ]
+
+    def rounds(self) -> list[Round]:
+        """Shipped rounds and the user's; a user round replaces a shipped one with the same
+        number, date and type (a correction)."""
+        merged = {_key(r): r for r in builtin_rounds()}
+        merged.update({_key(r): r for r in self.user_rounds()})
+        return sorted(merged.values(), key=lambda r: (r.on, r.number or 0))
+
+    def latest_round(self) -> date | None:
+        rounds = self.rounds()
+        return rounds[-1].on if rounds else None
+
+    def save_user_rounds(self, rounds: Sequence[Round]) -> None:
+        self.store.replace_rounds(
+            [
+                RoundRecord(
+                    r.number,
+                    r.on,
+                    r.round_type,
+                    r.name,
+                    r.invited,
+                    r.lowest_score,
+                    r.tie_break,
+                    r.source,
+                )
+                for r in rounds
+            ]
+        )
+
+    def import_csv(self, path: Path) -> tuple[int, list[str]]:
+        """Add the good rows of a CSV file to the user's rounds; returns (added, problems)."""
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            return 0, [f"{path}: {reason}"]
+        found, problems = parse_rounds_csv(text)
+        mine = {_key(r): r for r in self.user_rounds()}
+        for r in found:
+            mine[_key(r)] = r
+        self.save_user_rounds(sorted(mine.values(), key=lambda r: (r.on, r.number or 0)))
+        return len(found), problems
+
+    # -- the active file --------------------------------------------------------------------------
+    def _profile(self) -> Profile:
+        profile = self.store.load()
+        if profile is None:
+            raise LookupError("no personal file")
+        return profile
+
+    def evaluation(self, as_of: date, profile: Profile | None = None) -> Evaluation:
+        return evaluate(profile or self._profile(), as_of, self.rules.rules)
+
+    def advice(self, as_of: date, items: Sequence[PlanItem]) -> list[str]:
+        """Where the file stands, then the two or three actions most likely to get an
+        invitation, with when: plain sentences."""
+        now = standing(self._profile(), as_of, self.rounds(), self.rules.rules)
+        return advice(now, items, 3)
+
+    def plan(self, as_of: date, limit: int = 10) -> list[PlanItem]:
+        return plan(self._profile(), as_of, self.rounds(), self.rules.rules, limit)
+
+    def projection(self, as_of: date, months: int = 24) -> list[ProjectionPoint]:
+        return projection(self._profile(), as_of, months, self.rules.rules)
+
+    def qualifying(self, as_of: date) -> tuple[str, ...]:
+        """The round types this file could be invited in today."""
+        return qualifying_round_types(self.evaluation(as_of))
+
+    def cut_offs(self, as_of: date) -> list[CutOff]:
+        """Recent cut-offs of the round types this file qualifies for."""
+        qualifying = set(self.qualifying(as_of))
+        return [c for c in cut_offs(self.rounds(), as_of) if c.round_type in qualifying]
+
+    @staticmethod
+    def compare(today: Evaluation, after: Evaluation) -> list[FactorChange]:
+        """Factor by factor, today beside the changed copy."""
+        before = {(f.section, f.factor): f for f in today.factors}
+        changes = []
+        for factor in after.factors:
+            old = before.get((factor.section, factor.factor))
+            changes.append(
+                FactorChange(
+                    factor.section,
+                    factor.factor,
+                    old.points if old else 0,
+                    factor.points,
+                    factor.max,
+                )
+            )
+        return changes

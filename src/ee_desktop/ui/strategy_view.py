@@ -1,0 +1,238 @@
+"""What raises the score most and how soon, against recent rounds; try changes on a copy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ee_desktop.i18n import _
+from ee_desktop.profile import Profile
+from ee_desktop.rules.explain import FACTOR_NAMES
+from ee_desktop.strategy import PlanItem
+from ee_desktop.strategy_service import StrategyService
+from ee_desktop.ui.dialogs import ProblemsDialog
+from ee_desktop.ui.rounds_dialog import RoundsDialog
+from ee_desktop.ui.score_chart import ScoreChart
+
+
+class StrategyView(QWidget):
+    """Emits ``try_requested`` with a copy of the file to open in the editor (the sandbox)."""
+
+    try_requested = Signal(object)
+
+    def __init__(
+        self,
+        service: StrategyService,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.today = today
+        self.items: list[PlanItem] = []
+
+        self.summary = QLabel()
+        self.summary.setObjectName("strategy:summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.freshness = QLabel()
+        self.freshness.setObjectName("strategy:freshness")
+        self.freshness.setWordWrap(True)
+        import_button = QPushButton(self.tr("&Import rounds (CSV)…"))
+        import_button.clicked.connect(self.choose_and_import)
+        edit_button = QPushButton(self.tr("Edit my &rounds…"))
+        edit_button.clicked.connect(self.edit_rounds)
+        self.try_own = QPushButton(self.tr("&Try my own changes…"))
+        self.try_own.setObjectName("strategy:try_own")
+        self.try_own.setToolTip(
+            self.tr(
+                "Opens the editor on your file: the score shows beside "
+                "today's, and your file changes only if you save."
+            )
+        )
+        self.try_own.clicked.connect(lambda: self.try_requested.emit(None))
+        top = QHBoxLayout()
+        top.addWidget(self.freshness, 1)
+        top.addWidget(import_button)
+        top.addWidget(edit_button)
+        top.addWidget(self.try_own)
+
+        self.chart = ScoreChart()
+        self.chart.setObjectName("strategy:chart")
+        self.model = QStandardItemModel(0, 5, self)
+        self.model.setHorizontalHeaderLabels(
+            [
+                self.tr("What to do"),
+                self.tr("Points"),
+                self.tr("Ready by"),
+                self.tr("Score after"),
+                self.tr("Clears recent cut-offs of"),
+            ]
+        )
+        self.table = QTableView()
+        self.table.setObjectName("strategy:plan")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+
+        self.detail = QLabel()
+        self.detail.setObjectName("strategy:detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.apply_button = QPushButton(self.tr("Open this in the &editor…"))
+        self.apply_button.setObjectName("strategy:apply")
+        self.apply_button.setToolTip(
+            self.tr(
+                "See it factor by factor beside today's score; your file changes only if you save."
+            )
+        )
+        self.apply_button.clicked.connect(self._apply)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addWidget(self.apply_button)
+
+        lower = QSplitter()
+        lower.addWidget(self.table)
+        lower.addWidget(right)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.chart)
+        layout.addWidget(lower, 1)
+        self._show_detail(None)
+
+    def refresh(self) -> None:
+        as_of = self.today()
+        latest = self.service.latest_round()
+        self.freshness.setText(
+            self.tr(
+                "Rounds of invitations known up to %1. Import newer ones from a CSV file."
+            ).replace("%1", latest.isoformat())
+            if latest
+            else self.tr("No rounds of invitations known. Import them from a CSV file.")
+        )
+        evaluation = self.service.evaluation(as_of)
+        cuts = self.service.cut_offs(as_of)
+        self.items = self.service.plan(as_of)
+        self.chart.show_projection(self.service.projection(as_of), cuts)
+        score = evaluation.crs.total
+        lines = [self.tr("Your score today: <b>%1</b>.").replace("%1", str(score))]
+        lines += [_html(sentence) for sentence in self.service.advice(as_of, self.items)]
+        if cuts:
+            parts = [f"{c.name} {c.recent_lowest}" for c in cuts]
+            lines.append(
+                self.tr("Recent cut-offs of the rounds you qualify for: %1.").replace(
+                    "%1", ", ".join(parts)
+                )
+            )
+        self.summary.setText("<br>".join(lines))
+        self.model.removeRows(0, self.model.rowCount())
+        for item in self.items:
+            row = [
+                QStandardItem(item.summary),
+                QStandardItem(f"+{item.points}"),
+                QStandardItem(item.ready_on.isoformat()),
+                QStandardItem(str(item.score_after)),
+                QStandardItem(", ".join(item.clears) or self.tr("none yet")),
+            ]
+            for cell in row:
+                cell.setToolTip("\n".join(m.explanation for m in item.moves))
+            self.model.appendRow(row)
+        for column in (1, 2, 3, 4):
+            self.table.resizeColumnToContents(column)
+        self.table.resizeRowsToContents()
+        self._show_detail(None)
+
+    def _current(self) -> PlanItem | None:
+        row = self.table.currentIndex().row()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _selected(self, *_args: object) -> None:
+        self._show_detail(self._current())
+
+    def _show_detail(self, item: PlanItem | None) -> None:
+        self.apply_button.setEnabled(item is not None)
+        if item is None:
+            self.detail.setText(
+                self.tr(
+                    "Choose a line of the plan to see each step and what changes, factor by factor."
+                )
+            )
+            return
+        as_of = self.today()
+        today = self.service.evaluation(as_of)
+        after = self.service.evaluation(item.ready_on, _copy_of(item))
+        steps = "".join(f"<li>{_html(m.explanation)}</li>" for m in item.moves)
+        rows = "".join(
+            f"<tr><td>{_html(_(FACTOR_NAMES.get(c.factor, c.factor)))}</td>"
+            f"<td align='right'>{c.today}</td><td align='right'>{c.after}</td></tr>"
+            for c in self.service.compare(today, after)
+            if c.today != c.after
+        )
+        table = (
+            f"<table cellspacing='4'><tr><th align='left'>{self.tr('Factor')}</th>"
+            f"<th>{self.tr('Today')}</th><th>{self.tr('After')}</th></tr>{rows}</table>"
+        )
+        self.detail.setText(f"<ul>{steps}</ul>{table}")
+
+    def _apply(self) -> None:
+        item = self._current()
+        if item is not None:
+            self.try_requested.emit(_copy_of(item))
+
+    # -- rounds ---------------------------------------------------------------------------------
+    def choose_and_import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import rounds of invitations"), "", self.tr("CSV files (*.csv)")
+        )
+        if path:
+            self.import_rounds(Path(path))
+
+    def import_rounds(self, path: Path) -> tuple[int, list[str]]:
+        added, problems = self.service.import_csv(path)
+        if problems:
+            ProblemsDialog(
+                self.tr("Some rows were not imported"),
+                self.tr("%1 rows imported. These rows were left out:").replace("%1", str(added)),
+                problems,
+                self,
+            ).exec()
+        self.refresh()
+        return added, problems
+
+    def edit_rounds(self) -> None:
+        RoundsDialog(self.service, self).exec()
+        self.refresh()
+
+
+def _copy_of(item: PlanItem) -> Profile:
+    """The file with every move of the line applied."""
+    return item.profile if item.profile is not None else item.moves[-1].profile
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

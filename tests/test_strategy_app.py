@@ -1,0 +1,146 @@
+"""Strategy in use: rounds (shipped, imported, edited), the view and its chart, what-if, CLI."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from ee_desktop.cli import main
+from ee_desktop.profile import decode
+from ee_desktop.service import PersonalFileService, RulesService
+from ee_desktop.store import Store, open_store
+from ee_desktop.strategy import builtin_rounds
+from ee_desktop.strategy_service import StrategyService
+from ee_desktop.ui import strategy_view
+from ee_desktop.ui.main_window import MainWindow
+from ee_desktop.ui.rounds_dialog import RoundsDialog
+from ee_desktop.ui.strategy_view import StrategyView
+from tests.conftest import EXAMPLE, TODAY, FixedPassphrases
+
+CSV = """number,date,type,name,invited,lowest_score,tie_break
+900,2026-11-20,general,General,3000,499,2026-11-18 10:00:00
+901,2026-11-21,french,French language proficiency,4000,not-a-score,
+902,2026-13-01,cec,Canadian Experience Class,3500,520,
+903,2026-11-22,cec,Canadian Experience Class,3500,515,
+"""
+
+
+@pytest.fixture
+def store(data_dir: Path, example_data: dict[str, Any]) -> Iterator[Store]:
+    opened = open_store(data_dir, FixedPassphrases())
+    opened.save(decode(example_data, today=TODAY))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def service(store: Store) -> StrategyService:
+    return StrategyService(store, RulesService(store.path.parent))
+
+
+def test_csv_import_keeps_good_rows_and_reports_bad_ones_by_line(
+    service: StrategyService, tmp_path: Path, store: Store, data_dir: Path
+) -> None:
+    source = tmp_path / "rounds.csv"
+    source.write_text(CSV)
+    added, problems = service.import_csv(source)
+    assert added == 2
+    assert len(problems) == 2
+    assert problems[0].startswith("line 3") and "lowest_score" in problems[0]
+    assert problems[1].startswith("line 4") and "date" in problems[1]
+    assert service.latest_round() == date(2026, 11, 22)
+    shipped = len(builtin_rounds())
+    assert len(service.rounds()) == shipped + 2
+    store.close()
+    reopened = open_store(data_dir, FixedPassphrases())
+    again = StrategyService(reopened, RulesService(data_dir))
+    assert [r.number for r in again.user_rounds()] == [900, 903]
+    reopened.close()
+
+
+def test_rounds_dialog_checks_and_saves(qtbot: QtBot, service: StrategyService) -> None:
+    dialog = RoundsDialog(service)
+    qtbot.addWidget(dialog)
+    dialog._append(None)
+    assert not dialog.save()  # an empty name, invited and score
+    assert "line 2" in dialog.problems.text()
+    for column, value in ((0, "950"), (3, "Healthcare"), (4, "2500"), (5, "470")):
+        dialog.model.item(0, column).setText(value)
+    dialog.model.item(0, 2).setText("general")
+    assert dialog.save()
+    assert [r.lowest_score for r in service.user_rounds()] == [470]
+
+
+@pytest.fixture
+def view(qtbot: QtBot, service: StrategyService) -> StrategyView:
+    shown = StrategyView(service, lambda: TODAY)
+    qtbot.addWidget(shown)
+    shown.resize(1200, 800)
+    shown.show()
+    shown.refresh()
+    return shown
+
+
+def test_view_shows_the_plan_the_chart_and_the_rounds_date(view: StrategyView) -> None:
+    assert "Your score today: <b>404</b>" in view.summary.text()
+    assert "known up to" in view.freshness.text()
+    assert view.model.rowCount() == len(view.items) > 0
+    assert len(view.chart.points) == 25 and view.chart.points[0].on == TODAY
+    birthday = [p for p in view.chart.points if any("31" in e for e in p.events)]
+    assert birthday, [p.events for p in view.chart.points if p.events]
+    assert view.chart.grab().width() > 0
+    assert view.chart.describe().startswith("From 404")
+
+
+def test_choosing_a_plan_line_compares_factor_by_factor(view: StrategyView, qtbot: QtBot) -> None:
+    view.table.selectRow(0)
+    assert "<table" in view.detail.text() and view.apply_button.isEnabled()
+    with qtbot.waitSignal(view.try_requested) as emitted:
+        view.apply_button.click()
+    assert emitted.args[0] is not None
+
+
+def test_what_if_in_the_editor_leaves_the_file_until_saved(
+    qtbot: QtBot, store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class FixedDate(date):
+        @classmethod
+        def today(cls) -> FixedDate:
+            return cls(TODAY.year, TODAY.month, TODAY.day)
+
+    from ee_desktop.ui import main_window
+    from ee_desktop.wizard import view as wizard_view
+
+    monkeypatch.setattr(main_window, "date", FixedDate)
+    monkeypatch.setattr(wizard_view, "date", FixedDate)
+    monkeypatch.setattr(strategy_view, "date", FixedDate)
+    window = MainWindow(PersonalFileService(store), data_dir)
+    qtbot.addWidget(window)
+    window.home.setCurrentWidget(window.strategy)
+    item = window.strategy.items[0]
+    copy = item.profile if item.profile is not None else item.moves[-1].profile
+    window.try_changes(copy)
+    assert window.stack.currentWidget() is window.wizard
+    assert window.wizard.current_page().key == "review"
+    window.wizard.refresh()
+    assert "Your saved file today: 404" in window.wizard.score.hint.text()
+    assert window.service.current() == decode(json.loads(EXAMPLE.read_text()), today=TODAY)
+    window.wizard.next_button.click()  # save: the change is applied now
+    saved = window.service.current()
+    assert saved == copy
+
+
+def test_strategy_command(capsys: pytest.CaptureFixture) -> None:
+    assert main(["strategy", str(EXAMPLE), "--as-of", "2026-11-24", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["score"] == 404 and result["plan"] and len(result["projection"]) == 25
+    assert all(item["summary"] for item in result["plan"])
+    assert main(["strategy", str(EXAMPLE), "--as-of", "2026-11-24"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("CRS score on 2026-11-24: 404") and "If nothing changes" in text
