@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from ee_desktop.cli import main
@@ -144,3 +145,19 @@ def test_strategy_command(capsys: pytest.CaptureFixture) -> None:
     assert main(["strategy", str(EXAMPLE), "--as-of", "2026-11-24"]) == 0
     text = capsys.readouterr().out
     assert text.startswith("CRS score on 2026-11-24: 404") and "If nothing changes" in text
+
+
+def test_what_if_shows_eligibility_beside_today(
+    qtbot: QtBot, store: Store, data_dir: Path, example_data: dict[str, Any]
+) -> None:
+    window = MainWindow(PersonalFileService(store), data_dir)
+    qtbot.addWidget(window)
+    changed = dict(example_data)
+    changed["applicant"] = dict(example_data["applicant"], language_tests=[])
+    window.try_changes(decode(changed, today=TODAY))
+    window.wizard.refresh()
+    window.wizard.go_to("review")
+    programs = window.wizard.review.programs.text()
+    assert "Federal Skilled Worker (today: eligible): not eligible" in programs
+    points = window.wizard.findChild(QLabel, "review:points:first_official_language")
+    assert points is not None and "(today " in points.text()

@@ -148,11 +148,18 @@ class ReviewPage(WizardPage):
         self._show_factors(evaluation)
 
         lines = []
-        for name, result in (
-            (self.tr("Federal Skilled Worker"), evaluation.fsw),
-            (self.tr("Canadian Experience Class"), evaluation.cec),
-            (self.tr("Federal Skilled Trades"), evaluation.fst),
+        base = self.baseline
+        for name, result, before in (
+            (self.tr("Federal Skilled Worker"), evaluation.fsw, base.fsw if base else None),
+            (self.tr("Canadian Experience Class"), evaluation.cec, base.cec if base else None),
+            (self.tr("Federal Skilled Trades"), evaluation.fst, base.fst if base else None),
         ):
+            if before is not None and before.eligible != result.eligible:
+                name += " " + (
+                    self.tr("(today: eligible)")
+                    if before.eligible
+                    else self.tr("(today: not eligible)")
+                )
             if result.eligible:
                 extra = (
                     self.tr(" (%1 of 100 points on the selection grid)").replace(
@@ -167,6 +174,9 @@ class ReviewPage(WizardPage):
                 lines.extend(f"      • {reason}" for reason in result.reasons)
         self.programs.setText("\n".join(lines))
         eligible = [c.name for c in evaluation.categories if c.eligible]
+        if base is not None:
+            before_names = {c.name for c in base.categories if c.eligible}
+            eligible = [n if n in before_names else n + " " + self.tr("(new)") for n in eligible]
         self.categories.setText(
             "\n".join(f"✓ {name}" for name in eligible)
             if eligible
