@@ -94,8 +94,9 @@ class ScoreChart(QWidget):
             )
         for index in range(0, len(self.points), 6):  # a date label every six months
             x = self.position(index, low).x()
+            left = min(max(0.0, x - 40), self.width() - 80.0)  # keep the label inside
             painter.drawText(
-                QRectF(x - 40, plot.bottom() + 4, 80, 16),
+                QRectF(left, plot.bottom() + 4, 80, 16),
                 Qt.AlignmentFlag.AlignHCenter,
                 self.points[index].on.strftime("%Y-%m"),
             )

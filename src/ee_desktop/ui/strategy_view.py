@@ -25,6 +25,7 @@ from ee_desktop.i18n import _
 from ee_desktop.profile import Profile
 from ee_desktop.rules.explain import FACTOR_NAMES
 from ee_desktop.strategy import PlanItem
+from ee_desktop.strategy.rounds import round_type_name
 from ee_desktop.strategy_service import StrategyService
 from ee_desktop.ui.dialogs import ProblemsDialog
 from ee_desktop.ui.rounds_dialog import RoundsDialog
@@ -157,7 +158,9 @@ class StrategyView(QWidget):
                 QStandardItem(f"+{item.points}"),
                 QStandardItem(item.ready_on.isoformat()),
                 QStandardItem(str(item.score_after)),
-                QStandardItem(", ".join(item.clears) or self.tr("none yet")),
+                QStandardItem(
+                    ", ".join(round_type_name(t) for t in item.clears) or self.tr("none yet")
+                ),
             ]
             for cell in row:
                 cell.setToolTip("\n".join(m.explanation for m in item.moves))
