@@ -62,9 +62,15 @@ def render(output: Path, width: int, height: int) -> list[Path]:
         if len(entries) > 3:
             window.checklist.select(entries[3].key)
         shot("03-documents")
+        window.home.setCurrentWidget(window.deadlines)
+        shot("04-deadlines")
+        window.home.setCurrentWidget(window.strategy)
+        if window.strategy.items:
+            window.strategy.table.selectRow(0)
+        shot("05-strategy")
         window.home.setCurrentWidget(window.overview)
         window.edit_file()
-        for number, page in enumerate(window.wizard.pages, start=4):
+        for number, page in enumerate(window.wizard.pages, start=6):
             window.wizard.go_to(page.key)
             shot(f"{number:02d}-wizard-{page.key}")
         window.wizard.discard_button.setEnabled(False)

@@ -43,10 +43,11 @@ def test_example_file_without_milestones() -> None:
             "test-expiry:applicant:ielts_general-2025-09-20",
             date(2027, 9, 20),
             "expiry",
-            None,
+            -197,  # first language 122 + transferability 25 + 50, all from the test
         ),
         ("birthday:2028-04-12", date(2028, 4, 12), "birthday", -5),
-        ("eca-expiry:applicant:wes-2024-11-02", date(2029, 11, 2), "expiry", None),
+        # The education points (112, with a spouse); the test has expired by then.
+        ("eca-expiry:applicant:wes-2024-11-02", date(2029, 11, 2), "expiry", -112),
     ]
     assert all(d.kind in KINDS and d.title and d.detail and d.source for d in found)
     assert found == sorted(found, key=lambda d: (d.due, d.uid))
@@ -210,7 +211,9 @@ def test_birthdays_at_30_and_31_cost_points(
         assert f"Turning {age}" in item.title
         assert facts(profile, day, rules()).age == age
     # no birthday in the past, none past the horizon
-    assert not [d for d in derive(profile, TODAY, rules=rules(), horizon_days=30) if d.points]
+    assert not [
+        d for d in derive(profile, TODAY, rules=rules(), horizon_days=30) if d.kind == "birthday"
+    ]
 
 
 def test_birthdays_that_cost_nothing_are_not_listed() -> None:

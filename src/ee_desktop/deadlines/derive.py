@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ee_desktop.deadlines.documents import checklist_deadlines
@@ -91,7 +92,9 @@ def derive(
     ms = _checked(milestones)
     invited = bool(ms.get("invitation"))
     evaluation = evaluate(profile, as_of, ruleset)
-    out = held_expiries(profile, as_of, ruleset, limits, invited=invited)
+    out = _with_points(
+        held_expiries(profile, as_of, ruleset, limits, invited=invited), profile, as_of, ruleset
+    )
     passport = profile.applicant.passport
     out += milestone_deadlines(ms, limits, None if passport is None else passport.expires_on)
     out += checklist_deadlines(profile, as_of, evaluation, ms, checklist, limits)
@@ -99,6 +102,26 @@ def derive(
         out += score_changes(profile, as_of, ruleset, horizon_days)
     out += _custom(custom)
     return _unique(out)
+
+
+def _with_points(
+    items: list[Deadline], profile: Profile, as_of: date, rules: RuleSet
+) -> list[Deadline]:
+    """A test or ECA that expires costs points that day: say how many (the engine decides)."""
+    out = []
+    for item in items:
+        if item.points is None and item.due > as_of and item.uid.startswith(_SCORED_EXPIRIES):
+            change = (
+                evaluate(profile, item.due, rules).crs.total
+                - evaluate(profile, item.due - timedelta(days=1), rules).crs.total
+            )
+            if change:
+                item = replace(item, points=change)
+        out.append(item)
+    return out
+
+
+_SCORED_EXPIRIES = ("test-expiry:", "eca-expiry:")
 
 
 def upcoming(deadlines: Sequence[Deadline], as_of: date, within_days: int) -> list[Deadline]:
