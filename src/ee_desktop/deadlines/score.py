@@ -71,9 +71,7 @@ def _kept(stint: experience.Stint, canadian: bool) -> bool:
     return stint.canadian and stint.counts_in_canada if canadian else not stint.canadian
 
 
-def _years_counter(
-    jobs: Sequence[Job], canadian: bool, counting: Counting
-) -> Callable[[date], int]:
+def years_counter(jobs: Sequence[Job], canadian: bool, counting: Counting) -> Callable[[date], int]:
     """Full years of Canadian (or foreign) skilled work counted on a day, as the CRS counts.
     The counting rules in force on as_of are used: resolving the tables for every sampled day
     would cost more than the whole count."""
@@ -87,7 +85,7 @@ def _years_counter(
     return count
 
 
-def _increases(count: Callable[[date], int], as_of: date, end: date) -> Iterator[date]:
+def increases(count: Callable[[date], int], as_of: date, end: date) -> Iterator[date]:
     """First days in (as_of, end] on which ``count`` is above its value the day before."""
     low, low_value = as_of, count(as_of)
     while low < end:
@@ -121,8 +119,8 @@ def _experience(
         # Only jobs still running after as_of can add experience later on.
         if not any(job.end is None or job.end > as_of for job in jobs):
             continue
-        count = _years_counter(jobs, canadian, rules.at(as_of).counting)
-        for day in _increases(count, as_of, end):
+        count = years_counter(jobs, canadian, rules.at(as_of).counting)
+        for day in increases(count, as_of, end):
             points = crs.change(day)
             if points <= 0:
                 continue

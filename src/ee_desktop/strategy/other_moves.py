@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import partial
 
-from ee_desktop.deadlines.score import _increases, _years_counter
+from ee_desktop.deadlines.score import increases, years_counter
 from ee_desktop.i18n import N_, _, ngettext
 from ee_desktop.profile.model import Eca, Education, Profile, ProvincialNomination
 from ee_desktop.rules.dates import add_years
@@ -268,8 +268,8 @@ def experience_moves(
     for kind, jobs in sources:
         if not ongoing(jobs, FOREIGN if kind == FOREIGN else CANADIAN, as_of):
             continue
-        count = _years_counter(jobs, kind != FOREIGN, counting)
-        for day in _increases(count, as_of, end):
+        count = years_counter(jobs, kind != FOREIGN, counting)
+        for day in increases(count, as_of, end):
             change = Change(day, frozenset({f"experience:{kind}"}), accrues=kind)
             if scorer.gain([change]) <= 0:
                 continue

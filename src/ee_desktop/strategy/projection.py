@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ee_desktop.deadlines.score import STEP_DAYS, _years_counter, score_changes
+from ee_desktop.deadlines.score import STEP_DAYS, score_changes, years_counter
 from ee_desktop.i18n import N_, _
 from ee_desktop.profile.codes import TEST_NAMES
 from ee_desktop.profile.model import Education, LanguageTest, Profile
@@ -109,7 +109,7 @@ def _window(profile: Profile, as_of: date, end: date, rules: RuleSet) -> Iterato
     for key, jobs, canadian in sources:
         if not jobs:
             continue
-        count = _years_counter(jobs, canadian, counting)
+        count = years_counter(jobs, canadian, counting)
         for day in _decreases(count, as_of, end):
             yield day, _(WINDOW_TEXTS[key]).format(years=count(day))
 
