@@ -18,7 +18,6 @@ from ee_desktop.service import PersonalFileService, RulesService
 from ee_desktop.store import Store, open_store
 from ee_desktop.strategy import builtin_rounds
 from ee_desktop.strategy_service import StrategyService
-from ee_desktop.ui import strategy_view
 from ee_desktop.ui.main_window import MainWindow
 from ee_desktop.ui.rounds_dialog import RoundsDialog
 from ee_desktop.ui.strategy_view import StrategyView
@@ -104,10 +103,36 @@ def test_choosing_a_plan_line_compares_factor_by_factor(view: StrategyView, qtbo
     assert "<table" in view.detail.text() and view.apply_button.isEnabled()
     with qtbot.waitSignal(view.try_requested) as emitted:
         view.apply_button.click()
-    assert emitted.args[0] is not None
+    assert emitted.args[0] is not None and emitted.args[1] == view.items[0].ready_on
 
 
-def test_what_if_in_the_editor_leaves_the_file_until_saved(
+def test_plan_what_if_is_scored_on_its_date_and_cannot_be_saved(
+    qtbot: QtBot, store: Store, data_dir: Path
+) -> None:
+    window = MainWindow(PersonalFileService(store), data_dir)
+    qtbot.addWidget(window)
+    window.home.setCurrentWidget(window.strategy)
+    item = window.strategy.items[0]
+    copy = item.profile if item.profile is not None else item.moves[-1].profile
+    window.try_changes(copy, item.ready_on)
+    assert window.stack.currentWidget() is window.wizard
+    assert window.wizard.current_page().key == "review"
+    window.wizard.refresh()
+    assert window.wizard.score.total.text() == str(item.score_after)
+    assert "Your saved file today" in window.wizard.score.hint.text()
+    assert not window.wizard.next_button.isEnabled()
+    assert "cannot be saved" in window.wizard.reason.text()
+    window.wizard.close_button.click()  # kept as a draft: reopened the same way
+    again = MainWindow(PersonalFileService(store), data_dir)
+    qtbot.addWidget(again)
+    assert again.stack.currentWidget() is again.wizard
+    again.wizard.refresh()
+    assert again.wizard.score.total.text() == str(item.score_after)
+    assert not again.wizard.savable
+    assert again.service.current() == decode(json.loads(EXAMPLE.read_text()), today=TODAY)
+
+
+def test_own_changes_are_saved_only_when_the_user_saves(
     qtbot: QtBot, store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     class FixedDate(date):
@@ -116,25 +141,19 @@ def test_what_if_in_the_editor_leaves_the_file_until_saved(
             return cls(TODAY.year, TODAY.month, TODAY.day)
 
     from ee_desktop.ui import main_window
-    from ee_desktop.wizard import view as wizard_view
 
     monkeypatch.setattr(main_window, "date", FixedDate)
-    monkeypatch.setattr(wizard_view, "date", FixedDate)
-    monkeypatch.setattr(strategy_view, "date", FixedDate)
     window = MainWindow(PersonalFileService(store), data_dir)
     qtbot.addWidget(window)
-    window.home.setCurrentWidget(window.strategy)
-    item = window.strategy.items[0]
-    copy = item.profile if item.profile is not None else item.moves[-1].profile
-    window.try_changes(copy)
-    assert window.stack.currentWidget() is window.wizard
-    assert window.wizard.current_page().key == "review"
+    window.try_changes(None)
+    assert window.wizard.current_page().key == "about"
+    window.wizard.draft["applicant"]["sibling_in_canada"] = True
     window.wizard.refresh()
-    assert "Your saved file today: 404" in window.wizard.score.hint.text()
-    assert window.service.current() == decode(json.loads(EXAMPLE.read_text()), today=TODAY)
-    window.wizard.next_button.click()  # save: the change is applied now
-    saved = window.service.current()
-    assert saved == copy
+    assert "Your saved file today: 404 (+15)" in window.wizard.score.hint.text()
+    assert window.service.current().applicant.sibling_in_canada is False  # type: ignore[union-attr]
+    window.wizard.go_to("review")
+    window.wizard.next_button.click()
+    assert window.service.current().applicant.sibling_in_canada is True  # type: ignore[union-attr]
 
 
 def test_strategy_command(capsys: pytest.CaptureFixture) -> None:

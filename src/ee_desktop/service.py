@@ -11,7 +11,15 @@ from typing import Any
 
 from ee_desktop.paths import rules_dir
 from ee_desktop.profile import Profile, decode, dumps, load
-from ee_desktop.profile.draft import PAGES, DraftCheck, check, draft_from, new_draft, payload
+from ee_desktop.profile.draft import (
+    PAGES,
+    WHAT_IF,
+    DraftCheck,
+    check,
+    draft_from,
+    new_draft,
+    payload,
+)
 from ee_desktop.profile.overview import Section, overview
 from ee_desktop.rules import (
     Evaluation,
@@ -176,10 +184,12 @@ class WizardService:
         self.store.save_draft(content, PAGES[0], self.file_id)
         return content
 
-    def start_from(self, profile: Profile) -> dict[str, Any]:
-        """A draft of the active file holding ``profile`` (a what-if): saving replaces it."""
+    def start_what_if(self, profile: Profile, as_of: date, savable: bool) -> dict[str, Any]:
+        """A draft of the active file holding ``profile``, evaluated on ``as_of``. A plan's
+        copy holds results the user does not have yet, so it is not ``savable``."""
         self.file_id = self.store.active_id()
         content = draft_from(profile)
+        content[WHAT_IF] = {"as_of": as_of.isoformat(), "savable": savable}
         self.store.save_draft(content, PAGES[0], self.file_id)
         return content
 

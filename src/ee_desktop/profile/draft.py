@@ -56,9 +56,13 @@ _LIST_ITEM = re.compile(
 STASH = "_stash"
 
 
+# A what-if draft: the date it is evaluated on and whether it may be saved over the file.
+WHAT_IF = "_what_if"
+
+
 def payload(draft: dict[str, Any]) -> dict[str, Any]:
-    """The draft as a format-v1 document, without the stash."""
-    return {key: value for key, value in draft.items() if key != STASH}
+    """The draft as a format-v1 document, without the app's own keys (stash, what-if)."""
+    return {key: value for key, value in draft.items() if not key.startswith("_")}
 
 
 def stash(draft: dict[str, Any]) -> dict[str, Any]:

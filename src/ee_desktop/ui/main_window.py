@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -25,6 +26,7 @@ from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.deadlines import Deadline
 from ee_desktop.deadlines_service import DeadlinesService
 from ee_desktop.profile import Profile, ProfileError
+from ee_desktop.profile.draft import WHAT_IF
 from ee_desktop.report_service import ReportService
 from ee_desktop.service import PersonalFileService, WizardService
 from ee_desktop.strategy_service import StrategyService
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
         self.home.addTab(self.deadlines, self.tr("Dead&lines"))
         self.strategy_service = StrategyService(service.store, service.rules)
         self.strategy = StrategyView(self.strategy_service)
-        self.strategy.try_requested.connect(self.try_changes)
+        self.strategy.try_requested.connect(lambda profile, on: self.try_changes(profile, on))
         self.home.addTab(self.strategy, self.tr("St&rategy"))
         self._notified: set[str] = set()
         self.home.currentChanged.connect(self._tab_changed)
@@ -202,8 +204,18 @@ class MainWindow(QMainWindow):
         if draft is not None:
             self._show_wizard(draft.content, draft.page)
 
-    def _show_wizard(self, content: dict[str, object], page: str) -> None:
-        self.wizard.open_draft(content, page)
+    def _show_wizard(self, content: dict[str, Any], page: str) -> None:
+        what_if = content.get(WHAT_IF)
+        if isinstance(what_if, dict):  # a what-if left open: the same view again
+            as_of = date.fromisoformat(what_if["as_of"])
+            self.wizard.today = lambda: as_of
+            self.wizard.savable = bool(what_if.get("savable", True))
+            baseline = self.strategy_service.evaluation(as_of)
+            self.wizard.open_draft(content, page, baseline)
+        else:
+            self.wizard.today = date.today
+            self.wizard.savable = True
+            self.wizard.open_draft(content, page)
         self.stack.setCurrentWidget(self.wizard)
         self.refresh()
 
@@ -250,17 +262,18 @@ class MainWindow(QMainWindow):
         if self.service.current() is not None and self._before_new_draft():
             self._show_wizard(self.wizard_service.start_edit(), "about")
 
-    def try_changes(self, profile: Profile | None) -> None:
-        """What-if: the editor on a copy (the plan's or the file itself), today's score beside;
-        the saved file changes only when the user saves."""
+    def try_changes(self, profile: Profile | None, on: date | None = None) -> None:
+        """What-if: the editor on a copy with the saved file's score beside it, both on the
+        same date. A plan's copy (``profile``, ready ``on``) is shown, not saved; the user's
+        own changes (``profile`` None) are saved over the file only when they save."""
         current = self.service.current()
         if current is None or not self._before_new_draft():
             return
-        baseline = self.strategy_service.evaluation(date.today())
-        content = self.wizard_service.start_from(profile or current)
-        self.wizard.open_draft(content, "review" if profile is not None else "about", baseline)
-        self.stack.setCurrentWidget(self.wizard)
-        self.refresh()
+        as_of = on or date.today()
+        content = self.wizard_service.start_what_if(
+            profile or current, as_of, savable=profile is None
+        )
+        self._show_wizard(content, "review" if profile is not None else "about")
 
     def _wizard_finished(self, _file_id: int) -> None:
         self.stack.setCurrentWidget(self.home)

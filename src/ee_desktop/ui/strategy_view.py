@@ -35,7 +35,7 @@ from ee_desktop.ui.score_chart import ScoreChart
 class StrategyView(QWidget):
     """Emits ``try_requested`` with a copy of the file to open in the editor (the sandbox)."""
 
-    try_requested = Signal(object)
+    try_requested = Signal(object, object)  # the copy (None: the file itself), its date
 
     def __init__(
         self,
@@ -67,7 +67,7 @@ class StrategyView(QWidget):
                 "today's, and your file changes only if you save."
             )
         )
-        self.try_own.clicked.connect(lambda: self.try_requested.emit(None))
+        self.try_own.clicked.connect(lambda: self.try_requested.emit(None, None))
         top = QHBoxLayout()
         top.addWidget(self.freshness, 1)
         top.addWidget(import_button)
@@ -205,7 +205,7 @@ class StrategyView(QWidget):
     def _apply(self) -> None:
         item = self._current()
         if item is not None:
-            self.try_requested.emit(_copy_of(item))
+            self.try_requested.emit(_copy_of(item), item.ready_on)
 
     # -- rounds ---------------------------------------------------------------------------------
     def choose_and_import(self) -> None:

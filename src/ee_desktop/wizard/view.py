@@ -60,6 +60,7 @@ class WizardView(QWidget):
         self.draft: dict[str, Any] = {}
         self.assessment: Assessment | None = None
         self.baseline: Evaluation | None = None
+        self.savable = True  # False for a plan's what-if: results the user does not have yet
         self.pages: list[WizardPage] = [
             AboutPage(service, today),
             SpousePage(service, today),
@@ -256,6 +257,15 @@ class WizardView(QWidget):
         on_review = self.current_page() is self.review
         self.back_button.setEnabled(self.stack.currentIndex() > 0)
         self.next_button.setText(self.tr("Save personal file") if on_review else self.tr("Next >"))
+        if on_review and not self.savable:
+            self.next_button.setEnabled(False)
+            self.reason.setText(
+                self.tr(
+                    "A what-if of the plan, with results you do not have yet: it cannot be "
+                    "saved. Close it, or use Try my own changes to edit your file."
+                )
+            )
+            return
         if on_review:
             complete = self.assessment is not None and self.assessment.check.complete
             self.next_button.setEnabled(complete)
