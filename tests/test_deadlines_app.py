@@ -42,7 +42,7 @@ def test_invitation_starts_the_countdown_and_survives_a_restart(
     service: DeadlinesService, store: Store, data_dir: Path
 ) -> None:
     before = {d.uid for d in service.deadlines(TODAY)}
-    service.set_milestone("invitation", date(2026, 11, 10))
+    service.set_milestone("invitation", date(2026, 11, 10), TODAY)
     after = service.deadlines(TODAY)
     submit = [d for d in after if d.uid not in before and d.due == date(2027, 1, 9)]
     assert submit, [(d.uid, d.due) for d in after if d.uid not in before]
@@ -75,7 +75,7 @@ def test_own_deadlines_and_reminder_period(service: DeadlinesService) -> None:
 
 
 def test_calendar_export_keeps_its_identifiers(service: DeadlinesService, tmp_path: Path) -> None:
-    service.set_milestone("invitation", date(2026, 11, 10))
+    service.set_milestone("invitation", date(2026, 11, 10), TODAY)
     target = tmp_path / "dates.ics"
     from datetime import UTC, datetime
 
@@ -207,3 +207,22 @@ def test_deadlines_command(capsys: pytest.CaptureFixture, tmp_path: Path) -> Non
     with pytest.raises(SystemExit) as exit_info:
         main(["deadlines", "--as-of", "24-11-2026"])
     assert exit_info.value.code == 2
+
+
+def test_dates_that_make_no_sense_are_refused(service: DeadlinesService) -> None:
+    with pytest.raises(ValueError, match="in the future"):
+        service.set_milestone("invitation", date(9999, 12, 31), TODAY)
+    with pytest.raises(ValueError, match="between"):
+        service.add_custom("Far away", date(9999, 12, 31))
+    assert service.milestones() == {}
+    assert service.deadlines(TODAY)  # still computed
+
+
+def test_overdue_items_are_not_counted_as_coming_up(
+    qtbot: QtBot, service: DeadlinesService
+) -> None:
+    service.add_custom("Late", TODAY - timedelta(days=5))
+    view = DeadlinesView(service, lambda: TODAY)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert "1 overdue" in view.summary.text() and "0 due within" in view.summary.text()

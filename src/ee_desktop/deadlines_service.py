@@ -15,9 +15,25 @@ from ee_desktop.deadlines import (
     to_ics,
     upcoming,
 )
+from ee_desktop.i18n import _
 from ee_desktop.service import RulesService, write_text_atomically
 from ee_desktop.store import Store
 from ee_desktop.store.repository import CustomDeadlineRecord
+
+EARLIEST, LATEST = date(1950, 1, 1), date(2100, 12, 31)
+
+
+def check_milestone(on: date, today: date) -> None:
+    """A milestone is something that has happened: not in the future, not absurdly old."""
+    if on > today:
+        raise ValueError(
+            _("A milestone records something that happened: {day} is in the future.").format(
+                day=on.isoformat()
+            )
+        )
+    if on < EARLIEST:
+        raise ValueError(_("{day} is too long ago for this process.").format(day=on.isoformat()))
+
 
 REMINDER_SETTING = "deadlines/reminder_days"
 DEFAULT_REMINDER_DAYS = 14
@@ -42,10 +58,13 @@ class DeadlinesService:
         file_id = self.store.active_id()
         return {} if file_id is None else self.store.milestones(file_id)
 
-    def set_milestone(self, name: str, on: date | None) -> None:
+    def set_milestone(self, name: str, on: date | None, today: date) -> None:
+        if on is not None:
+            check_milestone(on, today)
         self.store.set_milestone(self._file_id(), name, on)
 
-    def add_milestone(self, name: str, on: date) -> None:
+    def add_milestone(self, name: str, on: date, today: date) -> None:
+        check_milestone(on, today)
         self.store.add_milestone(self._file_id(), name, on)
 
     def remove_milestone(self, name: str, on: date) -> None:
@@ -56,6 +75,12 @@ class DeadlinesService:
         return [] if file_id is None else self.store.custom_deadlines(file_id)
 
     def add_custom(self, title: str, due: date, notes: str = "") -> int:
+        if not EARLIEST <= due <= LATEST:
+            raise ValueError(
+                _("The date must be between {first} and {last}.").format(
+                    first=EARLIEST.isoformat(), last=LATEST.isoformat()
+                )
+            )
         return self.store.add_custom_deadline(self._file_id(), title, due, notes)
 
     def set_custom_done(self, deadline_id: int, done: bool) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,9 +71,7 @@ class DeadlinesView(QWidget):
                 "what falls due within this many days."
             )
         )
-        self.remind.editingFinished.connect(
-            lambda: self.service.set_reminder_days(self.remind.value())
-        )
+        self.remind.editingFinished.connect(self._reminder_changed)
         remind_label = QLabel(self.tr("&Remind me of what falls due within"))
         remind_label.setBuddy(self.remind)
         self.export_button = QPushButton(self.tr("&Export to calendar…"))
@@ -169,7 +167,7 @@ class DeadlinesView(QWidget):
         for column in (0, 1, 3, 4):
             self.table.resizeColumnToContents(column)
         self.table.resizeRowsToContents()
-        soon = len(self.service.due_soon(as_of)) if self.deadlines else 0
+        soon = len([d for d in self.service.due_soon(as_of) if d.due >= as_of])
         if not self.deadlines:
             self.summary.setText(
                 self.tr(
@@ -190,6 +188,14 @@ class DeadlinesView(QWidget):
             )
         self.milestones.refresh()
         self._select_custom(None)
+
+    changed = Signal()
+
+    def _reminder_changed(self) -> None:
+        if self.remind.value() != self.service.reminder_days:
+            self.service.set_reminder_days(self.remind.value())
+            self.refresh()
+            self.changed.emit()
 
     def _person(self, deadline: Deadline) -> str:
         if deadline.person == "applicant":
@@ -279,7 +285,11 @@ class DeadlinesView(QWidget):
                 self.tr("The date must be written YYYY-MM-DD, for example 2027-01-31."),
             )
             return
-        self.service.add_custom(title.strip(), due)
+        try:
+            self.service.add_custom(title.strip(), due)
+        except ValueError as exc:
+            QMessageBox.warning(self, self.tr("Add my own deadline"), str(exc))
+            return
         self.refresh()
 
     # -- calendar -------------------------------------------------------------------------
@@ -296,8 +306,9 @@ class DeadlinesView(QWidget):
     def export(self, path: Path) -> bool:
         try:
             count = self.service.export_ics(path, self.today(), datetime.now(UTC))
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc.strerror or exc))
+        except (OSError, ValueError, OverflowError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            QMessageBox.warning(self, self.tr("Export failed"), reason)
             return False
         QMessageBox.information(
             self,
@@ -393,7 +404,12 @@ class _MilestonesForm(QGroupBox):
         self.error.setVisible(False)
         current = self.view.service.milestones().get(name, ())
         if (current[-1] if current else None) != value:
-            self.view.service.set_milestone(name, value)
+            try:
+                self.view.service.set_milestone(name, value, self.view.today())
+            except ValueError as exc:
+                self.error.setText(str(exc))
+                self.error.setVisible(True)
+                return
             self.view.refresh()
 
     def _add_request(self) -> None:
@@ -408,5 +424,10 @@ class _MilestonesForm(QGroupBox):
             self.error.setText(self.tr("The date must be written YYYY-MM-DD."))
             self.error.setVisible(True)
             return
-        self.view.service.add_milestone(REPEATED_MILESTONES[0], on)
+        try:
+            self.view.service.add_milestone(REPEATED_MILESTONES[0], on, self.view.today())
+        except ValueError as exc:
+            self.error.setText(str(exc))
+            self.error.setVisible(True)
+            return
         self.view.refresh()

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.checklist = ChecklistView(checklist_service)
         self.deadlines_service = DeadlinesService(service.store, service.rules, checklist_service)
         self.deadlines = DeadlinesView(self.deadlines_service)
+        self.deadlines.changed.connect(self.refresh)
         self.reports = ReportService(service.rules, checklist_service, self.deadlines_service)
         self.home = QTabWidget()
         self.home.setObjectName("home_tabs")
