@@ -35,6 +35,7 @@ def test_report_command_for_a_file(tmp_path: Path) -> None:
         == 0
     )
     assert out.read_bytes().startswith(b"%PDF")
+    assert out.stat().st_mode & 0o077 == 0  # the worksheet holds the whole file: private
     text = text_of(out)
     assert "Asha" in text and "21232" in text and "404" in text
 

@@ -12,7 +12,7 @@ from ee_desktop.deadlines_service import DeadlinesService
 from ee_desktop.profile import Profile
 from ee_desktop.report import ReportInput, checklist_entries_from, render
 from ee_desktop.rules import RuleSet, evaluate
-from ee_desktop.service import RulesService
+from ee_desktop.service import RulesService, write_bytes_atomically
 
 
 def input_for_file(profile: Profile, as_of: date, rules: RuleSet) -> ReportInput:
@@ -55,11 +55,6 @@ def write_report(
     paper: str,
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    """Render and write atomically (a half-written PDF never replaces a good one)."""
-    pdf = render(data, kind, paper, progress)
-    temporary = path.with_name(f".{path.name}.part")
-    try:
-        temporary.write_bytes(pdf)
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    """Render and write atomically and privately (a half-written PDF never replaces a good
+    one; the worksheet holds the whole file)."""
+    write_bytes_atomically(path, render(data, kind, paper, progress))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -69,13 +70,18 @@ class RulesService:
 
 
 def write_text_atomically(path: Path, text: str) -> None:
-    """Write UTF-8 through a private temporary file, flushed to disk before it replaces
-    ``path``: an interruption never leaves half a file, and others cannot read it."""
-    temporary = path.with_name(f".{path.name}.part")
-    fd = os.open(temporary, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    """Write UTF-8 text; see ``write_bytes_atomically``."""
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write through a private temporary file, flushed to disk before it replaces ``path``:
+    an interruption never leaves half a file, and others cannot read it."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    temporary = Path(name)  # mkstemp creates it 0600, with a name no other writer uses
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)

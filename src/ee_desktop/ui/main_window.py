@@ -419,6 +419,8 @@ class MainWindow(QMainWindow):
                 self.tr("PDF saved to %1.").replace("%1", written), 8000
             )
         )
+        self.action_pdf.setEnabled(False)  # one export at a time
+        self.pdf_export.ended.connect(lambda: self.action_pdf.setEnabled(True))
         return self.pdf_export.start(data, kind, paper, Path(path))
 
     def ask_replace_or_keep(self) -> str | None:

@@ -110,6 +110,7 @@ class ReportExport(QObject):
     """The export from start to end: progress dialog, result, offer to open."""
 
     done = Signal(str)
+    ended = Signal()  # after success or failure
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -134,6 +135,7 @@ class ReportExport(QObject):
             self.dialog.setValue(done)
 
     def _close(self) -> None:
+        self.ended.emit()
         if self.dialog is not None:
             self.dialog.reset()
             self.dialog.deleteLater()
