@@ -69,7 +69,7 @@ def test_rounds_dialog_checks_and_saves(qtbot: QtBot, service: StrategyService) 
     qtbot.addWidget(dialog)
     dialog._append(None)
     assert not dialog.save()  # an empty name, invited and score
-    assert "line 2" in dialog.problems.text()
+    assert dialog.problems.text().startswith("row 1")
     for column, value in ((0, "950"), (3, "Healthcare"), (4, "2500"), (5, "470")):
         dialog.model.item(0, column).setText(value)
     dialog.model.item(0, 2).setText("general")
@@ -180,3 +180,21 @@ def test_what_if_shows_eligibility_beside_today(
     assert "Federal Skilled Worker (today: eligible): not eligible" in programs
     points = window.wizard.findChild(QLabel, "review:points:first_official_language")
     assert points is not None and "(today " in points.text()
+
+
+def test_rounds_keep_their_source_and_spreadsheet_encodings_import(
+    qtbot: QtBot, service: StrategyService, tmp_path: Path
+) -> None:
+    source = tmp_path / "excel.csv"
+    text = (
+        "number,date,type,name,invited,lowest_score,tie_break,source\n"
+        "960,2026-11-20,general,General \u2013 Excel,3000,499,,https://www.canada.ca/r#960\n"
+    )
+    source.write_bytes(text.encode("cp1252"))
+    assert service.import_csv(source) == (1, [])
+    (round_,) = service.user_rounds()
+    assert round_.name == "General \u2013 Excel" and round_.source.endswith("#960")
+    dialog = RoundsDialog(service)
+    qtbot.addWidget(dialog)
+    assert dialog.save()  # nothing edited: nothing changed
+    assert service.user_rounds()[0].source.endswith("#960")

@@ -237,6 +237,14 @@ class _Active:
         self.store.close()
 
 
+def _write_failed(path: Path, exc: Exception) -> UserError:
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return UserError(
+        [_("{path}: cannot write the file ({reason})").format(path=path, reason=reason)],
+        EXIT_FAILURE,
+    )
+
+
 def _as_of(text: str) -> date:
     try:
         if len(text) == 10:
@@ -403,15 +411,8 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
         events = deadlines  # done ones too, so a calendar updates them rather than keeps them
         try:
             write_text_atomically(args.ics, to_ics(events, datetime.now(UTC)))
-        except OSError as exc:
-            raise UserError(
-                [
-                    _("{path}: cannot write the file ({reason})").format(
-                        path=args.ics, reason=exc.strerror or exc
-                    )
-                ],
-                EXIT_FAILURE,
-            ) from None
+        except (OSError, ValueError, OverflowError) as exc:
+            raise _write_failed(args.ics, exc) from None
         print(_("Wrote {n} dates to {path}.").format(n=len(events), path=args.ics), file=sys.stderr)
     if args.json:
         print(
@@ -470,6 +471,7 @@ def _cmd_strategy(args: argparse.Namespace) -> int:
         qualifying_round_types,
         standing,
     )
+    from ee_desktop.strategy.rounds import round_type_name
 
     as_of = args.as_of or date.today()
     if args.file is not None:
@@ -545,7 +547,7 @@ def _cmd_strategy(args: argparse.Namespace) -> int:
     print()
     print(_("Plan, most likely to get you invited first:"))
     for number, item in enumerate(items, start=1):
-        clears = ", ".join(item.clears) or _("no recent cut-off yet")
+        clears = ", ".join(round_type_name(t) for t in item.clears) or _("no recent cut-off yet")
         print(f"{number:>2}. {item.summary}")
         print(
             "    "
@@ -577,15 +579,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
             data = ReportService(active.rules, active.checklist, active.deadlines).input(as_of)
     try:
         write_report(args.output, data, args.kind, args.paper)
-    except OSError as exc:
-        raise UserError(
-            [
-                _("{path}: cannot write the file ({reason})").format(
-                    path=args.output, reason=exc.strerror or exc
-                )
-            ],
-            EXIT_FAILURE,
-        ) from None
+    except (OSError, ValueError, OverflowError) as exc:
+        raise _write_failed(args.output, exc) from None
     print(_("Wrote {path}.").format(path=args.output), file=sys.stderr)
     return EXIT_OK
 
@@ -691,15 +686,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         try:
             write_text_atomically(args.output, text)
-        except OSError as exc:
-            raise UserError(
-                [
-                    _("{path}: cannot write the file ({reason})").format(
-                        path=args.output, reason=exc.strerror or exc
-                    )
-                ],
-                EXIT_FAILURE,
-            ) from None
+        except (OSError, ValueError, OverflowError) as exc:
+            raise _write_failed(args.output, exc) from None
         print(_("Exported to {path}.").format(path=args.output), file=sys.stderr)
     return EXIT_OK
 

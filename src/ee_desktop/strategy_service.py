@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ee_desktop.i18n import _
 from ee_desktop.profile import Profile
 from ee_desktop.rules import Evaluation, evaluate
 from ee_desktop.service import RulesService
@@ -35,6 +36,17 @@ class FactorChange:
     today: int
     after: int
     maximum: int
+
+
+def _decode(raw: bytes) -> str:
+    """CSV text as spreadsheets save it: UTF-8 (with or without a BOM), UTF-16 with a BOM,
+    or the Windows code page Excel uses for "CSV"."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def _key(r: Round) -> tuple[int | None, date, str]:
@@ -93,10 +105,12 @@ class StrategyService:
     def import_csv(self, path: Path) -> tuple[int, list[str]]:
         """Add the good rows of a CSV file to the user's rounds; returns (added, problems)."""
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            return 0, [f"{path}: {reason}"]
+            raw = path.read_bytes()
+        except OSError as exc:
+            return 0, [
+                _("{path}: cannot be read ({reason})").format(path=path, reason=exc.strerror or exc)
+            ]
+        text = _decode(raw)
         found, problems = parse_rounds_csv(text)
         mine = {_key(r): r for r in self.user_rounds()}
         for r in found:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,7 +22,21 @@ from PySide6.QtWidgets import (
 from ee_desktop.strategy import ROUND_TYPES, Round, builtin_rounds
 from ee_desktop.strategy_service import StrategyService
 
-COLUMNS = ("number", "date", "type", "name", "invited", "lowest_score", "tie_break")
+COLUMNS = ("number", "date", "type", "name", "invited", "lowest_score", "tie_break", "source")
+
+
+def _as_rows(problems: list[str]) -> list[str]:
+    """The checker counts CSV lines (the header is line 1); the table counts rows."""
+    return [
+        re.sub(
+            r"^line (\d+)",
+            lambda m: QCoreApplication.translate("rounds", "row %1").replace(
+                "%1", str(int(m.group(1)) - 1)
+            ),
+            problem,
+        )
+        for problem in problems
+    ]
 
 
 class RoundsDialog(QDialog):
@@ -51,6 +67,7 @@ class RoundsDialog(QDialog):
                 self.tr("Invited"),
                 self.tr("Lowest score"),
                 self.tr("Tie-break (UTC)"),
+                self.tr("Source"),
             ]
         )
         for r in service.user_rounds():
@@ -59,6 +76,7 @@ class RoundsDialog(QDialog):
         self.table.setObjectName("rounds:table")
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(len(COLUMNS) - 1, True)
         layout.addWidget(self.table)
         self.problems = QLabel()
         self.problems.setObjectName("rounds:problems")
@@ -84,7 +102,7 @@ class RoundsDialog(QDialog):
 
     def _append(self, r: Round | None) -> None:
         values = (
-            ["", date.today().isoformat(), "general", "", "", "", ""]
+            ["", date.today().isoformat(), "general", "", "", "", "", ""]
             if r is None
             else [
                 "" if r.number is None else str(r.number),
@@ -94,6 +112,7 @@ class RoundsDialog(QDialog):
                 str(r.invited),
                 str(r.lowest_score),
                 r.tie_break.strftime("%Y-%m-%d %H:%M:%S") if r.tie_break else "",
+                r.source,  # kept as it was: the table shows what the user may edit
             ]
         )
         self.model.appendRow([QStandardItem(v) for v in values])
@@ -117,7 +136,7 @@ class RoundsDialog(QDialog):
         rounds, problems = parse_rounds_csv(self.rows_as_csv())
         if problems:
             # Line 1 is the header: line n is row n - 1 of the table.
-            self.problems.setText("\n".join(problems))
+            self.problems.setText("\n".join(_as_rows(problems)))
             return False
         self.service.save_user_rounds(rounds)
         self.accept()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -217,6 +218,12 @@ class StrategyView(QWidget):
 
     def import_rounds(self, path: Path) -> tuple[int, list[str]]:
         added, problems = self.service.import_csv(path)
+        if not problems:
+            QMessageBox.information(
+                self,
+                self.tr("Rounds imported"),
+                self.tr("%1 rounds imported.").replace("%1", str(added)),
+            )
         if problems:
             ProblemsDialog(
                 self.tr("Some rows were not imported"),
