@@ -14,7 +14,14 @@ from typing import Any  # noqa: E402
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
+
+# The same generated examples on every run: a property test that fails, fails every time
+# (set HYPOTHESIS_PROFILE=explore to search new examples by hand).
+settings.register_profile("default", derandomize=True, deadline=None)
+settings.register_profile("explore", deadline=None, max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = Path(__file__).resolve().parent / "data" / "example-profile.json"
