@@ -226,3 +226,14 @@ def test_overdue_items_are_not_counted_as_coming_up(
     qtbot.addWidget(view)
     view.refresh()
     assert "1 overdue" in view.summary.text() and "0 due within" in view.summary.text()
+
+
+def test_a_document_request_can_be_removed(qtbot: QtBot, service: DeadlinesService) -> None:
+    service.add_milestone("document_request", date(2026, 11, 1), TODAY)
+    view = DeadlinesView(service, lambda: TODAY)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert view.milestones.request_list.count() == 1
+    view.milestones.request_list.setCurrentRow(0)
+    view.milestones.remove_request.click()
+    assert service.milestones().get("document_request", ()) == ()

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -365,6 +367,18 @@ class _MilestonesForm(QGroupBox):
         self.requests.setObjectName("milestone:document_requests")
         self.requests.setWordWrap(True)
         layout.addWidget(self.requests)
+        self.request_list = QListWidget()
+        self.request_list.setObjectName("milestone:request_list")
+        self.request_list.setMaximumHeight(90)
+        layout.addWidget(self.request_list)
+        self.remove_request = QPushButton(self.tr("Remove the selected request"))
+        self.remove_request.setToolTip(
+            self.tr(
+                "For a date typed by mistake, or a request you have answered and want off the list."
+            )
+        )
+        self.remove_request.clicked.connect(self._remove_request)
+        layout.addWidget(self.remove_request)
         self.add_request = QPushButton(self.tr("Add a document request…"))
         self.add_request.clicked.connect(self._add_request)
         layout.addWidget(self.add_request)
@@ -382,12 +396,15 @@ class _MilestonesForm(QGroupBox):
             line.setText(dates[-1].isoformat() if dates else "")
         requests = recorded.get(REPEATED_MILESTONES[0], ())
         self.requests.setText(
-            self.tr("Document requests: %1").replace(
-                "%1", ", ".join(d.isoformat() for d in requests)
-            )
-            if requests
-            else self.tr("No document request recorded.")
+            self.tr("Document requests:") if requests else self.tr("No document request recorded.")
         )
+        self.request_list.clear()
+        for day in requests:
+            item = QListWidgetItem(day.isoformat())
+            item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
+            self.request_list.addItem(item)
+        self.request_list.setVisible(bool(requests))
+        self.remove_request.setVisible(bool(requests))
 
     def _edited(self, name: str) -> None:
         text = self.fields[name].text().strip()
@@ -411,6 +428,14 @@ class _MilestonesForm(QGroupBox):
                 self.error.setVisible(True)
                 return
             self.view.refresh()
+
+    def _remove_request(self) -> None:
+        item = self.request_list.currentItem()
+        if item is None:
+            return
+        on = date.fromisoformat(item.data(Qt.ItemDataRole.UserRole))
+        self.view.service.remove_milestone(REPEATED_MILESTONES[0], on)
+        self.view.refresh()
 
     def _add_request(self) -> None:
         text, ok = QInputDialog.getText(
