@@ -100,13 +100,10 @@ def people(profile: Profile) -> list[Person]:
                 scored=s.accompanying and not s.canadian_citizen_or_pr,
             )
         )
-    children = sorted(
-        profile.children,
-        key=lambda c: (c.date_of_birth, c.given_names or "", c.family_name or ""),
-    )
-    bases = [
-        f"{c.date_of_birth.isoformat()}-{slug(c.given_names or '')}".strip("-") for c in children
-    ]
+    # Oldest first; children born the same day keep their order in the file. The id is the
+    # date of birth alone, so naming a child later keeps the progress on their documents.
+    children = sorted(profile.children, key=lambda c: c.date_of_birth)
+    bases = [c.date_of_birth.isoformat() for c in children]
     for child, child_id in zip(children, unique_ids(bases), strict=True):
         out.append(
             Person(
