@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ee_desktop.i18n import _
 from ee_desktop.store.crypto import Cipher, DecryptionError
 
 _CONTEXT = b"ee-desktop attachment v1"
@@ -34,13 +35,17 @@ class Vault:
         """Encrypt ``source`` into the vault; returns its vault name and its size."""
         try:
             if not source.is_file():
-                raise VaultError(f"{source.name}: not a regular file")
+                raise VaultError(_("{name}: not a regular file").format(name=source.name))
             with source.open("rb") as handle:  # bounded: never more than the limit in memory
                 data = handle.read(MAX_ATTACHMENT_BYTES + 1)
         except OSError as exc:
             raise VaultError(f"{source.name}: {exc.strerror or exc}") from None
         if len(data) > MAX_ATTACHMENT_BYTES:
-            raise VaultError(f"{source.name}: larger than {MAX_ATTACHMENT_BYTES // 2**20} MB")
+            raise VaultError(
+                _("{name}: larger than {size} MB").format(
+                    name=source.name, size=MAX_ATTACHMENT_BYTES // 2**20
+                )
+            )
         name = secrets.token_hex(16)
         temporary = self.folder / f".{name}.part"
         try:
@@ -53,7 +58,11 @@ class Vault:
             os.replace(temporary, self.folder / name)
         except OSError as exc:
             temporary.unlink(missing_ok=True)
-            raise VaultError(f"{source.name}: cannot be stored ({exc.strerror or exc})") from None
+            raise VaultError(
+                _("{name}: cannot be stored ({reason})").format(
+                    name=source.name, reason=exc.strerror or exc
+                )
+            ) from None
         return name, len(data)
 
     def read(self, name: str) -> bytes:
@@ -64,7 +73,7 @@ class Vault:
         try:
             return self._cipher.decrypt(blob, _CONTEXT)
         except DecryptionError:
-            raise VaultError(f"{name}: the stored file is damaged") from None
+            raise VaultError(_("{name}: the stored file is damaged").format(name=name)) from None
 
     def open_copy(self, name: str, filename: str) -> Path:
         """A decrypted copy in a private temporary folder, to open with another program."""
@@ -77,7 +86,11 @@ class Vault:
             with os.fdopen(fd, "wb") as out:
                 out.write(content)
         except OSError as exc:
-            raise VaultError(f"{filename}: cannot be opened ({exc.strerror or exc})") from None
+            raise VaultError(
+                _("{name}: cannot be opened ({reason})").format(
+                    name=filename, reason=exc.strerror or exc
+                )
+            ) from None
         return target
 
     def delete(self, name: str) -> None:
