@@ -91,6 +91,10 @@ def test_view_shows_the_plan_the_chart_and_the_rounds_date(view: StrategyView) -
     assert "Your score today: <b>404</b>" in view.summary.text()
     assert "known up to" in view.freshness.text()
     assert view.model.rowCount() == len(view.items) > 0
+    first = view.items[0]
+    assert view.model.item(0, 0).text() == first.actions  # numbers have their own columns
+    assert str(first.score_after) not in view.model.item(0, 0).text()
+    assert view.model.item(0, 3).text() == str(first.score_after)
     assert len(view.chart.points) == 25 and view.chart.points[0].on == TODAY
     birthday = [p for p in view.chart.points if any("31" in e for e in p.events)]
     assert birthday, [p.events for p in view.chart.points if p.events]

@@ -44,6 +44,11 @@ class PlanItem:
     def ids(self) -> tuple[str, ...]:
         return tuple(m.id for m in self.moves)
 
+    @property
+    def actions(self) -> str:
+        """What to do, without the numbers the summary adds."""
+        return _actions(self.moves)
+
 
 def _months(as_of: date, ready_on: date) -> float:
     return max(1.0, (ready_on - as_of).days / DAYS_PER_MONTH)

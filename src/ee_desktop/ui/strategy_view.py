@@ -155,7 +155,7 @@ class StrategyView(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         for item in self.items:
             row = [
-                QStandardItem(item.summary),
+                QStandardItem(item.actions),
                 QStandardItem(f"+{item.points}"),
                 QStandardItem(item.ready_on.isoformat()),
                 QStandardItem(str(item.score_after)),
