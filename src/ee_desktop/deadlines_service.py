@@ -16,6 +16,7 @@ from ee_desktop.deadlines import (
     upcoming,
 )
 from ee_desktop.i18n import _
+from ee_desktop.pnp import load_streams, tracking_deadlines
 from ee_desktop.service import RulesService, write_text_atomically
 from ee_desktop.store import Store
 from ee_desktop.store.repository import CustomDeadlineRecord
@@ -110,7 +111,16 @@ class DeadlinesService:
             for e in self.checklist.entries(as_of)
             if e.needed and e.record_id is not None
         ]
-        return derive(profile, as_of, self.milestones(), custom, progress, self.rules.rules)
+        provincial = tracking_deadlines(self.store.pnp_events(self._file_id()), load_streams())
+        return derive(
+            profile,
+            as_of,
+            self.milestones(),
+            custom,
+            progress,
+            self.rules.rules,
+            extra=provincial,
+        )
 
     def due_soon(self, as_of: date) -> list[Deadline]:
         """What falls due within the reminder period, overdue first."""

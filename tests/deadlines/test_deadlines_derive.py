@@ -92,9 +92,23 @@ def test_nomination_acceptance_window_is_listed_until_an_invitation() -> None:
     item = derived(family())["nomination-accept:ON-2026-11-01"]
     assert item.due == date(2026, 12, 1)
     assert item.kind == "deadline"
-    assert "not confirmed" in item.detail  # the window is data marked unverified
+    assert "get-confirm-nomination" in item.source  # 30 calendar days, canada.ca
+    assert not item.done
     invited = derived(family(), {"invitation": (date(2026, 11, 20),)})
     assert not any(uid.startswith("nomination-accept:") for uid in invited)
+
+
+def test_nomination_acceptance_is_done_once_accepted() -> None:
+    profile = family()
+    held = profile.applicant.provincial_nomination
+    assert held is not None
+    accepted = replace(
+        profile,
+        applicant=replace(
+            profile.applicant, provincial_nomination=replace(held, accepted_on=date(2026, 11, 5))
+        ),
+    )
+    assert derived(accepted)["nomination-accept:ON-2026-11-01"].done
 
 
 def test_profile_expires_twelve_months_after_submission() -> None:

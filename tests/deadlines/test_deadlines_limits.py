@@ -31,7 +31,7 @@ def _document() -> dict[str, Any]:
         ("medical_validity", date(2026, 1, 1), 0, 12, True),
         ("police_current_country", date(2026, 1, 1), 0, 6, True),
         ("document_request", date(2026, 1, 1), 30, 0, False),
-        ("nomination_acceptance", date(2026, 1, 1), 30, 0, False),
+        ("nomination_acceptance", date(2026, 1, 1), 30, 0, True),
     ],
 )
 def test_limits_in_force(name: str, on: date, days: int, months: int, verified: bool) -> None:

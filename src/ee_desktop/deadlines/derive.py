@@ -79,13 +79,15 @@ def derive(
     checklist: Sequence[ChecklistProgress] = (),
     rules: RuleSet | None = None,
     horizon_days: int = 730,
+    extra: Sequence[Deadline] = (),
 ) -> list[Deadline]:
     """Every dated thing that matters, sorted by due date then uid.
 
     Expiries and deadlines already passed stay listed while still relevant (an expired test,
     a missed invitation deadline); score changes are listed only after ``as_of`` and up to
     ``horizon_days`` ahead. Once an invitation is recorded they are left out: the application
-    is assessed on the score at the invitation.
+    is assessed on the score at the invitation. ``extra`` are dates worked out elsewhere
+    (the provincial streams' own deadlines).
     """
     ruleset = load_rules() if rules is None else rules
     limits = load_limits()
@@ -101,6 +103,7 @@ def derive(
     if not invited and horizon_days > 0:
         out += score_changes(profile, as_of, ruleset, horizon_days)
     out += _custom(custom)
+    out += extra
     return _unique(out)
 
 

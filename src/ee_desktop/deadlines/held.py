@@ -129,6 +129,7 @@ def _nomination(profile: Profile, limits: Limits) -> Iterator[Deadline]:
         detail=detail if limit.verified else f"{detail} {_(limit.note)}",
         person="applicant",
         source=limit.source,
+        done=held.accepted_on is not None,
     )
 
 

@@ -80,7 +80,7 @@ _JOB = {
     "while_full_time_student": True,
 }  # fmt: skip
 _CERTIFICATE = {"province": True, "trade": True, "issued_on": True}
-_NOMINATION = {"province": True, "stream": True, "nominated_on": True}
+_NOMINATION = {"province": True, "stream": True, "nominated_on": True, "accepted_on": False}
 _JOB_OFFER = {"noc_code": True, "employer": True, "start_on": True, "lmia_exempt_or_approved": True}
 _PASSPORT = {"number": True, "country": True, "issued_on": True, "expires_on": True}
 _RESIDENCE = {"country": True, "from": True, "to": False}
@@ -590,10 +590,21 @@ class _Decoder:
         d = r.object(value, path, _NOMINATION)
         if d is None:
             return None
+        nominated = r.iso_date(d, "nominated_on", path)
+        accepted = r.iso_date(d, "accepted_on", path, nullable=True) if "accepted_on" in d else None
+        r.order(
+            _join(path, "accepted_on"),
+            nominated,
+            accepted,
+            _("an acceptance date on or after the nomination date"),
+        )
+        if accepted is not None and accepted > self.today:
+            r.add(_join(path, "accepted_on"), accepted.isoformat(), _("a date not in the future"))
         return ProvincialNomination(
             province=r.choice(d, "province", path, PROVINCES),  # type: ignore[arg-type]
             stream=r.text(d, "stream", path),  # type: ignore[arg-type]
-            nominated_on=r.iso_date(d, "nominated_on", path),  # type: ignore[arg-type]
+            nominated_on=nominated,  # type: ignore[arg-type]
+            accepted_on=accepted,
         )
 
     def job_offer(self, value: Any, path: str) -> JobOffer | None:
@@ -723,6 +734,7 @@ def encode(profile: Profile) -> dict[str, Any]:
                 "province": a.provincial_nomination.province,
                 "stream": a.provincial_nomination.stream,
                 "nominated_on": a.provincial_nomination.nominated_on.isoformat(),
+                "accepted_on": _iso(a.provincial_nomination.accepted_on),
             },
             "job_offer": None
             if a.job_offer is None

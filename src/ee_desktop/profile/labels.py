@@ -28,3 +28,19 @@ EDUCATION_LEVEL = {
 def label(table: dict[str, str], code: str) -> str:
     """The translated label for ``code``, or the code itself when unknown."""
     return _(table[code]) if code in table else code
+
+PROVINCE = {
+    "AB": N_("Alberta"),
+    "BC": N_("British Columbia"),
+    "MB": N_("Manitoba"),
+    "NB": N_("New Brunswick"),
+    "NL": N_("Newfoundland and Labrador"),
+    "NS": N_("Nova Scotia"),
+    "NT": N_("Northwest Territories"),
+    "NU": N_("Nunavut"),
+    "ON": N_("Ontario"),
+    "PE": N_("Prince Edward Island"),
+    "QC": N_("Quebec"),
+    "SK": N_("Saskatchewan"),
+    "YT": N_("Yukon"),
+}

@@ -123,6 +123,7 @@ class ProvincialNomination:
     province: str
     stream: str
     nominated_on: date
+    accepted_on: date | None = None  # accepted in the Express Entry profile
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from ee_desktop.store.crypto import Cipher
 from ee_desktop.store.mapping import RowMapper
-from ee_desktop.store.models import Setting
+from ee_desktop.profile.model import Profile
+from ee_desktop.store.models import PersonalFile, Setting
 from ee_desktop.store.vault import Vault
 
 
@@ -30,6 +31,11 @@ class StoreBase:
         self.vault = Vault(path.parent / "vault", cipher)
         # Called inside a save's transaction just before commit (tests simulate crashes here).
         self.before_commit: Callable[[], None] | None = None
+
+    def _write_content(self, row: PersonalFile, profile: Profile) -> None:
+        """Replace a file's content inside the caller's transaction."""
+        self._mapper.fill_file(row, profile, profile.applicant.full_name)
+        row.updated_at = now()
 
     def close(self) -> None:
         self.vault.close()

@@ -232,6 +232,9 @@ class RowMapper:
                 province=nomination["province"],
                 stream=nomination["stream"],
                 nominated_on=date.fromisoformat(nomination["nominated_on"]),
+                accepted_on=None
+                if nomination.get("accepted_on") is None
+                else date.fromisoformat(nomination["accepted_on"]),
             ),
             job_offer=None
             if offer is None
@@ -365,7 +368,12 @@ def _nomination(a: Applicant) -> dict[str, Any] | None:
     n = a.provincial_nomination
     if n is None:
         return None
-    return {"province": n.province, "stream": n.stream, "nominated_on": n.nominated_on.isoformat()}
+    return {
+        "province": n.province,
+        "stream": n.stream,
+        "nominated_on": n.nominated_on.isoformat(),
+        "accepted_on": None if n.accepted_on is None else n.accepted_on.isoformat(),
+    }
 
 
 def _job_offer(a: Applicant) -> dict[str, Any] | None:

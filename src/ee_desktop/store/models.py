@@ -238,3 +238,25 @@ class RoundRow(Base):
     lowest_score: Mapped[int] = mapped_column(Integer)
     tie_break: Mapped[datetime | None] = mapped_column(DateTime)
     source: Mapped[str] = mapped_column(String)
+
+
+class PnpAnswersRow(Base):
+    """The user's answers to the provincial streams' questions: one encrypted JSON object."""
+
+    __tablename__ = "pnp_answers"
+    file_id: Mapped[int] = mapped_column(
+        ForeignKey("personal_files.id", ondelete="CASCADE"), primary_key=True
+    )
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class PnpEventRow(Base):
+    """One step with a provincial stream (interest, application, nomination...), encrypted:
+    which provinces someone applied to is theirs alone."""
+
+    __tablename__ = "pnp_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_id: Mapped[int] = mapped_column(
+        ForeignKey("personal_files.id", ondelete="CASCADE"), index=True
+    )
+    content: Mapped[bytes] = mapped_column(LargeBinary)

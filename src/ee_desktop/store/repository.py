@@ -42,6 +42,7 @@ from ee_desktop.store.records import (
     Draft,
     FileSummary,
 )
+from ee_desktop.store.pnp_store import PnpStore
 from ee_desktop.store.rounds_store import RoundsStore
 
 __all__ = [
@@ -50,11 +51,7 @@ __all__ = [
 ]  # fmt: skip
 
 
-def _label_for(profile: Profile) -> str:
-    return profile.applicant.full_name
-
-
-class Store(ChecklistStore, DeadlineStore, RoundsStore):
+class Store(ChecklistStore, DeadlineStore, RoundsStore, PnpStore):
     """Personal files (several, one active) and settings in one encrypted database."""
 
     # -- personal files -------------------------------------------------------
@@ -105,8 +102,7 @@ class Store(ChecklistStore, DeadlineStore, RoundsStore):
                     raise KeyError(file_id)
             if row is None:
                 row = self._new_row(s, make_active=True)
-            self._mapper.fill_file(row, profile, _label_for(profile))
-            row.updated_at = _now()
+            self._write_content(row, profile)
             s.flush()
             if self.before_commit is not None:
                 self.before_commit()
@@ -119,7 +115,7 @@ class Store(ChecklistStore, DeadlineStore, RoundsStore):
             if finish_draft:
                 s.execute(delete(DraftRow))
             row = self._new_row(s, make_active)
-            self._mapper.fill_file(row, profile, _label_for(profile))
+            self._write_content(row, profile)
             s.flush()
             return row.id
 

@@ -1,0 +1,119 @@
+"""Provincial streams for the active file: which fit, the user's answers, and the steps
+tracked per stream; a tracked nomination is written into the file, so the score and the
+deadlines follow it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from ee_desktop.i18n import _
+from ee_desktop.pnp import (
+    StreamMatch,
+    TrackedEvent,
+    check_event,
+    current_nomination,
+    load_streams,
+    match_all,
+    streams_at,
+    synced_nomination,
+)
+from ee_desktop.pnp.model import ANSWERS, Stream
+from ee_desktop.profile import Profile
+from ee_desktop.rules import evaluate
+from ee_desktop.service import RulesService
+from ee_desktop.store import Store
+
+NOTE_LIMIT = 2000
+
+
+class ProvincesService:
+    def __init__(self, store: Store, rules: RulesService) -> None:
+        self.store = store
+        self.rules = rules
+
+    def _file_id(self) -> int:
+        file_id = self.store.active_id()
+        if file_id is None:
+            raise LookupError("no personal file")
+        return file_id
+
+    def _profile(self) -> Profile:
+        profile = self.store.load()
+        if profile is None:
+            raise LookupError("no personal file")
+        return profile
+
+    # -- streams and matching ---------------------------------------------------------------
+    @staticmethod
+    def streams(as_of: date) -> tuple[Stream, ...]:
+        return streams_at(as_of)
+
+    @staticmethod
+    def stream(stream_id: str) -> Stream | None:
+        """The newest version of a stream, in force or not (tracked streams may have closed)."""
+        found = [s for s in load_streams() if s.id == stream_id]
+        return max(found, key=lambda s: s.effective_from) if found else None
+
+    def matches(self, as_of: date, profile: Profile | None = None) -> list[StreamMatch]:
+        evaluation = evaluate(profile or self._profile(), as_of, self.rules.rules)
+        return match_all(evaluation, streams_at(as_of), self.answers())
+
+    # -- answers ----------------------------------------------------------------------------
+    def answers(self) -> dict[str, str]:
+        file_id = self.store.active_id()
+        return {} if file_id is None else self.store.pnp_answers(file_id)
+
+    def set_answer(self, question_id: str, answer: str | None) -> None:
+        """``answer`` is "yes", "no", or None to forget it."""
+        if answer is not None and answer not in ANSWERS:
+            raise ValueError(
+                _("Answer: expected one of {choices}, got {value!r}.").format(
+                    choices=", ".join(ANSWERS), value=answer
+                )
+            )
+        self.store.set_pnp_answer(self._file_id(), question_id, answer)
+
+    # -- tracking ---------------------------------------------------------------------------
+    def events(self) -> list[TrackedEvent]:
+        file_id = self.store.active_id()
+        return [] if file_id is None else self.store.pnp_events(file_id)
+
+    def record(self, stream_id: str, kind: str, on: date, today: date, note: str = "") -> int:
+        """Record a step with a stream. A nomination (or its acceptance, or a decline) is
+        written into the file in the same transaction."""
+        if self.stream(stream_id) is None:
+            raise ValueError(_("Unknown stream '{id}'.").format(id=stream_id))
+        check_event(kind, on, today)
+        if len(note) > NOTE_LIMIT:
+            raise ValueError(
+                _("Note: at most {n} characters, got {count}.").format(
+                    n=NOTE_LIMIT, count=len(note)
+                )
+            )
+        before = self.events()
+        added = TrackedEvent(0, stream_id, kind, on, note.strip())
+        profile = self._synced(before, [*before, added])
+        return self.store.add_pnp_event(
+            self._file_id(), stream_id, kind, on, note.strip(), profile=profile
+        )
+
+    def remove(self, event_id: int) -> None:
+        before = self.events()
+        after = [e for e in before if e.id != event_id]
+        if len(after) == len(before):
+            raise KeyError(event_id)
+        self.store.delete_pnp_event(self._file_id(), event_id, profile=self._synced(before, after))
+
+    def _synced(self, before: list[TrackedEvent], after: list[TrackedEvent]) -> Profile | None:
+        """The file with its nomination brought in line with the tracking, or None when the
+        change leaves it as it is."""
+        streams = load_streams()
+        profile = self._profile()
+        current = profile.applicant.provincial_nomination
+        wanted = synced_nomination(
+            current, current_nomination(before, streams), current_nomination(after, streams)
+        )
+        if wanted == current:
+            return None
+        return replace(profile, applicant=replace(profile.applicant, provincial_nomination=wanted))
