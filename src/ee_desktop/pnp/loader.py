@@ -195,6 +195,4 @@ def load_streams() -> tuple[Stream, ...]:
 def streams_at(on: date, streams: Sequence[Stream] | None = None) -> tuple[Stream, ...]:
     """The streams in force on ``on``, by province then name."""
     every = load_streams() if streams is None else streams
-    return tuple(
-        sorted((s for s in every if s.in_force(on)), key=lambda s: (s.province, s.name))
-    )
+    return tuple(sorted((s for s in every if s.in_force(on)), key=lambda s: (s.province, s.name)))

@@ -108,9 +108,7 @@ def _programs(c: _Checks, ev: Evaluation, stream: Stream) -> None:
     eligible = [p for p in accepted if results[p].eligible]
     names = _(", or ").join(_(PROGRAM_NAMES[p]) for p in accepted)
     if eligible:
-        c.met.append(
-            _("Eligible for the {program}.").format(program=_(PROGRAM_NAMES[eligible[0]]))
-        )
+        c.met.append(_("Eligible for the {program}.").format(program=_(PROGRAM_NAMES[eligible[0]])))
     else:
         c.unmet.append(_("Needs eligibility for the {programs}; your file meets none.").format(
             programs=names

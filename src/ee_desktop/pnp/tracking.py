@@ -100,9 +100,7 @@ def synced_nomination(
     return current
 
 
-def tracking_deadlines(
-    events: Sequence[TrackedEvent], streams: Sequence[Stream]
-) -> list[Deadline]:
+def tracking_deadlines(events: Sequence[TrackedEvent], streams: Sequence[Stream]) -> list[Deadline]:
     """After a province's invitation, the date to apply by (for streams that publish one)."""
     known: Mapping[str, Stream] = {s.id: s for s in streams}
     out = []

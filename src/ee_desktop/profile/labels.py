@@ -29,6 +29,7 @@ def label(table: dict[str, str], code: str) -> str:
     """The translated label for ``code``, or the code itself when unknown."""
     return _(table[code]) if code in table else code
 
+
 PROVINCE = {
     "AB": N_("Alberta"),
     "BC": N_("British Columbia"),

@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from ee_desktop.profile.model import Profile
 from ee_desktop.store.crypto import Cipher
 from ee_desktop.store.mapping import RowMapper
-from ee_desktop.profile.model import Profile
 from ee_desktop.store.models import PersonalFile, Setting
 from ee_desktop.store.vault import Vault
 

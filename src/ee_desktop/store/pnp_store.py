@@ -78,9 +78,7 @@ class PnpStore(StoreBase):
             s.flush()
             return row.id
 
-    def delete_pnp_event(
-        self, file_id: int, event_id: int, profile: Profile | None = None
-    ) -> None:
+    def delete_pnp_event(self, file_id: int, event_id: int, profile: Profile | None = None) -> None:
         with Session(self._engine) as s, s.begin():
             row = s.get(PnpEventRow, event_id)
             if row is None or row.file_id != file_id:

@@ -34,6 +34,7 @@ from ee_desktop.store.models import (
     PersonalFile,
     PersonRow,
 )
+from ee_desktop.store.pnp_store import PnpStore
 from ee_desktop.store.records import (
     CHECKLIST_STATUSES,
     Attachment,
@@ -42,7 +43,6 @@ from ee_desktop.store.records import (
     Draft,
     FileSummary,
 )
-from ee_desktop.store.pnp_store import PnpStore
 from ee_desktop.store.rounds_store import RoundsStore
 
 __all__ = [
