@@ -68,9 +68,11 @@ def render(output: Path, width: int, height: int) -> list[Path]:
         if window.strategy.items:
             window.strategy.table.selectRow(0)
         shot("05-strategy")
+        window.home.setCurrentWidget(window.provinces)
+        shot("06-provinces")
         window.home.setCurrentWidget(window.overview)
         window.edit_file()
-        for number, page in enumerate(window.wizard.pages, start=6):
+        for number, page in enumerate(window.wizard.pages, start=7):
             window.wizard.go_to(page.key)
             shot(f"{number:02d}-wizard-{page.key}")
         window.wizard.discard_button.setEnabled(False)

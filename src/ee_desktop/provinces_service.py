@@ -9,11 +9,13 @@ from datetime import date
 
 from ee_desktop.i18n import _
 from ee_desktop.pnp import (
+    Question,
     StreamMatch,
     TrackedEvent,
     check_event,
     current_nomination,
     load_streams,
+    match,
     match_all,
     streams_at,
     synced_nomination,
@@ -58,6 +60,11 @@ class ProvincesService:
     def matches(self, as_of: date, profile: Profile | None = None) -> list[StreamMatch]:
         evaluation = evaluate(profile or self._profile(), as_of, self.rules.rules)
         return match_all(evaluation, streams_at(as_of), self.answers())
+
+    def all_questions(self, stream: Stream, as_of: date) -> tuple[Question, ...]:
+        """Every question a stream asks of this file, answered or not."""
+        evaluation = evaluate(self._profile(), as_of, self.rules.rules)
+        return match(evaluation, stream, {}).questions
 
     # -- answers ----------------------------------------------------------------------------
     def answers(self) -> dict[str, str]:

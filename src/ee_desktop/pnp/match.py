@@ -73,7 +73,7 @@ def _language(c: _Checks, ev: Evaluation, stream: Stream) -> None:
         have = _lowest(f.first_language)
         c.check(
             have >= req.clb,
-            _("First official language at CLB/NCLC {have} or higher in every ability "
+            _("First official language at CLB/NCLC {have} in every ability "
               "(needs {need}).").format(have=have, need=req.clb),
             _("Needs CLB/NCLC {need} in every ability of your first official language; "
               "your file shows {have}.").format(need=req.clb, have=have or _("no valid test")),
@@ -106,13 +106,19 @@ def _programs(c: _Checks, ev: Evaluation, stream: Stream) -> None:
     accepted = stream.requires.programs or ("fsw", "cec", "fst")
     results = {"fsw": ev.fsw, "cec": ev.cec, "fst": ev.fst}
     eligible = [p for p in accepted if results[p].eligible]
-    names = _(", or ").join(_(PROGRAM_NAMES[p]) for p in accepted)
     if eligible:
         c.met.append(_("Eligible for the {program}.").format(program=_(PROGRAM_NAMES[eligible[0]])))
+    elif len(accepted) == 1:
+        c.unmet.append(
+            _("Needs eligibility for the {program}; your file does not meet it.").format(
+                program=_(PROGRAM_NAMES[accepted[0]])
+            )
+        )
     else:
-        c.unmet.append(_("Needs eligibility for the {programs}; your file meets none.").format(
-            programs=names
-        ))  # fmt: skip
+        c.unmet.append(
+            _("Needs eligibility for one of these federal programs: {programs}; your file "
+              "meets none.").format(programs=", ".join(_(PROGRAM_NAMES[p]) for p in accepted))
+        )  # fmt: skip
 
 
 def _education(c: _Checks, ev: Evaluation, stream: Stream) -> None:

@@ -92,3 +92,6 @@ class PnpStore(StoreBase):
         if file_row is None:
             raise KeyError(file_id)
         self._write_content(file_row, profile)
+        s.flush()
+        if self.before_commit is not None:
+            self.before_commit()

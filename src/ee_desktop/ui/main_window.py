@@ -27,6 +27,7 @@ from ee_desktop.deadlines import Deadline
 from ee_desktop.deadlines_service import DeadlinesService
 from ee_desktop.profile import Profile, ProfileError
 from ee_desktop.profile.draft import WHAT_IF
+from ee_desktop.provinces_service import ProvincesService
 from ee_desktop.report_service import ReportService
 from ee_desktop.service import PersonalFileService, WizardService
 from ee_desktop.strategy_service import StrategyService
@@ -34,6 +35,7 @@ from ee_desktop.ui.checklist_view import ChecklistView
 from ee_desktop.ui.deadlines_view import DeadlinesView
 from ee_desktop.ui.dialogs import AboutDialog, ProblemsDialog
 from ee_desktop.ui.overview_view import EmptyStateView, OverviewView
+from ee_desktop.ui.provinces_view import ProvincesView
 from ee_desktop.ui.report_export import ReportChoice, ReportExport, ReportJob
 from ee_desktop.ui.rules_dialog import RulesDialog
 from ee_desktop.ui.strategy_view import StrategyView
@@ -78,6 +80,9 @@ class MainWindow(QMainWindow):
         self.strategy = StrategyView(self.strategy_service)
         self.strategy.try_requested.connect(lambda profile, on: self.try_changes(profile, on))
         self.home.addTab(self.strategy, self.tr("St&rategy"))
+        self.provinces = ProvincesView(ProvincesService(service.store, service.rules))
+        self.provinces.changed.connect(self.refresh)
+        self.home.addTab(self.provinces, self.tr("&Provinces"))
         self._notified: set[str] = set()
         self.home.currentChanged.connect(self._tab_changed)
         self.wizard_service = WizardService(service.store, service.rules)
@@ -288,6 +293,8 @@ class MainWindow(QMainWindow):
             self.deadlines.refresh()
         elif self.home.currentWidget() is self.strategy:
             self.strategy.refresh()
+        elif self.home.currentWidget() is self.provinces:
+            self.provinces.refresh()
 
     # -- reminders -----------------------------------------------------------------------------
     def remind(self) -> list[Deadline]:
