@@ -150,6 +150,21 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = _computing(
         sub,
+        "provinces",
+        _("which provincial nominee streams fit the file, and why"),
+        _("a personal file (default: the active one, with your answers and steps)"),
+    )
+    p.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="ID=yes|no",
+        help=_("answer a stream's question (repeatable; overrides saved answers)"),
+    )
+    p.set_defaults(run=_cmd_provinces)
+
+    p = _computing(
+        sub,
         "report",
         _("PDF: profile worksheet, checklist, deadline list"),
         _("a personal file (default: the active one, with your progress)"),
@@ -563,6 +578,53 @@ def _cmd_strategy(args: argparse.Namespace) -> int:
     for point in points:
         events = "; ".join(point.events)
         print(f"  {point.on.isoformat()}  {point.score:>4}  {events}")
+    return EXIT_OK
+
+
+def _answers_given(values: Sequence[str]) -> dict[str, str]:
+    answers, problems = {}, []
+    for value in values:
+        question, _sep, answer = value.rpartition("=")
+        if not question or answer not in ("yes", "no"):
+            problems.append(
+                _("--answer: got {value!r}; expected QUESTION=yes or QUESTION=no").format(
+                    value=value
+                )
+            )
+        else:
+            answers[question] = answer
+    if problems:
+        raise UserError(problems)
+    return answers
+
+
+def _cmd_provinces(args: argparse.Namespace) -> int:
+    import json
+
+    from ee_desktop.pnp import match_all, streams_at
+    from ee_desktop.pnp.output import render_text, to_json
+    from ee_desktop.rules import evaluate
+
+    as_of = args.as_of or date.today()
+    given = _answers_given(args.answer)
+    if args.file is not None:  # the file alone: no saved answers or steps
+        profile, rules, saved, events = _load_file(args.file), _rules(args), {}, []
+    else:
+        from ee_desktop.provinces_service import ProvincesService
+
+        with _Active(args) as active:
+            service = ProvincesService(active.store, active.rules)
+            profile, rules = active.store.load(), active.rules.rules
+            saved, events = service.answers(), service.events()
+    answers = {**saved, **given}
+    evaluation = evaluate(profile, as_of, rules)
+    matches = match_all(evaluation, streams_at(as_of), answers)
+    crs = evaluation.crs.total
+    if args.json:
+        document = to_json(matches, as_of, crs, answers, events)
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        print(render_text(matches, as_of, crs, events))
     return EXIT_OK
 
 

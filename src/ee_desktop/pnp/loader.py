@@ -126,7 +126,10 @@ def _requirements(where: str, raw: Mapping[str, Any]) -> tuple[Requirements, lis
     low, high = raw.get("min_age"), raw.get("max_age")
     if low is not None and high is not None and low > high:
         problems.append(f"{where}: min_age is greater than max_age")
-    values = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items() if k != "asks"}
+    # Checked above: every value has its field's type; lists become tuples (frozen).
+    values: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in raw.items() if k != "asks"
+    }
     return Requirements(**values, asks=tuple(asks)), problems
 
 

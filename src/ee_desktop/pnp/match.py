@@ -162,6 +162,13 @@ def _numbers(c: _Checks, ev: Evaluation, stream: Stream) -> None:
         )
 
 
+def _teers(teers: tuple[int, ...]) -> str:
+    low, high = min(teers), max(teers)
+    if len(teers) > 2 and sorted(teers) == list(range(low, high + 1)):
+        return _("{low} to {high}").format(low=low, high=high)
+    return ", ".join(str(t) for t in teers)
+
+
 def _experience(c: _Checks, ev: Evaluation, stream: Stream) -> None:
     req = stream.requires
     if not req.experience_months:
@@ -183,7 +190,7 @@ def _experience(c: _Checks, ev: Evaluation, stream: Stream) -> None:
         if req.occupations
         else _("outside the occupations this stream excludes")
         if req.excluded_occupations
-        else _("in TEER {teers} jobs").format(teers=", ".join(str(t) for t in req.teer))
+        else _("in TEER {teers} jobs").format(teers=_teers(req.teer))
         if req.teer
         else _("in skilled jobs")
     )

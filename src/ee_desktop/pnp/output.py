@@ -1,0 +1,122 @@
+"""The streams for a file, as JSON and as text for the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from ee_desktop.i18n import _
+from ee_desktop.pnp.match import questions
+from ee_desktop.pnp.model import (
+    EVENTS,
+    FIT_NAMES,
+    FIT_ORDER,
+    INTAKE_NAMES,
+    StreamMatch,
+    TrackedEvent,
+)
+from ee_desktop.pnp.tracking import by_stream
+from ee_desktop.profile.labels import PROVINCE, label
+
+NO_PROGRAM: tuple[str, ...] = ("QC", "NU")  # canada.ca: no provincial nominee program
+
+
+def closed_provinces(matches: Sequence[StreamMatch]) -> list[str]:
+    """Provinces with a nominee program but no Express Entry stream in force."""
+    open_here = {m.stream.province for m in matches}
+    return [code for code in sorted(PROVINCE) if code not in open_here | set(NO_PROGRAM)]
+
+
+def to_json(
+    matches: Sequence[StreamMatch],
+    as_of: date,
+    crs: int,
+    answers: Mapping[str, str],
+    events: Sequence[TrackedEvent] = (),
+) -> dict[str, Any]:
+    tracked = by_stream(events)
+    return {
+        "as_of": as_of.isoformat(),
+        "crs": crs,
+        "streams": [
+            {
+                "id": m.stream.id,
+                "province": m.stream.province,
+                "province_name": label(PROVINCE, m.stream.province),
+                "program": m.stream.program,
+                "name": m.stream.name,
+                "url": m.stream.url,
+                "intake": m.stream.intake,
+                "fit": m.fit,
+                "met": list(m.met),
+                "unmet": list(m.unmet),
+                "questions": [{"id": q.id, "text": q.text, "hint": q.hint} for q in m.questions],
+                "summary": _(m.stream.summary),
+                "verified": m.stream.verified,
+                "verified_on": m.stream.verified_on.isoformat(),
+                "source": m.stream.source,
+                "note": _(m.stream.note) if m.stream.note else "",
+                "tracking": [
+                    {"kind": e.kind, "on": e.on.isoformat(), "note": e.note}
+                    for e in tracked.get(m.stream.id, [])
+                ],
+            }
+            for m in matches
+        ],
+        "answers": dict(sorted(answers.items())),
+        "no_stream_open": closed_provinces(matches),
+        "no_nominee_program": list(NO_PROGRAM),
+    }
+
+
+def render_text(
+    matches: Sequence[StreamMatch],
+    as_of: date,
+    crs: int,
+    events: Sequence[TrackedEvent] = (),
+) -> str:
+    tracked = by_stream(events)
+    lines = [
+        _("Provincial streams for this file on {day} (CRS {crs}; a nomination adds 600).").format(
+            day=as_of.isoformat(), crs=crs
+        )
+    ]
+    for fit in FIT_ORDER:
+        group = [m for m in matches if m.fit == fit]
+        if not group:
+            continue
+        lines += ["", f"{_(FIT_NAMES[fit]).upper()} ({len(group)})"]
+        for m in group:
+            s = m.stream
+            lines.append(
+                f"  {label(PROVINCE, s.province)}: {_(s.name)}  [{_(INTAKE_NAMES[s.intake])}]"
+            )
+            lines += [f"    - {reason}" for reason in m.unmet]
+            if fit != "does_not_fit":
+                lines += [f"    + {reason}" for reason in m.met]
+                lines += [f"    ? {q.text}  ({q.id})" for q in m.questions]
+                lines.append(f"    {s.url}")
+                if not s.verified:
+                    lines.append(
+                        "    "
+                        + _("Not confirmed on the province's own page (checked {day}).").format(
+                            day=s.verified_on.isoformat()
+                        )
+                    )
+            lines += [
+                f"    * {e.on.isoformat()} {_(EVENTS[e.kind])}" + (f": {e.note}" if e.note else "")
+                for e in tracked.get(s.id, [])
+            ]
+    lines.append("")
+    closed = closed_provinces(matches)
+    if closed:
+        lines.append(
+            _("No Express Entry stream open in: {provinces}.").format(
+                provinces=", ".join(label(PROVINCE, c) for c in closed)
+            )
+        )
+    lines.append(_("Quebec and Nunavut have no provincial nominee program."))
+    if questions(matches):
+        lines.append(_("Answer the questions (?) with --answer ID=yes or ID=no, or in the app."))
+    return "\n".join(lines)
