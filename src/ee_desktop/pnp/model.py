@@ -52,6 +52,16 @@ EVENTS: dict[str, str] = {
     "refused": N_("Refused by the province"),
     "withdrawn": N_("Withdrawn"),
 }
+STEP_NAMES: dict[str, str] = {  # short, for a table cell
+    "interest": N_("Interest"),
+    "invited": N_("Invited"),
+    "applied": N_("Applied"),
+    "nominated": N_("Nominated"),
+    "accepted": N_("Accepted"),
+    "declined": N_("Declined"),
+    "refused": N_("Refused"),
+    "withdrawn": N_("Withdrawn"),
+}
 # Events after which the stream is over for this file (unless something newer follows).
 CLOSING_EVENTS: frozenset[str] = frozenset({"declined", "refused", "withdrawn"})
 

@@ -47,6 +47,7 @@ from ee_desktop.pnp import (
     questions,
     stages,
 )
+from ee_desktop.pnp.model import STEP_NAMES
 from ee_desktop.profile.labels import PROVINCE, label
 from ee_desktop.provinces_service import ProvincesService
 
@@ -204,8 +205,7 @@ class ProvincesView(QWidget):
         self.reasons.setTextFormat(Qt.TextFormat.RichText)
 
         self.questions_box = QGroupBox(self.tr("Questions your file cannot answer"))
-        self.questions_form = QFormLayout(self.questions_box)
-        self.questions_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.questions_layout = QVBoxLayout(self.questions_box)
 
         self.steps_box = QGroupBox(self.tr("My progress with this stream"))
         self.steps = QListWidget()
@@ -314,7 +314,7 @@ class ProvincesView(QWidget):
                 province,
                 name,
                 QStandardItem(
-                    "" if step is None else f"{_(EVENTS[step.kind])} ({step.on.isoformat()})"
+                    "" if step is None else f"{_(STEP_NAMES[step.kind])} {step.on.isoformat()}"
                 ),
             ]
             self.model.appendRow(cells)
@@ -341,8 +341,10 @@ class ProvincesView(QWidget):
         m = self.current()
         self.questions_box.setVisible(False)
         self.steps_box.setVisible(m is not None)
-        while self.questions_form.rowCount():
-            self.questions_form.removeRow(0)
+        while (item := self.questions_layout.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.setParent(None)  # gone from findChild at once, not at the next loop
+                widget.deleteLater()
         if m is None:
             self.title.setText(
                 self.tr("No stream matches this filter. Choose “All streams” or clear the search.")
@@ -407,7 +409,8 @@ class ProvincesView(QWidget):
             question.setWordWrap(True)
             question.setTextFormat(Qt.TextFormat.RichText)
             question.setBuddy(box)
-            self.questions_form.addRow(question, box)
+            self.questions_layout.addWidget(question)
+            self.questions_layout.addWidget(box)
         self.questions_box.setVisible(bool(rows))
 
     def _answerable(self, m: StreamMatch) -> list[tuple[str, str]]:
