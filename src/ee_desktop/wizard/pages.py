@@ -22,6 +22,8 @@ from ee_desktop.i18n import _
 from ee_desktop.noc import noc_index
 from ee_desktop.profile.codes import SCORE_SCALES
 from ee_desktop.profile.draft import new_spouse, stash
+from ee_desktop.profile.labels import PROVINCE
+from ee_desktop.profile.labels import label as code_label
 from ee_desktop.profile.model import (
     ABILITIES,
     ECA_ORGANIZATIONS,
@@ -116,7 +118,7 @@ def _level_options() -> list[tuple[str, str]]:
 
 
 def _province_options() -> list[tuple[str, str]]:
-    return [(code, code) for code in PROVINCES]
+    return [(code, code_label(PROVINCE, code)) for code in PROVINCES]
 
 
 # -- About you ----------------------------------------------------------------------
