@@ -76,6 +76,23 @@ def test_results_date_is_optional_and_checked(example_data: dict[str, Any]) -> N
     assert paths_of(data) == ["applicant.language_tests[0].results_on"]
 
 
+def test_nomination_acceptance_date_is_optional_and_checked(
+    example_data: dict[str, Any],
+) -> None:
+    data = copy.deepcopy(example_data)
+    nomination = {"province": "PE", "stream": "PEI Express Entry", "nominated_on": "2026-11-01"}
+    data["applicant"]["provincial_nomination"] = dict(nomination)
+    assert decode(data, today=TODAY).applicant.provincial_nomination.accepted_on is None  # type: ignore[union-attr]
+    data["applicant"]["provincial_nomination"]["accepted_on"] = "2026-11-05"
+    loaded = decode(data, today=TODAY)
+    assert loaded.applicant.provincial_nomination.accepted_on == date(2026, 11, 5)  # type: ignore[union-attr]
+    assert decode(encode(loaded), today=TODAY) == loaded
+    path = "applicant.provincial_nomination.accepted_on"
+    for bad in ("2026-10-31", "2026-11-25"):  # before the nomination; in the future
+        data["applicant"]["provincial_nomination"]["accepted_on"] = bad
+        assert paths_of(data) == [path]
+
+
 def test_all_problems_reported_at_once(example_data: dict[str, Any]) -> None:
     bad = copy.deepcopy(example_data)
     bad["applicant"]["language_tests"][0]["speaking"] = 9.5
