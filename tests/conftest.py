@@ -10,12 +10,15 @@ import json  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
+
+if TYPE_CHECKING:
+    from ee_desktop.store import Store
 
 # The same generated examples on every run: a property test that fails, fails every time
 # (set HYPOTHESIS_PROFILE=explore to search new examples by hand).
@@ -101,3 +104,15 @@ def example_data() -> dict[str, Any]:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path, example_data: dict[str, Any]) -> Iterator[Store]:
+    """A database holding the spec example as the active personal file."""
+    from ee_desktop.profile import decode
+    from ee_desktop.store import open_store
+
+    opened = open_store(data_dir, FixedPassphrases())
+    opened.save(decode(example_data, today=TODAY))
+    yield opened
+    opened.close()

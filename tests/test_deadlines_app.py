@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import icalendar
 import pytest
@@ -16,20 +14,11 @@ from pytestqt.qtbot import QtBot
 from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.cli import main
 from ee_desktop.deadlines_service import DeadlinesService
-from ee_desktop.profile import decode
 from ee_desktop.service import PersonalFileService, RulesService
 from ee_desktop.store import Store, open_store
 from ee_desktop.ui.deadlines_view import DeadlinesView, urgency
 from ee_desktop.ui.main_window import MainWindow
 from tests.conftest import EXAMPLE, TODAY, FixedPassphrases
-
-
-@pytest.fixture
-def store(data_dir: Path, example_data: dict[str, Any]) -> Iterator[Store]:
-    opened = open_store(data_dir, FixedPassphrases())
-    opened.save(decode(example_data, today=TODAY))
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

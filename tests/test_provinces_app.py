@@ -4,10 +4,8 @@ the score and the deadlines, the view, and all of it surviving a restart."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QComboBox, QMessageBox
@@ -15,20 +13,11 @@ from PySide6.QtWidgets import QComboBox, QMessageBox
 from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.deadlines_service import DeadlinesService
 from ee_desktop.pnp import FITS, MIGHT_FIT
-from ee_desktop.profile import decode
 from ee_desktop.provinces_service import ProvincesService
 from ee_desktop.service import RulesService
 from ee_desktop.store import Store, open_store
 from ee_desktop.ui.provinces_view import ProvincesView
 from tests.conftest import TODAY, FixedPassphrases
-
-
-@pytest.fixture
-def store(data_dir: Path, example_data: dict[str, Any]) -> Iterator[Store]:
-    opened = open_store(data_dir, FixedPassphrases())
-    opened.save(decode(example_data, today=TODAY))
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -13,12 +11,11 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from ee_desktop.cli import main
-from ee_desktop.profile import decode
 from ee_desktop.service import PersonalFileService
-from ee_desktop.store import Store, open_store
+from ee_desktop.store import Store
 from ee_desktop.ui.main_window import MainWindow
 from ee_desktop.ui.report_export import ReportChoice, ReportExport
-from tests.conftest import EXAMPLE, TODAY, FixedPassphrases
+from tests.conftest import EXAMPLE
 
 
 def text_of(path: Path) -> str:
@@ -71,14 +68,6 @@ def test_report_command_reports_an_unwritable_output(
     out = tmp_path / "missing-folder" / "x.pdf"
     assert main(["report", str(EXAMPLE), "-o", str(out)]) == 1
     assert "cannot write" in capsys.readouterr().err
-
-
-@pytest.fixture
-def store(data_dir: Path, example_data: dict[str, Any]) -> Iterator[Store]:
-    opened = open_store(data_dir, FixedPassphrases())
-    opened.save(decode(example_data, today=TODAY))
-    yield opened
-    opened.close()
 
 
 def test_export_from_the_window_runs_off_the_gui_thread(

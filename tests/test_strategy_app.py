@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,14 +28,6 @@ CSV = """number,date,type,name,invited,lowest_score,tie_break
 902,2026-13-01,cec,Canadian Experience Class,3500,520,
 903,2026-11-22,cec,Canadian Experience Class,3500,515,
 """
-
-
-@pytest.fixture
-def store(data_dir: Path, example_data: dict[str, Any]) -> Iterator[Store]:
-    opened = open_store(data_dir, FixedPassphrases())
-    opened.save(decode(example_data, today=TODAY))
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -67,38 +67,43 @@ def _lowest(result: LanguageResult | None) -> int:
     return 0 if result is None else result.lowest
 
 
+# (requirement field, which result, met sentence, unmet sentence, shown when there is none)
+_LANGUAGE_CHECKS = (
+    (
+        "clb",
+        "first_language",
+        N_("First official language at CLB/NCLC {have} in every ability (needs {need})."),
+        N_("Needs CLB/NCLC {need} in every ability of your first official language; your "
+           "file shows {have}."),
+        N_("no valid test"),
+    ),
+    (
+        "english_clb",
+        "english",
+        N_("English at CLB {have} in every ability (needs {need})."),
+        N_("Needs English at CLB {need} in every ability; your file shows {have}."),
+        N_("no valid English test"),
+    ),
+    (
+        "french_nclc",
+        "french",
+        N_("French at NCLC {have} in every ability (needs {need})."),
+        N_("Needs French at NCLC {need} in every ability; your file shows {have}."),
+        N_("no valid French test"),
+    ),
+)  # fmt: skip
+
+
 def _language(c: _Checks, ev: Evaluation, stream: Stream) -> None:
-    req, f = stream.requires, ev.facts
-    if req.clb is not None:
-        have = _lowest(f.first_language)
+    for field_name, result, met, unmet, missing in _LANGUAGE_CHECKS:
+        need = getattr(stream.requires, field_name)
+        if need is None:
+            continue
+        have = _lowest(getattr(ev.facts, result))
         c.check(
-            have >= req.clb,
-            _("First official language at CLB/NCLC {have} in every ability "
-              "(needs {need}).").format(have=have, need=req.clb),
-            _("Needs CLB/NCLC {need} in every ability of your first official language; "
-              "your file shows {have}.").format(need=req.clb, have=have or _("no valid test")),
-        )  # fmt: skip
-    if req.english_clb is not None:
-        have = _lowest(f.english)
-        c.check(
-            have >= req.english_clb,
-            _("English at CLB {have} in every ability (needs {need}).").format(
-                have=have, need=req.english_clb
-            ),
-            _("Needs English at CLB {need} in every ability; your file shows {have}.").format(
-                need=req.english_clb, have=have or _("no valid English test")
-            ),
-        )
-    if req.french_nclc is not None:
-        have = _lowest(f.french)
-        c.check(
-            have >= req.french_nclc,
-            _("French at NCLC {have} in every ability (needs {need}).").format(
-                have=have, need=req.french_nclc
-            ),
-            _("Needs French at NCLC {need} in every ability; your file shows {have}.").format(
-                need=req.french_nclc, have=have or _("no valid French test")
-            ),
+            have >= need,
+            _(met).format(have=have, need=need),
+            _(unmet).format(need=need, have=have or _(missing)),
         )
 
 
