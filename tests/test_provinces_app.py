@@ -95,6 +95,71 @@ def test_a_declined_nomination_is_taken_out_of_the_file(service: ProvincesServic
     assert service.store.load().applicant.provincial_nomination is None  # type: ignore[union-attr]
 
 
+def test_two_nominations_on_one_day_the_last_recorded_is_held(
+    service: ProvincesService,
+) -> None:
+    service.record("pe-express-entry", "nominated", date(2026, 11, 20), TODAY)
+    service.record("nt-express-entry", "nominated", date(2026, 11, 20), TODAY)
+    assert service.store.load().applicant.provincial_nomination.province == "NT"  # type: ignore[union-attr]
+    service.record("nt-express-entry", "declined", date(2026, 11, 21), TODAY)
+    assert service.store.load().applicant.provincial_nomination.province == "PE"  # type: ignore[union-attr]
+
+
+def test_undoing_a_tracked_nomination_gives_back_the_one_entered_by_hand(
+    service: ProvincesService,
+) -> None:
+    from dataclasses import replace
+
+    from ee_desktop.profile.model import ProvincialNomination
+
+    store = service.store
+    typed = ProvincialNomination("ON", "Human Capital Priorities", date(2026, 5, 1))
+    profile = store.load()
+    store.save(replace(profile, applicant=replace(profile.applicant, provincial_nomination=typed)))  # type: ignore[arg-type, union-attr]
+    service.record("pe-express-entry", "interest", date(2026, 9, 1), TODAY)
+    assert store.load().applicant.provincial_nomination == typed  # type: ignore[union-attr]
+    service.record("pe-express-entry", "nominated", date(2026, 11, 20), TODAY)
+    assert store.load().applicant.provincial_nomination.province == "PE"  # type: ignore[union-attr]
+    (step,) = [e for e in service.events() if e.kind == "nominated"]
+    service.remove(step.id)
+    assert store.load().applicant.provincial_nomination == typed  # type: ignore[union-attr]
+
+
+def test_a_tracked_stream_stays_listed_after_it_closes(service: ProvincesService) -> None:
+    service.record("on-human-capital-priorities", "nominated", date(2026, 5, 20), TODAY)
+    ids = [m.stream.id for m in service.matches(TODAY)]
+    assert "on-human-capital-priorities" in ids  # closed 2026-05-29, still tracked
+    service.record("on-human-capital-priorities", "accepted", date(2026, 6, 1), TODAY)
+    held = service.store.load().applicant.provincial_nomination  # type: ignore[union-attr]
+    assert held is not None and held.accepted_on == date(2026, 6, 1)
+
+
+def test_an_acceptance_needs_a_nomination_first(service: ProvincesService) -> None:
+    with pytest.raises(ValueError, match="Record the nomination first"):
+        service.record("pe-express-entry", "accepted", date(2026, 11, 1), TODAY)
+    service.record("pe-express-entry", "nominated", date(2026, 11, 20), TODAY)
+    with pytest.raises(ValueError, match="on or before 2026-11-01"):
+        service.record("pe-express-entry", "accepted", date(2026, 11, 1), TODAY)
+
+
+def test_an_unreadable_step_is_left_out(service: ProvincesService) -> None:
+    from sqlalchemy.orm import Session
+
+    from ee_desktop.store.models import PnpEventRow
+
+    service.record("pe-express-entry", "interest", date(2026, 9, 1), TODAY)
+    store = service.store
+    with Session(store._engine) as s, s.begin():
+        s.add(
+            PnpEventRow(
+                file_id=store.active_id(),
+                content=store._mapper.c.encrypt(b'{"stream": "x", "kind": "teleported"}'),
+            )
+        )
+    assert [e.kind for e in service.events()] == ["interest"]
+    assert _deadlines(store).deadlines(TODAY)  # still works
+
+
 def test_steps_are_checked(service: ProvincesService) -> None:
     with pytest.raises(ValueError, match="Unknown stream 'xx'"):
         service.record("xx", "interest", TODAY, TODAY)
@@ -154,7 +219,7 @@ def view(qtbot, service: ProvincesService) -> ProvincesView:  # type: ignore[no-
 
 def test_the_view_lists_fits_first_with_reasons(view: ProvincesView) -> None:
     assert view.shown[0].fit == FITS
-    assert "3 fit" in view.summary.text()
+    assert "<b>2 fit</b>" in view.summary.text()
     assert "No Express Entry stream is open in: Ontario." in view.summary.text()
     assert "What your file meets" in view.reasons.text()
     view.filter.setCurrentIndex(view.filter.findData("does_not_fit"))
@@ -234,7 +299,7 @@ def test_provinces_command_on_a_file(capsys: pytest.CaptureFixture[str]) -> None
     answer = ["--answer", "job_offer:YT=yes"]
     assert main(["provinces", str(EXAMPLE), "--as-of", "2026-11-24", *answer]) == 0
     text = capsys.readouterr().out
-    assert "FITS (4)" in text and "Yukon: Yukon Express Entry" in text
+    assert "FITS (3)" in text and "Yukon: Yukon Express Entry" in text
     assert "No Express Entry stream open in: Ontario." in text
 
 
@@ -272,7 +337,23 @@ def test_provinces_command_rejects_a_bad_answer(capsys: pytest.CaptureFixture[st
     from ee_desktop.cli import main
     from tests.conftest import EXAMPLE
 
+    assert main(["provinces", str(EXAMPLE), "--answer", "job_ofer:YT=yes"]) == 2
+    assert "--answer: no stream asks 'job_ofer:YT'" in capsys.readouterr().err
+
     assert main(["provinces", str(EXAMPLE), "--answer", "job_offer:YT=maybe"]) == 2
     err = capsys.readouterr().err
     assert "--answer: got 'job_offer:YT=maybe'; expected QUESTION=yes or QUESTION=no" in err
     assert "Traceback" not in err
+
+
+def test_an_answer_that_moves_the_stream_keeps_it_in_view(view: ProvincesView) -> None:
+    view.filter.setCurrentIndex(view.filter.findData("might_fit"))
+    view.select("yt-express-entry")
+    box = view.findChild(QComboBox, "question:job_offer:YT")
+    assert box is not None
+    box.setCurrentIndex(box.findData("yes"))
+    current = view.current()
+    assert current is not None and current.stream.id == "yt-express-entry"
+    assert current.fit == FITS and view.filter.currentData() == "all"
+    again = view.findChild(QComboBox, "question:job_offer:YT")
+    assert again is not None and again.hasFocus()

@@ -609,6 +609,7 @@ def _cmd_provinces(args: argparse.Namespace) -> int:
     given = _answers_given(args.answer)
     if args.file is not None:  # the file alone: no saved answers or steps
         profile, rules, saved, events = _load_file(args.file), _rules(args), {}, []
+        streams = list(streams_at(as_of))
     else:
         from ee_desktop.provinces_service import ProvincesService
 
@@ -616,9 +617,20 @@ def _cmd_provinces(args: argparse.Namespace) -> int:
             service = ProvincesService(active.store, active.rules)
             profile, rules = active.store.load(), active.rules.rules
             saved, events = service.answers(), service.events()
-    answers = {**saved, **given}
+            streams = service.streams_with_tracked(as_of)
     evaluation = evaluate(profile, as_of, rules)
-    matches = match_all(evaluation, streams_at(as_of), answers)
+    asked = {q.id for m in match_all(evaluation, streams, {}) for q in m.questions}
+    unknown = sorted(set(given) - asked)
+    if unknown:
+        raise UserError(
+            [
+                _("--answer: no stream asks {id!r} of this file; the questions are listed "
+                  "with their ids (?) in the text output.").format(id=question)
+                for question in unknown
+            ]
+        )  # fmt: skip
+    answers = {**saved, **given}
+    matches = match_all(evaluation, streams, answers)
     crs = evaluation.crs.total
     if args.json:
         document = to_json(matches, as_of, crs, answers, events)

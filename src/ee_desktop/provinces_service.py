@@ -20,13 +20,14 @@ from ee_desktop.pnp import (
     streams_at,
     synced_nomination,
 )
-from ee_desktop.pnp.model import ANSWERS, Stream
+from ee_desktop.pnp.model import ANSWERS, EVENTS, Stream
 from ee_desktop.profile import Profile
 from ee_desktop.rules import evaluate
 from ee_desktop.service import RulesService
 from ee_desktop.store import Store
 
 NOTE_LIMIT = 2000
+NEEDS_NOMINATION = ("accepted", "declined")
 
 
 class ProvincesService:
@@ -57,9 +58,26 @@ class ProvincesService:
         found = [s for s in load_streams() if s.id == stream_id]
         return max(found, key=lambda s: s.effective_from) if found else None
 
-    def matches(self, as_of: date, profile: Profile | None = None) -> list[StreamMatch]:
+    def matches(
+        self,
+        as_of: date,
+        profile: Profile | None = None,
+        answers: dict[str, str] | None = None,
+    ) -> list[StreamMatch]:
+        """Every stream in force, and the ones the user tracks even after they closed (a
+        nomination from a closed stream is still to be accepted)."""
         evaluation = evaluate(profile or self._profile(), as_of, self.rules.rules)
-        return match_all(evaluation, streams_at(as_of), self.answers())
+        given = self.answers() if answers is None else answers
+        return match_all(evaluation, self.streams_with_tracked(as_of), given)
+
+    def streams_with_tracked(self, as_of: date) -> list[Stream]:
+        shown = list(streams_at(as_of))
+        in_force = {s.id for s in shown}
+        for stream_id in dict.fromkeys(e.stream_id for e in self.events()):
+            stream = self.stream(stream_id)
+            if stream_id not in in_force and stream is not None:
+                shown.append(stream)
+        return shown
 
     def all_questions(self, stream: Stream, as_of: date) -> tuple[Question, ...]:
         """Every question a stream asks of this file, answered or not."""
@@ -89,7 +107,8 @@ class ProvincesService:
     def record(self, stream_id: str, kind: str, on: date, today: date, note: str = "") -> int:
         """Record a step with a stream. A nomination (or its acceptance, or a decline) is
         written into the file in the same transaction."""
-        if self.stream(stream_id) is None:
+        stream = self.stream(stream_id)
+        if stream is None:
             raise ValueError(_("Unknown stream '{id}'.").format(id=stream_id))
         check_event(kind, on, today)
         if len(note) > NOTE_LIMIT:
@@ -99,18 +118,49 @@ class ProvincesService:
                 )
             )
         before = self.events()
-        added = TrackedEvent(0, stream_id, kind, on, note.strip())
-        profile = self._synced(before, [*before, added])
-        return self.store.add_pnp_event(
-            self._file_id(), stream_id, kind, on, note.strip(), profile=profile
+        if kind in NEEDS_NOMINATION and not any(
+            e.stream_id == stream_id and e.kind == "nominated" and e.on <= on for e in before
+        ):
+            raise ValueError(
+                _("Record the nomination first: '{step}' needs a nomination from this stream "
+                  "on or before {day}.").format(step=_(EVENTS[kind]), day=on.isoformat())
+            )  # fmt: skip
+        added = TrackedEvent(
+            max((e.id for e in before), default=0) + 1,  # sorts after every saved step
+            stream_id,
+            kind,
+            on,
+            note.strip(),
+            stream.province,
+            stream.name,
         )
+        current = self._profile().applicant.provincial_nomination
+        profile = self._synced(before, [*before, added])
+        if profile is not None and current not in (
+            None,
+            current_nomination(before, load_streams()),
+        ):
+            added = replace(added, replaced=current)  # entered by other means: kept to give back
+        return self.store.add_pnp_event(self._file_id(), added, profile=profile)
 
     def remove(self, event_id: int) -> None:
         before = self.events()
-        after = [e for e in before if e.id != event_id]
-        if len(after) == len(before):
+        removed = next((e for e in before if e.id == event_id), None)
+        if removed is None:
             raise KeyError(event_id)
-        self.store.delete_pnp_event(self._file_id(), event_id, profile=self._synced(before, after))
+        after = [e for e in before if e.id != event_id]
+        profile = self._synced(before, after)
+        if (
+            profile is not None
+            and profile.applicant.provincial_nomination is None
+            and removed.replaced is not None
+        ):
+            # Undoing the step that replaced a nomination entered by hand gives it back.
+            profile = replace(
+                profile,
+                applicant=replace(profile.applicant, provincial_nomination=removed.replaced),
+            )
+        self.store.delete_pnp_event(self._file_id(), event_id, profile=profile)
 
     def _synced(self, before: list[TrackedEvent], after: list[TrackedEvent]) -> Profile | None:
         """The file with its nomination brought in line with the tracking, or None when the

@@ -122,6 +122,16 @@ def test_minimum_crs() -> None:
     assert found.unmet == (f"Needs a CRS score of at least {score + 1}; yours is {score}.",)
 
 
+def test_a_crs_floor_does_not_count_the_nomination_points() -> None:
+    from ee_desktop.profile.model import ProvincialNomination
+
+    nominated = skilled(
+        applicant={"provincial_nomination": ProvincialNomination("NS", "X", date(2026, 1, 5))}
+    )
+    score = evaluate(nominated, TODAY, rules()).crs.total
+    assert decide(nominated, stream(crs=score - 100)).fit == DOES_NOT_FIT  # 600 left out
+
+
 @pytest.mark.parametrize(
     ("born", "accepted"),
     [

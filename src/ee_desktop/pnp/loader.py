@@ -45,7 +45,12 @@ def _noc(value: Any) -> str | None:
 
 
 def _teer(value: Any) -> str | None:
-    return None if integer(value) is None and value <= 5 else "a TEER from 0 to 5"
+    # Only TEER 0 to 3 work is skilled experience for Express Entry.
+    return None if integer(value) is None and value <= 3 else "a TEER from 0 to 3"
+
+
+def _years(value: Any) -> str | None:
+    return None if integer(value) is None and value >= 1 else "a whole number, 1 or more"
 
 
 def _level(value: Any) -> str | None:
@@ -84,8 +89,8 @@ REQUIREMENT_FIELDS: dict[str, Check] = {
     "min_age": integer,
     "max_age": integer,
     "experience_months": integer,
-    "experience_window_years": integer,
-    "teer": _list_of(_teer, "TEERs (0 to 5)"),
+    "experience_window_years": _years,
+    "teer": _list_of(_teer, "TEERs (0 to 3)"),
     "occupations": _list_of(_noc, "five-digit NOC 2021 codes"),
     "excluded_occupations": _list_of(_noc, "five-digit NOC 2021 codes"),
     "job_offer": boolean,
@@ -148,7 +153,10 @@ def parse_streams(document: Mapping[str, Any]) -> tuple[Stream, ...]:
             continue
         required = [name for name, (_check, needed) in STREAM_FIELDS.items() if needed]
         found = _fields(where, raw, {k: c for k, (c, _r) in STREAM_FIELDS.items()}, required)
-        requires, more = _requirements(f"{where}.requires", raw.get("requires", {}))
+        raw_requires = raw.get("requires", {})
+        requires, more = _requirements(
+            f"{where}.requires", raw_requires if isinstance(raw_requires, dict) else {}
+        )
         found += more
         starts, ends = raw.get("effective_from"), raw.get("effective_to")
         if isinstance(starts, date):

@@ -142,7 +142,8 @@ def _education(c: _Checks, ev: Evaluation, stream: Stream) -> None:
 
 
 def _numbers(c: _Checks, ev: Evaluation, stream: Stream) -> None:
-    req, total, age = stream.requires, ev.crs.total, ev.facts.age
+    # A stream's CRS floor is met before a nomination: its 600 points do not count here.
+    req, total, age = stream.requires, ev.crs.total - ev.crs.nomination, ev.facts.age
     if req.crs is not None:
         c.check(
             total >= req.crs,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ee_desktop.i18n import N_
+from ee_desktop.profile.model import ProvincialNomination
 
 # How a stream takes candidates in.
 INTAKES: dict[str, str] = {
@@ -144,3 +145,9 @@ class TrackedEvent:
     kind: str
     on: date
     note: str = ""
+    # As the stream was named when the step was recorded: a later data update may rename it.
+    province: str = ""
+    stream_name: str = ""
+    # A nomination entered by other means that this step replaced in the file (given back
+    # if the step is removed).
+    replaced: ProvincialNomination | None = None

@@ -4,6 +4,7 @@ the nomination the score counts, and the dates to meet."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ee_desktop.deadlines.model import Deadline
@@ -59,27 +60,30 @@ def current_nomination(
     events: Sequence[TrackedEvent], streams: Sequence[Stream]
 ) -> ProvincialNomination | None:
     """The nomination the events say is held: the newest one not declined, refused or
-    withdrawn since. Streams no longer in the data are skipped (their province is unknown)."""
+    withdrawn since (on the same day, the one recorded last). The province and name are
+    those saved with the step; older steps without them take the stream's data."""
     known = {s.id: s for s in streams}
-    held: list[ProvincialNomination] = []
+    held: list[tuple[date, int, ProvincialNomination]] = []
     for stream_id, items in by_stream(events).items():
-        stream = known.get(stream_id)
-        if stream is None:
-            continue
         nomination: ProvincialNomination | None = None
+        recorded = 0
         for event in items:
             if event.kind == "nominated":
-                nomination = ProvincialNomination(stream.province, stream.name, event.on)
+                stream = known.get(stream_id)
+                province = event.province or (stream.province if stream else "")
+                name = event.stream_name or (stream.name if stream else stream_id)
+                if not province:
+                    continue  # neither saved nor in the data: the province is unknown
+                nomination = ProvincialNomination(province, name, event.on)
+                recorded = event.id
             elif event.kind == "accepted" and nomination is not None:
                 if nomination.accepted_on is None:
-                    nomination = ProvincialNomination(
-                        nomination.province, nomination.stream, nomination.nominated_on, event.on
-                    )
+                    nomination = replace(nomination, accepted_on=event.on)
             elif event.kind in CLOSING_EVENTS:
                 nomination = None
         if nomination is not None:
-            held.append(nomination)
-    return max(held, key=lambda n: n.nominated_on) if held else None
+            held.append((nomination.nominated_on, recorded, nomination))
+    return max(held, key=lambda h: (h[0], h[1]))[2] if held else None
 
 
 def synced_nomination(

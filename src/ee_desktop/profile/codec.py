@@ -702,6 +702,15 @@ def load(path: Path, *, today: date) -> Profile:
     return loads(text, today=today)
 
 
+def _nomination(n: ProvincialNomination | None) -> dict[str, Any] | None:
+    if n is None:
+        return None
+    out = {"province": n.province, "stream": n.stream, "nominated_on": n.nominated_on.isoformat()}
+    if n.accepted_on is not None:  # written only when known: older readers reject the key
+        out["accepted_on"] = n.accepted_on.isoformat()
+    return out
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -728,14 +737,7 @@ def encode(profile: Profile) -> dict[str, Any]:
                 "trade": a.certificate_of_qualification.trade,
                 "issued_on": a.certificate_of_qualification.issued_on.isoformat(),
             },
-            "provincial_nomination": None
-            if a.provincial_nomination is None
-            else {
-                "province": a.provincial_nomination.province,
-                "stream": a.provincial_nomination.stream,
-                "nominated_on": a.provincial_nomination.nominated_on.isoformat(),
-                "accepted_on": _iso(a.provincial_nomination.accepted_on),
-            },
+            "provincial_nomination": _nomination(a.provincial_nomination),
             "job_offer": None
             if a.job_offer is None
             else {

@@ -4,15 +4,56 @@ steps tracked per stream. A step that changes the nomination saves the file with
 from __future__ import annotations
 
 import json
+import logging
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ee_desktop.pnp.model import TrackedEvent
-from ee_desktop.profile.model import Profile
+from ee_desktop.pnp.model import EVENTS, TrackedEvent
+from ee_desktop.profile.model import Profile, ProvincialNomination
 from ee_desktop.store.base import StoreBase
 from ee_desktop.store.models import PersonalFile, PnpAnswersRow, PnpEventRow
+
+log = logging.getLogger(__name__)
+
+
+def _nomination(n: ProvincialNomination | None) -> dict[str, Any] | None:
+    if n is None:
+        return None
+    accepted = None if n.accepted_on is None else n.accepted_on.isoformat()
+    return {"province": n.province, "stream": n.stream, "nominated_on": n.nominated_on.isoformat(),
+            "accepted_on": accepted}  # fmt: skip
+
+
+def _record(e: TrackedEvent) -> dict[str, Any]:
+    return {
+        "stream": e.stream_id,
+        "kind": e.kind,
+        "on": e.on.isoformat(),
+        "note": e.note,
+        "province": e.province,
+        "name": e.stream_name,
+        "replaced": _nomination(e.replaced),
+    }
+
+
+def _event(row_id: int, d: dict[str, Any]) -> TrackedEvent | None:
+    """The stored step, or None when it cannot be read (damaged, or from a newer version)."""
+    try:
+        r = d.get("replaced")
+        replaced = None if r is None else ProvincialNomination(
+            r["province"], r["stream"], date.fromisoformat(r["nominated_on"]),
+            None if r.get("accepted_on") is None else date.fromisoformat(r["accepted_on"]),
+        )  # fmt: skip
+        event = TrackedEvent(
+            row_id, str(d["stream"]), str(d["kind"]), date.fromisoformat(d["on"]),
+            str(d.get("note", "")), str(d.get("province", "")), str(d.get("name", "")), replaced,
+        )  # fmt: skip
+    except (KeyError, TypeError, ValueError):
+        return None
+    return event if event.kind in EVENTS else None
 
 
 class PnpStore(StoreBase):
@@ -48,26 +89,19 @@ class PnpStore(StoreBase):
             ).all()
             out = []
             for row in rows:
-                d = json.loads(c.decrypt(row.content))
-                out.append(
-                    TrackedEvent(
-                        row.id, d["stream"], d["kind"], date.fromisoformat(d["on"]), d["note"]
-                    )
-                )
+                event = _event(row.id, json.loads(c.decrypt(row.content)))
+                if event is None:
+                    log.warning("provincial step %s is unreadable and is left out", row.id)
+                else:
+                    out.append(event)
         return sorted(out, key=lambda e: (e.on, e.id))
 
     def add_pnp_event(
-        self,
-        file_id: int,
-        stream_id: str,
-        kind: str,
-        on: date,
-        note: str = "",
-        profile: Profile | None = None,
+        self, file_id: int, event: TrackedEvent, profile: Profile | None = None
     ) -> int:
-        """Record a step; with ``profile``, the file's new content is saved in the same
-        transaction (a nomination changes the score)."""
-        record = {"stream": stream_id, "kind": kind, "on": on.isoformat(), "note": note}
+        """Record a step (its id is given by the store); with ``profile``, the file's new
+        content is saved in the same transaction (a nomination changes the score)."""
+        record = _record(event)
         with Session(self._engine) as s, s.begin():
             row = PnpEventRow(
                 file_id=file_id, content=self._mapper.c.encrypt(json.dumps(record).encode())

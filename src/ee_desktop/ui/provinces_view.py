@@ -144,14 +144,14 @@ class ProvincesView(QWidget):
         for code in FILTERS:
             self.filter.addItem(names[code], code)
         self.filter.currentIndexChanged.connect(lambda _i: self._fill())
-        filter_label = QLabel(self.tr("&Show:"))
+        filter_label = QLabel(self.tr("Sho&w:"))
         filter_label.setBuddy(self.filter)
         self.search = QLineEdit()
         self.search.setObjectName("provinces:search")
         self.search.setPlaceholderText(self.tr("Province or stream"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._fill())
-        search_label = QLabel(self.tr("Sea&rch:"))
+        search_label = QLabel(self.tr("Se&arch:"))
         search_label.setBuddy(self.search)
         bar = QHBoxLayout()
         bar.addWidget(filter_label)
@@ -268,8 +268,8 @@ class ProvincesView(QWidget):
         ]
         if open_questions:
             parts.append(
-                self.tr("Answer %1 question(s) to settle the ones that might fit.").replace(
-                    "%1", str(open_questions)
+                self.tr(
+                    "Answer %n question(s) to settle the ones that might fit.", "", open_questions
                 )
             )
         parts.append(
@@ -417,8 +417,16 @@ class ProvincesView(QWidget):
         return [(q.id, q.text) for q in self.service.all_questions(m.stream, self.today())]
 
     def answer(self, question_id: str, value: str | None) -> None:
+        answered = self.current()
         self.service.set_answer(question_id, value)
         self.refresh()
+        if answered is not None and (self.current() or answered).stream.id != answered.stream.id:
+            # The answer moved the stream out of the filter: show everything, keep it selected.
+            self.filter.setCurrentIndex(0)
+            self.select(answered.stream.id)
+        box = self.findChild(QComboBox, f"question:{question_id}")
+        if box is not None:
+            box.setFocus()  # the boxes were rebuilt: keep the keyboard where it was
 
     def _show_steps(self, stream_id: str) -> None:
         self.steps.clear()

@@ -961,6 +961,15 @@ class AdditionalPage(WizardPage):
         n.choice("province", self.tr("P&rovince or territory:"), _province_options())
         n.text("stream", self.tr("&Stream:"))
         n.date("nominated_on", self.tr("&Nominated on:"))
+        n.date(
+            "accepted_on",
+            self.tr("Acce&pted in your profile on:"),
+            self.tr(
+                "Optional: the day you accepted the nomination in your Express Entry profile "
+                "(you have 30 calendar days from the nomination)."
+            ),
+            nullable=True,
+        )
 
         self.offer = OptionalGroup(
             self.tr("I have a job offer from a Canadian employer"),
