@@ -702,13 +702,27 @@ def load(path: Path, *, today: date) -> Profile:
     return loads(text, today=today)
 
 
-def _nomination(n: ProvincialNomination | None) -> dict[str, Any] | None:
+def nomination_to_json(n: ProvincialNomination | None) -> dict[str, Any] | None:
+    """The format's ``provincial_nomination`` object (also how the store keeps it)."""
     if n is None:
         return None
     out = {"province": n.province, "stream": n.stream, "nominated_on": n.nominated_on.isoformat()}
     if n.accepted_on is not None:  # written only when known: older readers reject the key
         out["accepted_on"] = n.accepted_on.isoformat()
     return out
+
+
+def nomination_from_json(d: dict[str, Any] | None) -> ProvincialNomination | None:
+    """Read back what nomination_to_json wrote (trusted: the app's own storage)."""
+    if d is None:
+        return None
+    accepted = d.get("accepted_on")
+    return ProvincialNomination(
+        d["province"],
+        d["stream"],
+        date.fromisoformat(d["nominated_on"]),
+        None if accepted is None else date.fromisoformat(accepted),
+    )
 
 
 def _iso(value: date | None) -> str | None:
@@ -737,7 +751,7 @@ def encode(profile: Profile) -> dict[str, Any]:
                 "trade": a.certificate_of_qualification.trade,
                 "issued_on": a.certificate_of_qualification.issued_on.isoformat(),
             },
-            "provincial_nomination": _nomination(a.provincial_nomination),
+            "provincial_nomination": nomination_to_json(a.provincial_nomination),
             "job_offer": None
             if a.job_offer is None
             else {

@@ -6,6 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
+from ee_desktop.profile.codec import nomination_from_json, nomination_to_json
 from ee_desktop.profile.model import (
     Applicant,
     CertificateOfQualification,
@@ -17,7 +18,6 @@ from ee_desktop.profile.model import (
     LanguageTest,
     Passport,
     Profile,
-    ProvincialNomination,
     Residence,
     Spouse,
 )
@@ -74,7 +74,9 @@ class RowMapper:
                     "country_of_residence": self.c.encrypt_text(a.country_of_residence),
                     "sibling_in_canada": a.sibling_in_canada,
                     "certificate_of_qualification": self._enc_record(_certificate(a)),
-                    "provincial_nomination": self._enc_record(_nomination(a)),
+                    "provincial_nomination": self._enc_record(
+                        nomination_to_json(a.provincial_nomination)
+                    ),
                     "job_offer": self._enc_record(_job_offer(a)),
                 },
             )
@@ -226,16 +228,7 @@ class RowMapper:
                 trade=cert["trade"],
                 issued_on=date.fromisoformat(cert["issued_on"]),
             ),
-            provincial_nomination=None
-            if nomination is None
-            else ProvincialNomination(
-                province=nomination["province"],
-                stream=nomination["stream"],
-                nominated_on=date.fromisoformat(nomination["nominated_on"]),
-                accepted_on=None
-                if nomination.get("accepted_on") is None
-                else date.fromisoformat(nomination["accepted_on"]),
-            ),
+            provincial_nomination=nomination_from_json(nomination),
             job_offer=None
             if offer is None
             else JobOffer(
@@ -362,18 +355,6 @@ def _certificate(a: Applicant) -> dict[str, Any] | None:
     if c is None:
         return None
     return {"province": c.province, "trade": c.trade, "issued_on": c.issued_on.isoformat()}
-
-
-def _nomination(a: Applicant) -> dict[str, Any] | None:
-    n = a.provincial_nomination
-    if n is None:
-        return None
-    return {
-        "province": n.province,
-        "stream": n.stream,
-        "nominated_on": n.nominated_on.isoformat(),
-        "accepted_on": None if n.accepted_on is None else n.accepted_on.isoformat(),
-    }
 
 
 def _job_offer(a: Applicant) -> dict[str, Any] | None:

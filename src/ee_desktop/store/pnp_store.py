@@ -12,19 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ee_desktop.pnp.model import EVENTS, TrackedEvent
-from ee_desktop.profile.model import Profile, ProvincialNomination
+from ee_desktop.profile.codec import nomination_from_json, nomination_to_json
+from ee_desktop.profile.model import Profile
 from ee_desktop.store.base import StoreBase
 from ee_desktop.store.models import PersonalFile, PnpAnswersRow, PnpEventRow
 
 log = logging.getLogger(__name__)
-
-
-def _nomination(n: ProvincialNomination | None) -> dict[str, Any] | None:
-    if n is None:
-        return None
-    accepted = None if n.accepted_on is None else n.accepted_on.isoformat()
-    return {"province": n.province, "stream": n.stream, "nominated_on": n.nominated_on.isoformat(),
-            "accepted_on": accepted}  # fmt: skip
 
 
 def _record(e: TrackedEvent) -> dict[str, Any]:
@@ -35,18 +28,14 @@ def _record(e: TrackedEvent) -> dict[str, Any]:
         "note": e.note,
         "province": e.province,
         "name": e.stream_name,
-        "replaced": _nomination(e.replaced),
+        "replaced": nomination_to_json(e.replaced),
     }
 
 
 def _event(row_id: int, d: dict[str, Any]) -> TrackedEvent | None:
     """The stored step, or None when it cannot be read (damaged, or from a newer version)."""
     try:
-        r = d.get("replaced")
-        replaced = None if r is None else ProvincialNomination(
-            r["province"], r["stream"], date.fromisoformat(r["nominated_on"]),
-            None if r.get("accepted_on") is None else date.fromisoformat(r["accepted_on"]),
-        )  # fmt: skip
+        replaced = nomination_from_json(d.get("replaced"))
         event = TrackedEvent(
             row_id, str(d["stream"]), str(d["kind"]), date.fromisoformat(d["on"]),
             str(d.get("note", "")), str(d.get("province", "")), str(d.get("name", "")), replaced,
