@@ -220,6 +220,7 @@ def view(qtbot, service: ProvincesService) -> ProvincesView:  # type: ignore[no-
 def test_the_view_lists_fits_first_with_reasons(view: ProvincesView) -> None:
     assert view.shown[0].fit == FITS
     assert "<b>2 fit</b>" in view.summary.text()
+    assert "Questions to answer for the ones that might fit: 15." in view.summary.text()
     assert "No Express Entry stream is open in: Ontario." in view.summary.text()
     assert "What your file meets" in view.reasons.text()
     view.filter.setCurrentIndex(view.filter.findData("does_not_fit"))

@@ -49,26 +49,16 @@ class ProvincesService:
 
     # -- streams and matching ---------------------------------------------------------------
     @staticmethod
-    def streams(as_of: date) -> tuple[Stream, ...]:
-        return streams_at(as_of)
-
-    @staticmethod
     def stream(stream_id: str) -> Stream | None:
         """The newest version of a stream, in force or not (tracked streams may have closed)."""
         found = [s for s in load_streams() if s.id == stream_id]
         return max(found, key=lambda s: s.effective_from) if found else None
 
-    def matches(
-        self,
-        as_of: date,
-        profile: Profile | None = None,
-        answers: dict[str, str] | None = None,
-    ) -> list[StreamMatch]:
+    def matches(self, as_of: date) -> list[StreamMatch]:
         """Every stream in force, and the ones the user tracks even after they closed (a
         nomination from a closed stream is still to be accepted)."""
-        evaluation = evaluate(profile or self._profile(), as_of, self.rules.rules)
-        given = self.answers() if answers is None else answers
-        return match_all(evaluation, self.streams_with_tracked(as_of), given)
+        evaluation = evaluate(self._profile(), as_of, self.rules.rules)
+        return match_all(evaluation, self.streams_with_tracked(as_of), self.answers())
 
     def streams_with_tracked(self, as_of: date) -> list[Stream]:
         shown = list(streams_at(as_of))

@@ -48,12 +48,12 @@ from ee_desktop.pnp import (
     stages,
 )
 from ee_desktop.pnp.model import STEP_NAMES
+from ee_desktop.pnp.output import closed_provinces
 from ee_desktop.profile.labels import PROVINCE, label
 from ee_desktop.provinces_service import ProvincesService
 
 FILTERS = ("all", FITS, MIGHT_FIT, DOES_NOT_FIT, "tracked")
 FIT_COLOURS = {FITS: "#1b5e20", MIGHT_FIT: "#8a5a00", DOES_NOT_FIT: "#8b1a1a"}
-NO_PROGRAM = ("QC", "NU")
 
 
 def _bullets(lines: tuple[str, ...] | list[str]) -> str:
@@ -253,12 +253,7 @@ class ProvincesView(QWidget):
         self.events = self.service.events()
         counts = {fit: sum(m.fit == fit for m in self.matches) for fit in FIT_NAMES}
         open_questions = len(questions(self.matches))
-        in_force = {m.stream.province for m in self.matches}
-        closed = [
-            _(PROVINCE[code])
-            for code in sorted(PROVINCE)
-            if code not in in_force and code not in NO_PROGRAM
-        ]
+        closed = [label(PROVINCE, code) for code in closed_provinces(self.matches)]
         parts = [
             self.tr("For your file on %1: <b>%2 fit</b>, %3 might fit, %4 do not fit.")
             .replace("%1", today.isoformat())
@@ -268,8 +263,8 @@ class ProvincesView(QWidget):
         ]
         if open_questions:
             parts.append(
-                self.tr(
-                    "Answer %n question(s) to settle the ones that might fit.", "", open_questions
+                self.tr("Questions to answer for the ones that might fit: %1.").replace(
+                    "%1", str(open_questions)
                 )
             )
         parts.append(
