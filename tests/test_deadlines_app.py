@@ -8,7 +8,6 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from ee_desktop.checklist_service import ChecklistService
@@ -124,22 +123,6 @@ def test_view_lists_dates_sorted_with_overdue_ones_marked(
     assert view.model.item(overdue_row, 1).text() == "3 days ago"
 
 
-def test_milestone_typed_in_the_view_is_recorded(qtbot: QtBot, service: DeadlinesService) -> None:
-    view = DeadlinesView(service, lambda: TODAY)
-    qtbot.addWidget(view)
-    view.refresh()
-    field = view.findChild(QLineEdit, "milestone:profile_submitted")
-    assert field is not None
-    field.setText("2026-02-01")
-    field.editingFinished.emit()
-    assert service.milestones()["profile_submitted"] == (date(2026, 2, 1),)
-    assert any(d.due == date(2027, 2, 1) for d in view.deadlines)
-    field.setText("first of February")
-    field.editingFinished.emit()
-    assert view.milestones.error.isVisibleTo(view)
-    assert service.milestones()["profile_submitted"] == (date(2026, 2, 1),)
-
-
 def test_reminders_on_start_and_in_the_tray(
     qtbot: QtBot, store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -215,14 +198,3 @@ def test_overdue_items_are_not_counted_as_coming_up(
     qtbot.addWidget(view)
     view.refresh()
     assert "1 overdue" in view.summary.text() and "0 due within" in view.summary.text()
-
-
-def test_a_document_request_can_be_removed(qtbot: QtBot, service: DeadlinesService) -> None:
-    service.add_milestone("document_request", date(2026, 11, 1), TODAY)
-    view = DeadlinesView(service, lambda: TODAY)
-    qtbot.addWidget(view)
-    view.refresh()
-    assert view.milestones.request_list.count() == 1
-    view.milestones.request_list.setCurrentRow(0)
-    view.milestones.remove_request.click()
-    assert service.milestones().get("document_request", ()) == ()

@@ -27,6 +27,22 @@ _NO_FILE = N_(
     "in the app."
 )
 EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 2
+# The command line's names for the milestones: hyphens, and "submitted" for the application.
+MILESTONE_ALIASES = {"submitted": "application_submitted"}
+MILESTONE_NAMES = (
+    "profile-submitted",
+    "invitation",
+    "submitted",
+    "aor",
+    "biometrics-request",
+    "medical-request",
+    "medical-exam",
+    "background-check",
+    "document-request",
+    "ppr",
+    "copr",
+    "landed",
+)
 
 log = logging.getLogger("ee_desktop")
 
@@ -162,6 +178,36 @@ def _build_parser() -> argparse.ArgumentParser:
         help=_("answer a stream's question (repeatable; overrides saved answers)"),
     )
     p.set_defaults(run=_cmd_provinces)
+
+    p = _computing(
+        sub,
+        "application",
+        _("the application for permanent residence: stage, countdown, blockers, timeline"),
+        _("a personal file (default: the active one, with your milestones and progress)"),
+    )
+    p.set_defaults(run=_cmd_application)
+
+    p = sub.add_parser(
+        "milestone",
+        help=_("record a step of your application (invitation, requests, landing...)"),
+        description=_("Milestone names: {names}.").format(names=", ".join(MILESTONE_NAMES)),
+    )
+    p.add_argument("name", metavar="NAME", help=_("which milestone (see the list above)"))
+    p.add_argument("on", type=_as_of, metavar="DATE", help=_("the day it happened, YYYY-MM-DD"))
+    p.add_argument(
+        "--due",
+        type=_as_of,
+        metavar="DATE",
+        help=_("the deadline printed on the letter, or the COPR's expiry date"),
+    )
+    p.add_argument(
+        "--done", type=_as_of, metavar="DATE", help=_("the day you answered the request")
+    )
+    p.add_argument("--note", default="", metavar="TEXT", help=_("a note kept with it"))
+    p.add_argument(
+        "--remove", action="store_true", help=_("remove the milestone of that day instead")
+    )
+    p.set_defaults(run=_cmd_milestone)
 
     p = _computing(
         sub,
@@ -415,8 +461,9 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
     from ee_desktop.deadlines import derive, to_ics
 
     as_of = args.as_of or date.today()
-    if args.file is not None:  # the file alone: no milestones or progress recorded
-        deadlines = derive(_load_file(args.file), as_of, rules=_rules(args))
+    if args.file is not None:  # the file and its milestones; no progress recorded
+        profile, milestones = _load_document(args.file)
+        deadlines = derive(profile, as_of, milestones, rules=_rules(args))
     else:
         with _Active(args) as active:
             deadlines = active.deadlines.deadlines(as_of)
@@ -640,6 +687,73 @@ def _cmd_provinces(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _milestone_name(text: str) -> str:
+    name = MILESTONE_ALIASES.get(text, text.replace("-", "_"))
+    from ee_desktop.profile.milestones import MILESTONES
+
+    if name not in MILESTONES:
+        raise UserError(
+            [
+                _("NAME: unknown milestone {name!r}; expected one of: {names}.").format(
+                    name=text, names=", ".join(MILESTONE_NAMES)
+                )
+            ]
+        )
+    return name
+
+
+def _cmd_milestone(args: argparse.Namespace) -> int:
+    from ee_desktop.profile.milestones import Milestone
+
+    name = _milestone_name(args.name)
+    milestone = Milestone(name, args.on, args.due, args.done, args.note.strip())
+    with _Active(args) as active:
+        if args.remove:
+            known = {(m.name, m.on) for m in active.deadlines.milestone_records()}
+            if (name, args.on) not in known:
+                raise UserError(
+                    [_("No {name} recorded on {day}.").format(name=args.name, day=args.on)]
+                )
+            active.deadlines.remove_milestone(name, args.on)
+            print(_("Removed {name} of {day}.").format(name=args.name, day=args.on))
+            return EXIT_OK
+        try:
+            active.deadlines.record_milestone(milestone, date.today())
+        except ValueError as exc:
+            raise UserError(str(exc).splitlines()) from None
+        status = _application_status(active, date.today())
+    print(_("Recorded {name} on {day}.").format(name=args.name, day=args.on))
+    if status is not None:
+        print(status.next_step)
+    return EXIT_OK
+
+
+def _application_status(active: _Active, as_of: date):  # type: ignore[no-untyped-def]
+    from ee_desktop.application_service import ApplicationService
+
+    return ApplicationService(active.deadlines).status(as_of)
+
+
+def _cmd_application(args: argparse.Namespace) -> int:
+    import json
+
+    from ee_desktop.application import assess
+    from ee_desktop.application.output import render_text, to_json
+
+    as_of = args.as_of or date.today()
+    if args.file is not None:  # the file and its milestones; no checklist progress recorded
+        profile, milestones = _load_document(args.file)
+        status = assess(profile, as_of, milestones, rules=_rules(args))
+    else:
+        with _Active(args) as active:
+            status = _application_status(active, as_of)
+    if args.json:
+        print(json.dumps(to_json(status), indent=2, ensure_ascii=False))
+    else:
+        print(render_text(status), end="")
+    return EXIT_OK
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from ee_desktop.report_service import input_for_file, write_report
 
@@ -723,19 +837,28 @@ def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _load_file(path: Path):  # type: ignore[no-untyped-def]
-    from ee_desktop.profile import ProfileError, load
+    return _load_document(path)[0]
+
+
+def _load_document(path: Path):  # type: ignore[no-untyped-def]
+    """The file and the milestones of its application section."""
+    from ee_desktop.profile import ProfileError
+    from ee_desktop.profile.codec import load_document
 
     try:
-        return load(path, today=date.today())
+        return load_document(path, today=date.today())
     except ProfileError as exc:
         raise UserError([str(problem) for problem in exc.problems]) from None
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    profile = _load_file(args.file)  # validate before touching the database
+    profile, milestones = _load_document(args.file)  # validate before touching the database
     store = _open_store(args)
     try:
-        file_id = store.add(profile) if args.new else store.save(profile)
+        if args.new:
+            file_id = store.add(profile, milestones=milestones)
+        else:  # a file without an application section keeps the milestones recorded
+            file_id = store.save(profile, milestones=milestones or None)
     finally:
         store.close()
     print(
@@ -749,7 +872,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from ee_desktop.profile import dumps
 
-    text = dumps(_active_profile(args))
+    with _Active(args) as active:
+        text = dumps(active.store.load(), active.deadlines.milestone_records())
     if args.output is None:
         # Always UTF-8, whatever the console's code page: the file must import again.
         sys.stdout.flush()

@@ -17,6 +17,7 @@ from ee_desktop.deadlines import (
 )
 from ee_desktop.i18n import _
 from ee_desktop.pnp import load_streams, tracking_deadlines
+from ee_desktop.profile.milestones import Milestone, milestone_problems
 from ee_desktop.service import RulesService, write_text_atomically
 from ee_desktop.store import Store
 from ee_desktop.store.repository import CustomDeadlineRecord
@@ -24,22 +25,8 @@ from ee_desktop.store.repository import CustomDeadlineRecord
 EARLIEST, LATEST = date(1950, 1, 1), date(2100, 12, 31)
 
 
-def check_milestone(on: date, today: date) -> None:
-    """A milestone is something that has happened: not in the future, not absurdly old."""
-    if on > today:
-        raise ValueError(
-            _("A milestone records something that happened: {day} is in the future.").format(
-                day=on.isoformat()
-            )
-        )
-    if on < EARLIEST:
-        raise ValueError(_("{day} is too long ago for this process.").format(day=on.isoformat()))
-
-
 REMINDER_SETTING = "deadlines/reminder_days"
 DEFAULT_REMINDER_DAYS = 14
-# Milestones that happen several times; the others have one date each.
-REPEATED_MILESTONES = ("document_request",)
 
 
 class DeadlinesService:
@@ -59,14 +46,26 @@ class DeadlinesService:
         file_id = self.store.active_id()
         return {} if file_id is None else self.store.milestones(file_id)
 
-    def set_milestone(self, name: str, on: date | None, today: date) -> None:
-        if on is not None:
-            check_milestone(on, today)
-        self.store.set_milestone(self._file_id(), name, on)
+    def milestone_records(self) -> list[Milestone]:
+        file_id = self.store.active_id()
+        return [] if file_id is None else self.store.milestone_records(file_id)
 
-    def add_milestone(self, name: str, on: date, today: date) -> None:
-        check_milestone(on, today)
-        self.store.add_milestone(self._file_id(), name, on)
+    def record_milestone(
+        self, milestone: Milestone, today: date, replacing: date | None = None
+    ) -> None:
+        """Record (or correct) a milestone; ValueError names each field that is wrong.
+        ``replacing`` is the day of the repeated milestone being corrected."""
+        problems = milestone_problems(milestone, today)
+        if problems:
+            raise ValueError("\n".join(problems))
+        self.store.record_milestone(self._file_id(), milestone, replacing)
+
+    def set_milestone(self, name: str, on: date | None, today: date) -> None:
+        """The one date of a milestone, without a letter's details (None clears it)."""
+        if on is None:
+            self.store.set_milestone(self._file_id(), name, None)
+        else:
+            self.record_milestone(Milestone(name, on), today)
 
     def remove_milestone(self, name: str, on: date) -> None:
         self.store.remove_milestone(self._file_id(), name, on)
@@ -106,21 +105,25 @@ class DeadlinesService:
             CustomDeadline(id=str(r.id), title=r.title, due=r.due, notes=r.notes, done=r.done)
             for r in self.custom()
         ]
-        progress = [
-            ChecklistProgress(key=e.key, received_on=e.received_on, done=e.done)
-            for e in self.checklist.entries(as_of)
-            if e.needed and e.record_id is not None
-        ]
+        progress = self.checklist_progress(as_of)
         provincial = tracking_deadlines(self.store.pnp_events(self._file_id()), load_streams())
         return derive(
             profile,
             as_of,
-            self.milestones(),
+            self.milestone_records(),
             custom,
             progress,
             self.rules.rules,
             extra=provincial,
         )
+
+    def checklist_progress(self, as_of: date) -> list[ChecklistProgress]:
+        """What the dates need from the user's progress on the checklist."""
+        return [
+            ChecklistProgress(key=e.key, received_on=e.received_on, done=e.done)
+            for e in self.checklist.entries(as_of)
+            if e.needed and e.record_id is not None
+        ]
 
     def due_soon(self, as_of: date) -> list[Deadline]:
         """What falls due within the reminder period, overdue first."""

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ee_desktop.paths import rules_dir
-from ee_desktop.profile import Profile, decode, dumps, load
+from ee_desktop.profile import Profile, decode, dumps
+from ee_desktop.profile.codec import load_document
 from ee_desktop.profile.draft import (
     PAGES,
     WHAT_IF,
@@ -117,14 +118,17 @@ class PersonalFileService:
 
     def import_file(self, path: Path, *, today: date, as_new: bool = False) -> int:
         """Validate ``path`` and store it; raises ProfileError listing every problem."""
-        profile = load(path, today=today)
-        return self.store.add(profile) if as_new else self.store.save(profile)
+        profile, milestones = load_document(path, today=today)
+        if as_new:
+            return self.store.add(profile, milestones=milestones)
+        # A file without an application section keeps the milestones already recorded.
+        return self.store.save(profile, milestones=milestones or None)
 
     def export_file(self, path: Path) -> Profile:
-        profile = self.store.load()
-        if profile is None:
+        profile, file_id = self.store.load(), self.store.active_id()
+        if profile is None or file_id is None:
             raise LookupError("no personal file")
-        write_text_atomically(path, dumps(profile))
+        write_text_atomically(path, dumps(profile, self.store.milestone_records(file_id)))
         return profile
 
     @staticmethod

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 
 from ee_desktop.checklist.data import country_names
 from ee_desktop.checklist.people import Person, slug, unique_ids
@@ -20,7 +19,6 @@ from ee_desktop.profile.codes import TEST_LANGUAGE, TEST_NAMES
 from ee_desktop.profile.model import Education, Job, LanguageTest, Profile
 from ee_desktop.rules.dates import add_years
 from ee_desktop.rules.evaluation import Evaluation
-from ee_desktop.rules.programs import funds_exempt
 
 CANADA = "CA"
 JOB_WINDOW_YEARS = 10  # the longest window any program counts work in
@@ -47,15 +45,9 @@ class Context:
         self.eca_years = int(validity["eca_years"])
         self._police: dict[str, list[PoliceCountry]] = {}
 
-    @cached_property
+    @property
     def funds_exempt_reason(self) -> str | None:
-        """'job_offer', 'cec' or None: why no proof of funds is needed."""
-        ev = self.ev
-        if funds_exempt(ev.facts):
-            return "job_offer"
-        if ev.cec.eligible and not ev.fsw.eligible and not ev.fst.eligible:
-            return "cec"
-        return None
+        return self.ev.funds_exempt_reason
 
     def police(self, person: Person) -> list[PoliceCountry]:
         found = self._police.get(person.id)

@@ -9,13 +9,8 @@ from datetime import date, timedelta
 from ee_desktop.deadlines.documents import checklist_deadlines
 from ee_desktop.deadlines.held import held_expiries
 from ee_desktop.deadlines.limits import load_limits
-from ee_desktop.deadlines.model import (
-    MILESTONES,
-    ChecklistProgress,
-    CustomDeadline,
-    Deadline,
-)
-from ee_desktop.deadlines.process import milestone_deadlines
+from ee_desktop.deadlines.model import ChecklistProgress, CustomDeadline, Deadline, Milestone
+from ee_desktop.deadlines.process import Recorded, milestone_deadlines
 from ee_desktop.deadlines.score import score_changes
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules.evaluation import evaluate
@@ -62,19 +57,10 @@ def _unique(deadlines: list[Deadline]) -> list[Deadline]:
     return out
 
 
-def _checked(milestones: Mapping[str, Sequence[date]] | None) -> dict[str, tuple[date, ...]]:
-    if not milestones:
-        return {}
-    unknown = sorted(set(milestones) - set(MILESTONES))
-    if unknown:
-        raise ValueError(f"unknown milestones {unknown}; expected some of {MILESTONES}")
-    return {name: tuple(days) for name, days in milestones.items()}
-
-
 def derive(
     profile: Profile,
     as_of: date,
-    milestones: Mapping[str, Sequence[date]] | None = None,
+    milestones: Mapping[str, Sequence[date]] | Sequence[Milestone] | None = None,
     custom: Sequence[CustomDeadline] = (),
     checklist: Sequence[ChecklistProgress] = (),
     rules: RuleSet | None = None,
@@ -86,13 +72,14 @@ def derive(
     Expiries and deadlines already passed stay listed while still relevant (an expired test,
     a missed invitation deadline); score changes are listed only after ``as_of`` and up to
     ``horizon_days`` ahead. Once an invitation is recorded they are left out: the application
-    is assessed on the score at the invitation. ``extra`` are dates worked out elsewhere
-    (the provincial streams' own deadlines).
+    is assessed on the score at the invitation. ``milestones`` are the user's records, or
+    simply each milestone's dates. ``extra`` are dates worked out elsewhere (the provincial
+    streams' own deadlines).
     """
     ruleset = load_rules() if rules is None else rules
     limits = load_limits()
-    ms = _checked(milestones)
-    invited = bool(ms.get("invitation"))
+    ms = Recorded.of(milestones or ())
+    invited = ms.latest("invitation") is not None
     evaluation = evaluate(profile, as_of, ruleset)
     out = _with_points(
         held_expiries(profile, as_of, ruleset, limits, invited=invited), profile, as_of, ruleset

@@ -21,6 +21,7 @@ LIMIT_NAMES: tuple[str, ...] = (
     "police_current_country",
     "document_request",
     "nomination_acceptance",
+    "processing_standard",
 )
 _FIELDS = {"effective_from", "effective_to", "days", "months", "verified", "note", "source"}
 

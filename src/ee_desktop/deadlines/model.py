@@ -7,21 +7,9 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-# The milestones the user records dates for; each maps to a tuple of dates because some
-# (a request for documents, a new profile) can happen more than once.
-MILESTONES: tuple[str, ...] = (
-    "profile_submitted",
-    "invitation",
-    "application_submitted",
-    "aor",
-    "biometrics_request",
-    "medical_request",
-    "medical_exam",  # the date the exam was done
-    "document_request",
-    "ppr",
-    "copr",
-    "landed",
-)
+# Re-exported: the deadlines are computed from them.
+from ee_desktop.profile.milestones import MILESTONES as MILESTONES
+from ee_desktop.profile.milestones import Milestone as Milestone
 
 KINDS: tuple[str, ...] = (
     "expiry",

@@ -1,34 +1,81 @@
-"""Due dates that follow from the milestones the user records (profile, invitation, requests)."""
+"""Due dates that follow from the milestones the user records (profile, invitation, requests).
+
+A date the user copied from a letter (``Milestone.due``) wins over the usual time limit: the
+letter is what IRCC holds the applicant to.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from ee_desktop.deadlines.limits import Limit, Limits
 from ee_desktop.deadlines.model import Deadline
-from ee_desktop.i18n import _
+from ee_desktop.i18n import N_, _
+from ee_desktop.profile.milestones import MILESTONES, Milestone
 
 LATE_STAGES: tuple[str, ...] = ("ppr", "copr", "landed")  # requests before these were answered
+APPROVED_SOURCE = (
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/"
+    "immigrate-canada/express-entry/application-approved.html"
+)
 
 
-def latest(milestones: Mapping[str, Sequence[date]], name: str) -> date | None:
-    days = milestones.get(name, ())
-    return max(days) if days else None
+class Recorded:
+    """The user's milestones, looked up by name."""
+
+    def __init__(self, items: Iterable[Milestone]) -> None:
+        self.items = tuple(sorted(items, key=lambda m: (m.on, MILESTONES.index(m.name))))
+
+    @classmethod
+    def of(
+        cls, milestones: Recorded | Mapping[str, Sequence[date]] | Iterable[Milestone]
+    ) -> Recorded:
+        """From records, or from a plain mapping of name to dates (no letter details)."""
+        if isinstance(milestones, Recorded):
+            return milestones
+        if isinstance(milestones, Mapping):
+            unknown = sorted(set(milestones) - set(MILESTONES))
+            if unknown:
+                raise ValueError(f"unknown milestones {unknown}; expected some of {MILESTONES}")
+            return cls(Milestone(name, day) for name, days in milestones.items() for day in days)
+        found = tuple(milestones)
+        unknown = sorted({m.name for m in found} - set(MILESTONES))
+        if unknown:
+            raise ValueError(f"unknown milestones {unknown}; expected some of {MILESTONES}")
+        return cls(found)
+
+    def all(self, name: str) -> tuple[Milestone, ...]:
+        return tuple(m for m in self.items if m.name == name)
+
+    def latest(self, name: str) -> Milestone | None:
+        found = self.all(name)
+        return found[-1] if found else None
+
+    def day(self, name: str) -> date | None:
+        found = self.latest(name)
+        return None if found is None else found.on
+
+    def since(self, names: Sequence[str], day: date) -> bool:
+        """Whether any of ``names`` was recorded on or after ``day``."""
+        return any(m.on >= day for m in self.items if m.name in names)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
 
 
-def _after(milestones: Mapping[str, Sequence[date]], names: Sequence[str], day: date) -> bool:
-    return any(d >= day for name in names for d in milestones.get(name, ()))
+def _detail(text: str, limit: Limit | None, from_letter: bool) -> str:
+    if from_letter:
+        return f"{text} {_('The date is the one you copied from the letter.')}"
+    if limit is None or limit.verified:
+        return text
+    return f"{text} {_(limit.note)}"
 
 
-def _detail(text: str, limit: Limit) -> str:
-    return text if limit.verified else f"{text} {_(limit.note)}"
-
-
-def _profile_expiry(ms: Mapping[str, Sequence[date]], limits: Limits) -> list[Deadline]:
-    submitted = latest(ms, "profile_submitted")
+def _profile_expiry(ms: Recorded, limits: Limits) -> list[Deadline]:
+    submitted = ms.day("profile_submitted")
     limit = None if submitted is None else limits.at("profile_validity", submitted)
-    if submitted is None or limit is None or _after(ms, ("invitation",), submitted):
+    if submitted is None or limit is None or ms.since(("invitation",), submitted):
         return []  # after an invitation the invitation's own deadline applies
     return [
         Deadline(
@@ -42,6 +89,7 @@ def _profile_expiry(ms: Mapping[str, Sequence[date]], limits: Limits) -> list[De
                     "screenshots first, then create a new profile if you are still eligible."
                 ),
                 limit,
+                False,
             ),
             person="",
             source=limit.source,
@@ -49,82 +97,111 @@ def _profile_expiry(ms: Mapping[str, Sequence[date]], limits: Limits) -> list[De
     ]
 
 
-def ita_deadline(ms: Mapping[str, Sequence[date]], limits: Limits) -> Deadline | None:
-    invited = latest(ms, "invitation")
-    limit = None if invited is None else limits.at("ita_submission", invited)
-    if invited is None or limit is None:
+def ita_deadline(milestones: Recorded, limits: Limits) -> Deadline | None:
+    """The day the latest invitation expires: the date on the invitation if the user copied
+    it, otherwise the time limit in force on the invitation's day."""
+    invitation = milestones.latest("invitation")
+    if invitation is None:
+        return None
+    limit = limits.at("ita_submission", invitation.on)
+    due = invitation.due or (None if limit is None else limit.after(invitation.on))
+    if due is None:
         return None
     return Deadline(
-        uid=f"ita-submit:{invited.isoformat()}",
-        due=limit.after(invited),
+        uid=f"ita-submit:{invitation.on.isoformat()}",
+        due=due,
         kind="deadline",
         title=_("Submit your application for permanent residence"),
         detail=_detail(
             _(
                 "You have {days} days from the invitation to submit a complete application, "
                 "or to decline the invitation. After that the invitation expires."
-            ).format(days=(limit.after(invited) - invited).days),
+            ).format(days=(due - invitation.on).days),
             limit,
+            invitation.due is not None,
         ),
         person="",
-        source=limit.source,
-        done=_after(ms, ("application_submitted",), invited),
+        source="" if limit is None else limit.source,
+        done=milestones.since(("application_submitted",), invitation.on),
     )
 
 
-def _requests(ms: Mapping[str, Sequence[date]], limits: Limits) -> list[Deadline]:
+# milestone, time limit (None: only the letter's date), uid code, title, what to do
+_REQUESTS: tuple[tuple[str, str | None, str, str, str], ...] = (
+    (
+        "biometrics_request",
+        "biometrics",
+        "biometrics",
+        N_("Give your biometrics"),
+        N_(
+            "Give fingerprints and photo at a collection point within the time in the "
+            "biometric instruction letter, for everyone aged 14 to 79."
+        ),
+    ),
+    (
+        "medical_request",
+        "medical_request",
+        "medical",
+        N_("Do the immigration medical exam"),
+        N_("See a panel physician as the medical instructions ask."),
+    ),
+    (
+        "document_request",
+        "document_request",
+        "documents",
+        N_("Answer the request for documents"),
+        N_("Upload what the request asks for through your account."),
+    ),
+    (
+        "ppr",
+        None,
+        "passport",
+        N_("Send your passport"),
+        N_("Send your passport (and the other items the letter lists) as the request says."),
+    ),
+)
+
+
+# What the user does about each request, for sentences such as "Next: ..."
+REQUEST_ACTIONS = {milestone: title for milestone, _limit, _code, title, _text in _REQUESTS}
+
+
+def request_answered(ms: Recorded, request: Milestone) -> bool:
+    """Answered when the user says so, or when a later stage shows it was."""
+    if request.done_on is not None:
+        return True
+    if request.name == "ppr":
+        return ms.since(("copr", "landed"), request.on)
+    if request.name == "medical_request" and ms.since(("medical_exam",), request.on):
+        return True
+    return ms.since(LATE_STAGES, request.on)
+
+
+def _requests(ms: Recorded, limits: Limits) -> list[Deadline]:
     out = []
-    specs = (
-        (
-            "biometrics_request",
-            "biometrics",
-            "biometrics",
-            _("Give your biometrics"),
-            _(
-                "Give fingerprints and photo at a collection point within the time in the "
-                "biometric instruction letter, for everyone aged 14 to 79."
-            ),
-        ),
-        (
-            "medical_request",
-            "medical_request",
-            "medical",
-            _("Do the immigration medical exam"),
-            _("See a panel physician as the medical instructions ask."),
-        ),
-        (
-            "document_request",
-            "document_request",
-            "documents",
-            _("Answer the request for documents"),
-            _("Upload what the request asks for through your account."),
-        ),
-    )
-    for milestone, limit_name, code, title, text in specs:
-        for day in sorted(set(ms.get(milestone, ()))):
-            limit = limits.at(limit_name, day)
-            if limit is None:
+    for milestone, limit_name, code, title, text in _REQUESTS:
+        for request in ms.all(milestone):
+            limit = None if limit_name is None else limits.at(limit_name, request.on)
+            due = request.due or (None if limit is None else limit.after(request.on))
+            if due is None:
                 continue
-            answered = _after(ms, LATE_STAGES, day)
-            if milestone == "medical_request":
-                answered = answered or _after(ms, ("medical_exam",), day)
             out.append(
                 Deadline(
-                    uid=f"{code}-due:{day.isoformat()}",
-                    due=limit.after(day),
+                    uid=f"{code}-due:{request.on.isoformat()}",
+                    due=due,
                     kind="deadline",
-                    title=title,
-                    detail=_detail(text, limit),
+                    title=_(title),
+                    detail=_detail(_(text), limit, request.due is not None),
                     person="",
-                    source=limit.source,
-                    done=answered,
+                    source="" if limit is None else limit.source,
+                    done=request_answered(ms, request),
                 )
             )
     return out
 
 
-def medical_expiry(ms: Mapping[str, Sequence[date]], limits: Limits) -> Deadline | None:
-    exam = latest(ms, "medical_exam")
+def medical_expiry(ms: Recorded, limits: Limits) -> Deadline | None:
+    exam = ms.day("medical_exam")
     limit = None if exam is None else limits.at("medical_validity", exam)
     if exam is None or limit is None:
         return None
@@ -139,49 +216,58 @@ def medical_expiry(ms: Mapping[str, Sequence[date]], limits: Limits) -> Deadline
                 "residence cannot outlast them: land or confirm your status before this day."
             ),
             limit,
+            False,
         ),
         person="",
         source=limit.source,
-        done=_after(ms, ("landed",), exam),
+        done=ms.since(("landed",), exam),
     )
 
 
-def _landing(
-    ms: Mapping[str, Sequence[date]], limits: Limits, passport_expires: date | None
+def landing_deadline(
+    ms: Recorded, limits: Limits, passport_expires: date | None
 ) -> Deadline | None:
-    """The COPR's own expiry is printed on it; until entered, the earliest of the dates it
-    cannot outlast (medical results, passport) stands in for it."""
-    copr = latest(ms, "copr")
-    medical = medical_expiry(ms, limits)
-    bounds = [d for d in (passport_expires, None if medical is None else medical.due) if d]
-    if copr is None or not bounds:
+    """The expiry printed on the COPR when the user copied it; until then, the earliest of the
+    dates it cannot outlast (medical results, passport) stands in for it."""
+    copr = ms.latest("copr")
+    if copr is None:
         return None
-    return Deadline(
-        uid=f"copr-landing:{copr.isoformat()}",
-        due=min(bounds),
-        kind="deadline",
-        title=_("Land or confirm permanent residence"),
-        detail=_(
+    if copr.due is not None:
+        due = copr.due
+        detail = _(
+            "The confirmation of permanent residence cannot be extended: land in Canada, or "
+            "confirm your status from inside Canada, before the expiry date printed on it."
+        )
+    else:
+        medical = medical_expiry(ms, limits)
+        bounds = [d for d in (passport_expires, None if medical is None else medical.due) if d]
+        if not bounds:
+            return None
+        due = min(bounds)
+        detail = _(
             "The confirmation of permanent residence cannot be extended and cannot outlast your "
             "medical results or passport. Check the expiry date printed on it: that date counts."
-        ),
+        )
+    return Deadline(
+        uid=f"copr-landing:{copr.on.isoformat()}",
+        due=due,
+        kind="deadline",
+        title=_("Land or confirm permanent residence"),
+        detail=detail,
         person="",
-        source=(
-            "https://www.canada.ca/en/immigration-refugees-citizenship/services/"
-            "immigrate-canada/express-entry/application-approved.html"
-        ),
-        done=_after(ms, ("landed",), copr),
+        source=APPROVED_SOURCE,
+        done=ms.since(("landed",), copr.on),
     )
 
 
 def milestone_deadlines(
-    ms: Mapping[str, Sequence[date]], limits: Limits, passport_expires: date | None = None
+    ms: Recorded, limits: Limits, passport_expires: date | None = None
 ) -> list[Deadline]:
     out = _profile_expiry(ms, limits) + _requests(ms, limits)
     for found in (
         ita_deadline(ms, limits),
         medical_expiry(ms, limits),
-        _landing(ms, limits, passport_expires),
+        landing_deadline(ms, limits, passport_expires),
     ):
         if found is not None:
             out.append(found)

@@ -18,6 +18,13 @@ from typing import Any
 
 from ee_desktop.i18n import _
 from ee_desktop.profile.codes import ABILITY_NAMES, COUNTRY_CODES, SCORE_SCALES, TEST_NAMES
+from ee_desktop.profile.milestones import (
+    MILESTONES,
+    REPEATED_MILESTONES,
+    REQUESTS,
+    WITH_DUE,
+    Milestone,
+)
 from ee_desktop.profile.model import (
     ABILITIES,
     ECA_ORGANIZATIONS,
@@ -48,8 +55,10 @@ from ee_desktop.profile.problems import MISSING, Problem, ProfileError
 # Keys allowed in each object; True marks the required ones.
 _TOP = {
     "format": True, "version": True, "applicant": True, "spouse": True, "children": False,
-    "settlement_funds_cad": False, "first_official_language": False,
+    "settlement_funds_cad": False, "first_official_language": False, "application": False,
 }  # fmt: skip
+_APPLICATION = {"milestones": True}
+_MILESTONE = {"name": True, "on": True, "due": False, "done_on": False, "note": False}
 _PERSON_COMMON = {
     "given_names": True, "family_name": True, "date_of_birth": True, "education": False,
     "language_tests": False, "work_history": False, "passport": False, "residence_history": False,
@@ -342,6 +351,7 @@ class _Decoder:
                         "the spouse's or partner's details, because marital_status is “{status}”"
                     ).format(status=status),
                 )
+        self.milestones = r.optional(d, "application", "", self.application) or ()
         if r.problems:
             raise ProfileError(r.problems)
         assert applicant is not None
@@ -352,6 +362,65 @@ class _Decoder:
             settlement_funds_cad=funds,
             first_official_language=first,
         )
+
+    # -- the application's milestones -----------------------------------
+    def application(self, value: Any, path: str) -> tuple[Milestone, ...]:
+        d = self.r.object(value, path, _APPLICATION)
+        if d is None:
+            return ()
+        found = self.r.list_of(d, "milestones", path, self.milestone, required=True)
+        milestones = tuple(m for m in found if m is not None)
+        seen: set[str] = set()
+        for index, item in enumerate(found):
+            if item is None:
+                continue
+            if item.name in seen and item.name not in REPEATED_MILESTONES:
+                self.r.add(
+                    f"{path}.milestones[{index}].name",
+                    item.name,
+                    _("each milestone once (only {names} can repeat)").format(
+                        names=", ".join(REPEATED_MILESTONES)
+                    ),
+                )
+            seen.add(item.name)
+        return milestones
+
+    def milestone(self, value: Any, path: str) -> Milestone | None:
+        r = self.r
+        d = r.object(value, path, _MILESTONE)
+        if d is None:
+            return None
+        name = r.choice(d, "name", path, MILESTONES)
+        on = r.iso_date(d, "on", path)
+        if on is not None and on > self.today:
+            r.add(_join(path, "on"), on.isoformat(), _("a date that is not in the future"))
+        due = r.iso_date(d, "due", path, nullable=True) if "due" in d else None
+        done = r.iso_date(d, "done_on", path, nullable=True) if "done_on" in d else None
+        if due is not None and name is not None and name not in WITH_DUE:
+            r.add(
+                _join(path, "due"),
+                due.isoformat(),
+                _("no date here: only {names} carry one").format(names=", ".join(WITH_DUE)),
+            )
+        if done is not None and name is not None and name not in REQUESTS:
+            r.add(
+                _join(path, "done_on"),
+                done.isoformat(),
+                _("no date here: only {names} are answered").format(names=", ".join(REQUESTS)),
+            )
+        r.order(_join(path, "due"), on, due, _("a date on or after “on”"))
+        r.order(_join(path, "done_on"), on, done, _("a date on or after “on”"))
+        if done is not None and done > self.today:
+            r.add(_join(path, "done_on"), done.isoformat(), _("a date that is not in the future"))
+        note = ""
+        if "note" in d:
+            note = d["note"]
+            if not isinstance(note, str) or not _encodable(note):
+                r.add(_join(path, "note"), note, _("a text"))
+                note = ""
+        if name is None or on is None:
+            return None
+        return Milestone(name, on, due, done, note)
 
     # -- people ----------------------------------------------------------
     def _person_dates(self, d: dict[str, Any], path: str) -> date | None:
@@ -652,7 +721,14 @@ class _Decoder:
 # -- public API -----------------------------------------------------------
 def decode(data: Any, *, today: date) -> Profile:
     """Build a ``Profile`` from parsed JSON; ``today`` bounds dates that cannot be in the future."""
-    return _Decoder(today).profile(data)
+    return decode_document(data, today=today)[0]
+
+
+def decode_document(data: Any, *, today: date) -> tuple[Profile, tuple[Milestone, ...]]:
+    """The file and the milestones of its optional ``application`` section."""
+    decoder = _Decoder(today)
+    profile = decoder.profile(data)
+    return profile, decoder.milestones
 
 
 class _JsonObject(dict[str, Any]):
@@ -673,6 +749,10 @@ def _keep_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def loads(text: str, *, today: date) -> Profile:
+    return loads_document(text, today=today)[0]
+
+
+def loads_document(text: str, *, today: date) -> tuple[Profile, tuple[Milestone, ...]]:
     try:
         data = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=_keep_duplicates)
     except (RecursionError, ValueError) as exc:
@@ -689,17 +769,21 @@ def loads(text: str, *, today: date) -> Profile:
                 )
             ]
         ) from None
-    return decode(data, today=today)
+    return decode_document(data, today=today)
 
 
 def load(path: Path, *, today: date) -> Profile:
+    return load_document(path, today=today)[0]
+
+
+def load_document(path: Path, *, today: date) -> tuple[Profile, tuple[Milestone, ...]]:
     """Read a personal file; unreadable files are reported like any other problem."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ProfileError([Problem(str(path), reason, _("a readable UTF-8 file"))]) from None
-    return loads(text, today=today)
+    return loads_document(text, today=today)
 
 
 def nomination_to_json(n: ProvincialNomination | None) -> dict[str, Any] | None:
@@ -729,8 +813,30 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def encode(profile: Profile) -> dict[str, Any]:
-    """The JSON document (format v1) for ``profile``, with every field written out."""
+def milestone_to_json(m: Milestone) -> dict[str, Any]:
+    """One milestone; optional fields only when set."""
+    out: dict[str, Any] = {"name": m.name, "on": m.on.isoformat()}
+    if m.due is not None:
+        out["due"] = m.due.isoformat()
+    if m.done_on is not None:
+        out["done_on"] = m.done_on.isoformat()
+    if m.note:
+        out["note"] = m.note
+    return out
+
+
+def encode(profile: Profile, milestones: Iterable[Milestone] = ()) -> dict[str, Any]:
+    """The JSON document (format v1) for ``profile``, with every field written out. The
+    ``application`` section is written only when there are milestones: older readers reject
+    the key."""
+    document = _encode_profile(profile)
+    recorded = sorted(milestones, key=lambda m: (m.on, MILESTONES.index(m.name)))
+    if recorded:
+        document["application"] = {"milestones": [milestone_to_json(m) for m in recorded]}
+    return document
+
+
+def _encode_profile(profile: Profile) -> dict[str, Any]:
     a = profile.applicant
     return {
         "format": FORMAT_NAME,
@@ -771,8 +877,8 @@ def encode(profile: Profile) -> dict[str, Any]:
     }
 
 
-def dumps(profile: Profile) -> str:
-    return json.dumps(encode(profile), indent=2, ensure_ascii=False) + "\n"
+def dumps(profile: Profile, milestones: Iterable[Milestone] = ()) -> str:
+    return json.dumps(encode(profile, milestones), indent=2, ensure_ascii=False) + "\n"
 
 
 def _encode_spouse(s: Spouse) -> dict[str, Any]:

@@ -50,6 +50,15 @@ class Evaluation:
     def eligible_for_any_program(self) -> bool:
         return self.fsw.eligible or self.cec.eligible or self.fst.eligible
 
+    @property
+    def funds_exempt_reason(self) -> str | None:
+        """'job_offer', 'cec' or None: why no proof of settlement funds is needed."""
+        if programs.funds_exempt(self.facts):
+            return "job_offer"
+        if self.cec.eligible and not self.fsw.eligible and not self.fst.eligible:
+            return "cec"
+        return None
+
     @cached_property
     def factors(self) -> list[Factor]:
         return factors(self.crs, self.facts, self.tables)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from ee_desktop.profile.milestones import REPEATED_MILESTONES, Milestone, by_name
 from ee_desktop.store.base import StoreBase
 from ee_desktop.store.models import CustomDeadlineRow, MilestoneRow
 from ee_desktop.store.records import CustomDeadlineRecord
@@ -15,33 +17,48 @@ from ee_desktop.store.records import CustomDeadlineRecord
 
 class DeadlineStore(StoreBase):
     # -- milestones and the user's own deadlines -----------------------------------------
-    def milestones(self, file_id: int) -> dict[str, tuple[date, ...]]:
+    def milestone_records(self, file_id: int) -> list[Milestone]:
+        """The file's milestones, oldest first, with their letters' details."""
+        c = self._mapper.c
         with Session(self._engine) as s:
             rows = s.scalars(
                 select(MilestoneRow)
                 .where(MilestoneRow.file_id == file_id)
                 .order_by(MilestoneRow.on, MilestoneRow.id)
             ).all()
-        found: dict[str, tuple[date, ...]] = {}
-        for row in rows:
-            found[row.name] = (*found.get(row.name, ()), row.on)
-        return found
+            return [
+                Milestone(r.name, r.on, r.due, r.done_on, c.decrypt_text(r.note) or "")
+                for r in rows
+            ]
+
+    def milestones(self, file_id: int) -> dict[str, tuple[date, ...]]:
+        return by_name(self.milestone_records(file_id))
+
+    def record_milestone(
+        self, file_id: int, milestone: Milestone, replacing: date | None = None
+    ) -> None:
+        """Record a milestone. One that happens once replaces its earlier date; a repeated one
+        replaces the record of the day ``replacing`` (default: its own day), else is added."""
+        with Session(self._engine) as s, s.begin():
+            query = delete(MilestoneRow).where(
+                MilestoneRow.file_id == file_id, MilestoneRow.name == milestone.name
+            )
+            if milestone.name in REPEATED_MILESTONES:
+                query = query.where(MilestoneRow.on == (replacing or milestone.on))
+            s.execute(query)
+            s.add(self._milestone_row(file_id, milestone))
 
     def set_milestone(self, file_id: int, name: str, on: date | None) -> None:
         """Record the one date of a milestone (None clears it)."""
-        with Session(self._engine) as s, s.begin():
-            s.execute(
-                delete(MilestoneRow).where(
-                    MilestoneRow.file_id == file_id, MilestoneRow.name == name
+        if on is None:
+            with Session(self._engine) as s, s.begin():
+                s.execute(
+                    delete(MilestoneRow).where(
+                        MilestoneRow.file_id == file_id, MilestoneRow.name == name
+                    )
                 )
-            )
-            if on is not None:
-                s.add(MilestoneRow(file_id=file_id, name=name, on=on))
-
-    def add_milestone(self, file_id: int, name: str, on: date) -> None:
-        """Add one more date to a milestone that can happen several times."""
-        with Session(self._engine) as s, s.begin():
-            s.add(MilestoneRow(file_id=file_id, name=name, on=on))
+        else:
+            self.record_milestone(file_id, Milestone(name, on))
 
     def remove_milestone(self, file_id: int, name: str, on: date) -> None:
         with Session(self._engine) as s, s.begin():
@@ -52,6 +69,23 @@ class DeadlineStore(StoreBase):
                     MilestoneRow.on == on,
                 )
             )
+
+    def _milestone_row(self, file_id: int, m: Milestone) -> MilestoneRow:
+        return MilestoneRow(
+            file_id=file_id,
+            name=m.name,
+            on=m.on,
+            due=m.due,
+            done_on=m.done_on,
+            note=self._mapper.c.encrypt_text(m.note or None),
+        )
+
+    def _replace_milestones(
+        self, s: Session, file_id: int, milestones: Sequence[Milestone]
+    ) -> None:
+        """Inside the caller's transaction: the file's milestones become ``milestones``."""
+        s.execute(delete(MilestoneRow).where(MilestoneRow.file_id == file_id))
+        s.add_all(self._milestone_row(file_id, m) for m in milestones)
 
     def custom_deadlines(self, file_id: int) -> list[CustomDeadlineRecord]:
         c = self._mapper.c

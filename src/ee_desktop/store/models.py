@@ -200,7 +200,8 @@ class AttachmentRow(Base):
 
 
 class MilestoneRow(Base):
-    """A date the user recorded: profile submitted, invitation, requests received, ..."""
+    """A date the user recorded: profile submitted, invitation, requests received, ...; with
+    the deadline printed on a letter, the day it was answered and a note (encrypted)."""
 
     __tablename__ = "milestones"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -209,6 +210,9 @@ class MilestoneRow(Base):
     )
     name: Mapped[str] = mapped_column(String)
     on: Mapped[date] = mapped_column(Date)
+    due: Mapped[date | None] = mapped_column(Date)
+    done_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class CustomDeadlineRow(Base):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, selectinload
 
 from ee_desktop.paths import backups_dir, database_path
+from ee_desktop.profile.milestones import Milestone
 from ee_desktop.profile.model import Profile
 from ee_desktop.store.base import now as _now
 from ee_desktop.store.checklist_store import ChecklistStore
@@ -83,13 +85,19 @@ class Store(ChecklistStore, DeadlineStore, RoundsStore, PnpStore):
             return None if row is None else self._mapper.profile(row)
 
     def save(
-        self, profile: Profile, file_id: int | None = None, *, finish_draft: bool = False
+        self,
+        profile: Profile,
+        file_id: int | None = None,
+        *,
+        finish_draft: bool = False,
+        milestones: Sequence[Milestone] | None = None,
     ) -> int:
         """Replace the content of ``file_id`` (default: the active file, created if none).
 
         One transaction: either the whole new content is stored or, after any
         failure or a kill, the previous save is still there untouched. With
-        ``finish_draft`` the wizard's draft is removed in the same transaction.
+        ``finish_draft`` the wizard's draft is removed in the same transaction, and with
+        ``milestones`` (an imported file's application) they replace the file's.
         """
         with Session(self._engine) as s, s.begin():
             if finish_draft:
@@ -104,11 +112,20 @@ class Store(ChecklistStore, DeadlineStore, RoundsStore, PnpStore):
                 row = self._new_row(s, make_active=True)
             self._write_content(row, profile)
             s.flush()
+            if milestones is not None:
+                self._replace_milestones(s, row.id, milestones)
             if self.before_commit is not None:
                 self.before_commit()
             return row.id
 
-    def add(self, profile: Profile, make_active: bool = True, *, finish_draft: bool = False) -> int:
+    def add(
+        self,
+        profile: Profile,
+        make_active: bool = True,
+        *,
+        finish_draft: bool = False,
+        milestones: Sequence[Milestone] = (),
+    ) -> int:
         """Store ``profile`` as a new personal file (e.g. a partner's own file); with
         ``finish_draft`` the wizard's draft is removed in the same transaction."""
         with Session(self._engine) as s, s.begin():
@@ -117,6 +134,7 @@ class Store(ChecklistStore, DeadlineStore, RoundsStore, PnpStore):
             row = self._new_row(s, make_active)
             self._write_content(row, profile)
             s.flush()
+            self._replace_milestones(s, row.id, milestones)
             return row.id
 
     def _new_row(self, s: Session, make_active: bool) -> PersonalFile:

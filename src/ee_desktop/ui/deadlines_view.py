@@ -11,26 +11,20 @@ from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemMod
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ee_desktop.deadlines import Deadline
-from ee_desktop.deadlines_service import REPEATED_MILESTONES, DeadlinesService
+from ee_desktop.deadlines_service import DeadlinesService
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE, URGENT, SOON = "#b00020", "#c25e00", "#8a6d00"
@@ -123,15 +117,24 @@ class DeadlinesView(QWidget):
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(custom_row)
 
-        self.milestones = _MilestonesForm(self)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.milestones)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        milestones_hint = QLabel(
+            self.tr(
+                "Dates that follow from your invitation, IRCC's requests and your "
+                "confirmation of permanent residence appear here once you record them in the "
+                "Application tab."
+            )
+        )
+        milestones_hint.setWordWrap(True)
+        self.application_button = QPushButton(self.tr("Record a &milestone…"))
+        self.application_button.setObjectName("deadlines:application")
+        self.application_button.clicked.connect(self.application_requested)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(milestones_hint, 1)
+        hint_row.addWidget(self.application_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(left, 1)
+        layout.addLayout(hint_row)
         self._select_custom(None)
 
     def refresh(self) -> None:
@@ -175,7 +178,7 @@ class DeadlinesView(QWidget):
                 self.tr(
                     "No dates yet. Add your language tests, passport and "
                     "jobs to your personal file, and record milestones "
-                    "on the right as they happen."
+                    "in the Application tab as they happen."
                 )
             )
         elif overdue:
@@ -188,10 +191,10 @@ class DeadlinesView(QWidget):
             self.summary.setText(
                 self.tr("%1 due within your reminder period.").replace("%1", str(soon))
             )
-        self.milestones.refresh()
         self._select_custom(None)
 
     changed = Signal()
+    application_requested = Signal()
 
     def _reminder_changed(self) -> None:
         if self.remind.value() != self.service.reminder_days:
@@ -323,136 +326,3 @@ class DeadlinesView(QWidget):
             .replace("%2", str(path)),
         )
         return True
-
-
-class _MilestonesForm(QGroupBox):
-    """The dates the user records as their application moves on."""
-
-    def __init__(self, view: DeadlinesView) -> None:
-        super().__init__(view.tr("Milestones"))
-        self.view = view
-        self.names = {
-            "profile_submitted": self.tr("Profile submitted:"),
-            "invitation": self.tr("Invitation to apply received:"),
-            "application_submitted": self.tr("Application submitted:"),
-            "aor": self.tr("Acknowledgement of receipt:"),
-            "biometrics_request": self.tr("Biometrics instruction letter:"),
-            "medical_request": self.tr("Medical exam instructions:"),
-            "medical_exam": self.tr("Medical exam done:"),
-            "ppr": self.tr("Passport request:"),
-            "copr": self.tr("Confirmation of PR issued:"),
-            "landed": self.tr("Landed:"),
-        }
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "Record each date as it happens: the deadlines that follow "
-                "from it appear on the left."
-            )
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.fields: dict[str, QLineEdit] = {}
-        for name, label in self.names.items():
-            line = QLineEdit()
-            line.setObjectName(f"milestone:{name}")
-            line.setPlaceholderText(self.tr("YYYY-MM-DD"))
-            line.setAccessibleName(label.rstrip(":"))
-            line.editingFinished.connect(lambda n=name: self._edited(n))
-            self.fields[name] = line
-            form.addRow(label, line)
-        layout.addLayout(form)
-        self.requests = QLabel()
-        self.requests.setObjectName("milestone:document_requests")
-        self.requests.setWordWrap(True)
-        layout.addWidget(self.requests)
-        self.request_list = QListWidget()
-        self.request_list.setObjectName("milestone:request_list")
-        self.request_list.setMaximumHeight(90)
-        layout.addWidget(self.request_list)
-        self.remove_request = QPushButton(self.tr("Remove the selected request"))
-        self.remove_request.setToolTip(
-            self.tr(
-                "For a date typed by mistake, or a request you have answered and want off the list."
-            )
-        )
-        self.remove_request.clicked.connect(self._remove_request)
-        layout.addWidget(self.remove_request)
-        self.add_request = QPushButton(self.tr("Add a document request…"))
-        self.add_request.clicked.connect(self._add_request)
-        layout.addWidget(self.add_request)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-
-    def refresh(self) -> None:
-        recorded = self.view.service.milestones()
-        for name, line in self.fields.items():
-            dates = recorded.get(name, ())
-            line.setText(dates[-1].isoformat() if dates else "")
-        requests = recorded.get(REPEATED_MILESTONES[0], ())
-        self.requests.setText(
-            self.tr("Document requests:") if requests else self.tr("No document request recorded.")
-        )
-        self.request_list.clear()
-        for day in requests:
-            item = QListWidgetItem(day.isoformat())
-            item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
-            self.request_list.addItem(item)
-        self.request_list.setVisible(bool(requests))
-        self.remove_request.setVisible(bool(requests))
-
-    def _edited(self, name: str) -> None:
-        text = self.fields[name].text().strip()
-        try:
-            value = date.fromisoformat(text) if text else None
-        except ValueError:
-            self.error.setText(
-                self.tr("%1 expected a date written YYYY-MM-DD.").replace(
-                    "%1", self.names[name].rstrip(":")
-                )
-            )
-            self.error.setVisible(True)
-            return
-        self.error.setVisible(False)
-        current = self.view.service.milestones().get(name, ())
-        if (current[-1] if current else None) != value:
-            try:
-                self.view.service.set_milestone(name, value, self.view.today())
-            except ValueError as exc:
-                self.error.setText(str(exc))
-                self.error.setVisible(True)
-                return
-            self.view.refresh()
-
-    def _remove_request(self) -> None:
-        item = self.request_list.currentItem()
-        if item is None:
-            return
-        on = date.fromisoformat(item.data(Qt.ItemDataRole.UserRole))
-        self.view.service.remove_milestone(REPEATED_MILESTONES[0], on)
-        self.view.refresh()
-
-    def _add_request(self) -> None:
-        text, ok = QInputDialog.getText(
-            self, self.tr("Document request"), self.tr("Date of the request (YYYY-MM-DD):")
-        )
-        if not ok or not text.strip():
-            return
-        try:
-            on = date.fromisoformat(text.strip())
-        except ValueError:
-            self.error.setText(self.tr("The date must be written YYYY-MM-DD."))
-            self.error.setVisible(True)
-            return
-        try:
-            self.view.service.add_milestone(REPEATED_MILESTONES[0], on, self.view.today())
-        except ValueError as exc:
-            self.error.setText(str(exc))
-            self.error.setVisible(True)
-            return
-        self.view.refresh()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ee_desktop.application_service import ApplicationService
 from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.deadlines import Deadline
 from ee_desktop.deadlines_service import DeadlinesService
@@ -31,6 +32,7 @@ from ee_desktop.provinces_service import ProvincesService
 from ee_desktop.report_service import ReportService
 from ee_desktop.service import PersonalFileService, WizardService
 from ee_desktop.strategy_service import StrategyService
+from ee_desktop.ui.application_view import ApplicationView
 from ee_desktop.ui.checklist_view import ChecklistView
 from ee_desktop.ui.deadlines_view import DeadlinesView
 from ee_desktop.ui.dialogs import AboutDialog, ProblemsDialog
@@ -76,6 +78,13 @@ class MainWindow(QMainWindow):
         self.home.addTab(self.overview, self.tr("&Overview"))
         self.home.addTab(self.checklist, self.tr("&Documents"))
         self.home.addTab(self.deadlines, self.tr("Dead&lines"))
+        self.application = ApplicationView(ApplicationService(self.deadlines_service))
+        self.application.changed.connect(self.refresh)
+        self.application.checklist_requested.connect(self.show_application_checklist)
+        self.deadlines.application_requested.connect(
+            lambda: self.home.setCurrentWidget(self.application)
+        )
+        self.home.addTab(self.application, self.tr("&Application"))
         self.strategy_service = StrategyService(service.store, service.rules)
         self.strategy = StrategyView(self.strategy_service)
         self.strategy.try_requested.connect(lambda profile, on: self.try_changes(profile, on))
@@ -295,6 +304,14 @@ class MainWindow(QMainWindow):
             self.strategy.refresh()
         elif self.home.currentWidget() is self.provinces:
             self.provinces.refresh()
+        elif self.home.currentWidget() is self.application:
+            self.application.refresh()
+
+    def show_application_checklist(self) -> None:
+        """The Documents tab, showing the application stage."""
+        stage = self.checklist.stage_filter
+        stage.setCurrentIndex(stage.findData("application"))
+        self.home.setCurrentWidget(self.checklist)
 
     # -- reminders -----------------------------------------------------------------------------
     def remind(self) -> list[Deadline]:

@@ -1,0 +1,255 @@
+"""Where the application stands on a day: assess() turns the recorded milestones, the file and
+the checklist progress into a stage, a countdown, blockers and a timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+from ee_desktop.application.blockers import blockers
+from ee_desktop.application.model import ApplicationStatus, Blocker, Processing, Step
+from ee_desktop.deadlines.limits import Limits, load_limits
+from ee_desktop.deadlines.model import ChecklistProgress
+from ee_desktop.deadlines.process import (
+    REQUEST_ACTIONS,
+    Recorded,
+    ita_deadline,
+    landing_deadline,
+    request_answered,
+)
+from ee_desktop.i18n import N_, _
+from ee_desktop.profile.milestones import MILESTONES, REQUESTS, Milestone
+from ee_desktop.profile.model import Profile
+from ee_desktop.rules.evaluation import Evaluation, evaluate
+from ee_desktop.rules.loader import RuleSet
+
+STEP_TITLES = {
+    "profile_submitted": N_("Profile submitted to the pool"),
+    "invitation": N_("Invitation to apply"),
+    "application_submitted": N_("Application submitted"),
+    "aor": N_("Acknowledgement of receipt"),
+    "biometrics_request": N_("Biometrics instruction letter"),
+    "medical_request": N_("Medical exam instructions"),
+    "medical_exam": N_("Medical exam done"),
+    "background_check": N_("Background check in progress"),
+    "document_request": N_("Request for documents"),
+    "ppr": N_("Passport request"),
+    "copr": N_("Confirmation of permanent residence (COPR)"),
+    "landed": N_("Landed: permanent resident"),
+}
+ACTIONS = {**REQUEST_ACTIONS, "copr": N_("Land or confirm permanent residence")}
+# Shown as "expected" until recorded; the others appear only when they happen.
+ALWAYS_SHOWN = (
+    "profile_submitted",
+    "invitation",
+    "application_submitted",
+    "aor",
+    "biometrics_request",
+    "background_check",
+    "ppr",
+    "copr",
+    "landed",
+)
+
+
+def _stage(ms: Recorded, as_of: date, deadline: date | None) -> str:
+    invited = ms.day("invitation")
+    submitted = ms.day("application_submitted")
+    if ms.day("landed") is not None:
+        return "landed"
+    if ms.day("ppr") is not None or ms.day("copr") is not None:
+        return "approved"
+    if submitted is not None and (invited is None or submitted >= invited):
+        return "submitted"
+    if invited is None:
+        return "profile"
+    return "invited" if deadline is None or as_of <= deadline else "invitation_expired"
+
+
+def _time_limit(name: str, on: date, limits: Limits) -> str:
+    """The official time limit that goes with a milestone, in words."""
+    named = {
+        "invitation": "ita_submission",
+        "application_submitted": "processing_standard",
+        "biometrics_request": "biometrics",
+        "medical_request": "medical_request",
+        "document_request": "document_request",
+    }
+    limit = limits.at(named[name], on) if name in named else None
+    if name == "invitation" and limit is not None:
+        return _("{days} days to submit a complete application").format(days=limit.days)
+    if name == "application_submitted" and limit is not None:
+        return _("Processing standard: {months} months to a decision").format(months=limit.months)
+    if name == "biometrics_request" and limit is not None:
+        return _("{days} days from the date on the letter").format(days=limit.days)
+    if name in ("medical_request", "document_request") and limit is not None:
+        return _("The date in the letter (often {days} days)").format(days=limit.days)
+    if name == "ppr":
+        return _("The date in the letter")
+    if name == "copr":
+        return _("Cannot be extended: land or confirm your status before it expires")
+    return ""
+
+
+def _step(m: Milestone, ms: Recorded, as_of: date, limits: Limits, submitted: date | None) -> Step:
+    due = m.due
+    state = "done"
+    if m.name == "invitation":
+        found = ita_deadline(ms, limits)
+        due = None if found is None else found.due
+        if found is not None and not found.done:
+            state = "overdue" if found.due < as_of else "open"
+    elif m.name in REQUESTS:
+        if due is None and m.name != "ppr":
+            limit_name = "biometrics" if m.name == "biometrics_request" else m.name
+            limit = limits.at(limit_name, m.on)
+            due = None if limit is None else limit.after(m.on)
+        if not request_answered(ms, m):
+            state = "overdue" if due is not None and due < as_of else "open"
+    elif m.name == "copr" and ms.day("landed") is None:
+        found = landing_deadline(ms, limits, None)
+        due = m.due or (None if found is None else found.due)
+        state = "overdue" if due is not None and due < as_of else "open"
+    return Step(
+        name=m.name,
+        title=_(STEP_TITLES[m.name]),
+        on=m.on,
+        state=state,
+        due=due,
+        done_on=m.done_on,
+        day=None if submitted is None or m.on < submitted else (m.on - submitted).days,
+        time_limit=_time_limit(m.name, m.on, limits),
+        note=m.note,
+    )
+
+
+def timeline(ms: Recorded, as_of: date, limits: Limits) -> tuple[Step, ...]:
+    """The recorded milestones in date order, then the usual steps still to come."""
+    submitted = ms.day("application_submitted")
+    steps = [_step(m, ms, as_of, limits, submitted) for m in ms.items]
+    reached = max((MILESTONES.index(m.name) for m in ms.items), default=-1)
+    for name in ALWAYS_SHOWN:
+        if MILESTONES.index(name) > reached:
+            steps.append(
+                Step(
+                    name=name,
+                    title=_(STEP_TITLES[name]),
+                    on=None,
+                    state="expected",
+                    time_limit=_time_limit(name, as_of, limits),
+                )
+            )
+    return tuple(steps)
+
+
+def _processing(ms: Recorded, as_of: date, limits: Limits) -> Processing | None:
+    submitted = ms.day("application_submitted")
+    invited = ms.day("invitation")
+    if submitted is None or (invited is not None and submitted < invited):
+        return None
+    limit = limits.at("processing_standard", submitted)
+    if limit is None:
+        return None
+    decisions = [m.on for m in ms.items if m.name in ("ppr", "copr") and m.on >= submitted]
+    decided = min(decisions) if decisions else None
+    end = decided or as_of
+    return Processing(
+        submitted=submitted,
+        standard_months=limit.months,
+        expected_by=limit.after(submitted),
+        elapsed_days=max(0, (end - submitted).days),
+        decided_on=decided,
+        source=limit.source,
+    )
+
+
+def _next_step(
+    stage: str,
+    as_of: date,
+    deadline: date | None,
+    found: Sequence[Blocker],
+    steps: Sequence[Step],
+    copr_expires: date | None,
+) -> str:
+    blocking = [b for b in found if b.blocks]
+    open_steps = sorted(
+        (s for s in steps if s.state in ("open", "overdue") and s.due is not None),
+        key=lambda s: s.due or as_of,
+    )
+    if stage == "profile":
+        return _(
+            "When an invitation comes, record its date: the countdown to the submission "
+            "deadline starts and the application's documents are listed."
+        )
+    if stage == "invited":
+        assert deadline is not None
+        if blocking:
+            return _(
+                "{count} things stop a complete application; deal with each before {day}."
+            ).format(count=len(blocking), day=deadline.isoformat())
+        return _(
+            "Nothing stops you submitting: submit the application before {day}, then record "
+            "the day you submitted."
+        ).format(day=deadline.isoformat())
+    if stage == "invitation_expired":
+        return _(
+            "The deadline passed with no application recorded. If you did submit, record the "
+            "day; otherwise the invitation has lapsed and a new profile is needed."
+        )
+    if stage == "landed":
+        return _("You are a permanent resident. Keep your documents: the PR card follows by mail.")
+    if open_steps:
+        first = open_steps[0]
+        what = _(ACTIONS.get(first.name, STEP_TITLES[first.name]))
+        if first.state == "overdue":
+            return _("Overdue: {what}, due {day}. Do it now, or ask IRCC for more time.").format(
+                what=what, day=(first.due or as_of).isoformat()
+            )
+        return _("Next: {what}, by {day}.").format(what=what, day=(first.due or as_of).isoformat())
+    if stage == "approved" and copr_expires is not None:
+        return _("Land in Canada, or confirm your status from inside Canada, before {day}.").format(
+            day=copr_expires.isoformat()
+        )
+    return _(
+        "Wait for IRCC's messages in your account, and record each request as it comes: its "
+        "deadline joins your list."
+    )
+
+
+def assess(
+    profile: Profile,
+    as_of: date,
+    milestones: Mapping[str, Sequence[date]] | Iterable[Milestone] = (),
+    progress: Sequence[ChecklistProgress] = (),
+    rules: RuleSet | None = None,
+    *,
+    evaluation: Evaluation | None = None,
+    limits: Limits | None = None,
+) -> ApplicationStatus:
+    """The application on ``as_of``. Blockers are listed until the application is submitted,
+    against the submission deadline (before an invitation: against ``as_of``)."""
+    ms = Recorded.of(milestones)
+    limits = limits or load_limits()
+    ev = evaluation if evaluation is not None else evaluate(profile, as_of, rules)
+    ita = ita_deadline(ms, limits)
+    deadline = None if ita is None else ita.due
+    stage = _stage(ms, as_of, deadline)
+    found: tuple[Blocker, ...] = ()
+    if stage in ("profile", "invited", "invitation_expired"):
+        by = deadline if stage == "invited" and deadline is not None else as_of
+        found = blockers(ev, progress, limits, by)
+    steps = timeline(ms, as_of, limits)
+    passport = profile.applicant.passport
+    landing = landing_deadline(ms, limits, None if passport is None else passport.expires_on)
+    copr_expires = None if landing is None else landing.due
+    return ApplicationStatus(
+        as_of=as_of,
+        stage=stage,
+        invited_on=ms.day("invitation"),
+        submission_deadline=deadline,
+        blockers=found,
+        timeline=steps,
+        processing=_processing(ms, as_of, limits),
+        next_step=_next_step(stage, as_of, deadline, found, steps, copr_expires),
+        copr_expires=copr_expires,
+    )

@@ -1,0 +1,37 @@
+"""The application for permanent residence of the active personal file: its status on a day,
+and the milestones the user records as it moves on (kept with the file's deadlines)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ee_desktop.application import ApplicationStatus, assess
+from ee_desktop.deadlines_service import DeadlinesService
+from ee_desktop.profile.milestones import Milestone
+
+
+class ApplicationService:
+    def __init__(self, deadlines: DeadlinesService) -> None:
+        self.deadlines = deadlines
+
+    def status(self, as_of: date) -> ApplicationStatus | None:
+        """None when there is no personal file yet."""
+        profile = self.deadlines.store.load()
+        if profile is None:
+            return None
+        return assess(
+            profile,
+            as_of,
+            self.deadlines.milestone_records(),
+            self.deadlines.checklist_progress(as_of),
+            self.deadlines.rules.rules,
+        )
+
+    def milestones(self) -> list[Milestone]:
+        return self.deadlines.milestone_records()
+
+    def record(self, milestone: Milestone, today: date, replacing: date | None = None) -> None:
+        self.deadlines.record_milestone(milestone, today, replacing)
+
+    def remove(self, milestone: Milestone) -> None:
+        self.deadlines.remove_milestone(milestone.name, milestone.on)

@@ -1,0 +1,430 @@
+"""The application for permanent residence: stage and countdown, what blocks submission, and
+the timeline of milestones from invitation to landing, where the user records each step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ee_desktop.application import STAGE_TITLES, STEP_TITLES, ApplicationStatus, Blocker, Step
+from ee_desktop.application.output import STATE_NAMES, countdown, processing_line
+from ee_desktop.application_service import ApplicationService
+from ee_desktop.i18n import _
+from ee_desktop.profile.milestones import MILESTONES, REQUESTS, WITH_DUE, Milestone
+from ee_desktop.ui.deadlines_view import OVERDUE, URGENT
+
+STEP_ROLE = Qt.ItemDataRole.UserRole + 1
+DONE_COLOUR, EXPECTED_COLOUR = "#1b5e20", "#757575"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class MilestoneDialog(QDialog):
+    """A milestone: which, when, and what its letter says (deadline, answered on, a note)."""
+
+    def __init__(
+        self, today: date, existing: Milestone | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(
+            self.tr("Edit a milestone") if existing else self.tr("Record a milestone")
+        )
+        self.name = QComboBox()
+        self.name.setObjectName("milestone:name")
+        for name in MILESTONES:
+            self.name.addItem(_(STEP_TITLES[name]), name)
+        self.on = self._date_edit("milestone:on", today, today)
+        self.has_due = QCheckBox(self.tr("The letter gives a &deadline:"))
+        self.due = self._date_edit("milestone:due", today, None)
+        self.has_done = QCheckBox(self.tr("&Answered on:"))
+        self.done_on = self._date_edit("milestone:done_on", today, today)
+        self.note = QLineEdit()
+        self.note.setObjectName("milestone:note")
+        self.note.setPlaceholderText(self.tr("Optional: what was asked, a reference number…"))
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(f"color: {EXPECTED_COLOUR};")
+        form = QFormLayout()
+        name_label = QLabel(self.tr("&What happened:"))
+        name_label.setBuddy(self.name)
+        form.addRow(name_label, self.name)
+        on_label = QLabel(self.tr("O&n:"))
+        on_label.setBuddy(self.on)
+        form.addRow(on_label, self.on)
+        form.addRow(self.has_due, self.due)
+        form.addRow(self.has_done, self.done_on)
+        note_label = QLabel(self.tr("N&ote:"))
+        note_label.setBuddy(self.note)
+        form.addRow(note_label, self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+        self.name.currentIndexChanged.connect(self._kind_changed)
+        self.has_due.toggled.connect(self.due.setEnabled)
+        self.has_done.toggled.connect(self.done_on.setEnabled)
+        if existing is not None:
+            self.name.setCurrentIndex(MILESTONES.index(existing.name))
+            self.name.setEnabled(False)
+            self.on.setDate(_qdate(existing.on))
+            self.has_due.setChecked(existing.due is not None)
+            if existing.due is not None:
+                self.due.setDate(_qdate(existing.due))
+            self.has_done.setChecked(existing.done_on is not None)
+            if existing.done_on is not None:
+                self.done_on.setDate(_qdate(existing.done_on))
+            self.note.setText(existing.note)
+        self._kind_changed()
+
+    @staticmethod
+    def _date_edit(name: str, today: date, latest: date | None) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        if latest is not None:
+            edit.setMaximumDate(_qdate(latest))
+        edit.setDate(_qdate(today))
+        return edit
+
+    def _kind_changed(self) -> None:
+        name = str(self.name.currentData())
+        with_due, request = name in WITH_DUE, name in REQUESTS
+        self.has_due.setText(
+            self.tr("E&xpires on (printed on it):")
+            if name == "copr"
+            else self.tr("The letter gives a &deadline:")
+        )
+        for widget in (self.has_due, self.due):
+            widget.setVisible(with_due)
+        for widget in (self.has_done, self.done_on):
+            widget.setVisible(request)
+        self.due.setEnabled(self.has_due.isChecked())
+        self.done_on.setEnabled(self.has_done.isChecked())
+        hints = {
+            "invitation": self.tr(
+                "The countdown to the submission deadline starts from this day, and the "
+                "application's documents join your checklist."
+            ),
+            "copr": self.tr(
+                "Copy the expiry date printed on the confirmation: it cannot be extended."
+            ),
+            "medical_exam": self.tr("The day the panel physician examined you."),
+        }
+        self.hint.setText(
+            hints.get(name)
+            or (self.tr("Copy the deadline from the letter if it gives one.") if request else "")
+        )
+        self.hint.setVisible(bool(self.hint.text()))
+
+    def milestone(self) -> Milestone:
+        name = str(self.name.currentData())
+        due = _pydate(self.due.date()) if name in WITH_DUE and self.has_due.isChecked() else None
+        done = (
+            _pydate(self.done_on.date()) if name in REQUESTS and self.has_done.isChecked() else None
+        )
+        return Milestone(name, _pydate(self.on.date()), due, done, self.note.text().strip())
+
+
+class ApplicationView(QWidget):
+    changed = Signal()
+    checklist_requested = Signal()
+
+    def __init__(
+        self,
+        service: ApplicationService,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.today = today
+        self.status: ApplicationStatus | None = None
+
+        self.stage = QLabel()
+        self.stage.setObjectName("application:stage")
+        font = QFont(self.stage.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.stage.setFont(font)
+        self.countdown = QLabel()
+        self.countdown.setObjectName("application:countdown")
+        self.countdown.setWordWrap(True)
+        self.next_step = QLabel()
+        self.next_step.setObjectName("application:next")
+        self.next_step.setWordWrap(True)
+        self.record_button = QPushButton(self.tr("&Record a milestone…"))
+        self.record_button.setObjectName("application:record")
+        self.record_button.clicked.connect(self.ask_record)
+        header = QHBoxLayout()
+        header.addWidget(self.stage, 1)
+        header.addWidget(self.record_button)
+
+        splitter = QSplitter()
+        splitter.addWidget(self._build_blockers())
+        splitter.addWidget(self._build_timeline())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.next_step)
+        layout.addWidget(splitter, 1)
+
+    def _build_blockers(self) -> QGroupBox:
+        self.blockers_box = QGroupBox(self.tr("What blocks submission"))
+        self.blockers = QListWidget()
+        self.blockers.setObjectName("application:blockers")
+        self.blockers.setWordWrap(True)
+        self.blockers.currentItemChanged.connect(self._show_blocker)
+        self.blocker_detail = QLabel()
+        self.blocker_detail.setObjectName("application:blocker_detail")
+        self.blocker_detail.setWordWrap(True)
+        self.checklist_button = QPushButton(self.tr("Open the application's &checklist"))
+        self.checklist_button.setObjectName("application:checklist")
+        self.checklist_button.clicked.connect(self.checklist_requested)
+        layout = QVBoxLayout(self.blockers_box)
+        layout.addWidget(self.blockers, 1)
+        layout.addWidget(self.blocker_detail)
+        layout.addWidget(self.checklist_button)
+        return self.blockers_box
+
+    def _build_timeline(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Timeline"))
+        self.processing = QProgressBar()
+        self.processing.setObjectName("application:processing")
+        self.processing.setTextVisible(True)
+        self.processing_text = QLabel()
+        self.processing_text.setObjectName("application:processing_text")
+        self.processing_text.setWordWrap(True)
+        self.timeline = QTreeWidget()
+        self.timeline.setObjectName("application:timeline")
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.timeline.setHeaderLabels(
+            [self.tr("Date"), self.tr("Step"), self.tr("Deadline"), self.tr("State")]
+        )
+        header = self.timeline.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.timeline.currentItemChanged.connect(self._show_step)
+        self.step_detail = QLabel()
+        self.step_detail.setObjectName("application:step_detail")
+        self.step_detail.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setObjectName("application:edit")
+        self.edit_button.clicked.connect(self.ask_edit)
+        self.remove_button = QPushButton(self.tr("Re&move"))
+        self.remove_button.setObjectName("application:remove")
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.step_detail, 1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.processing_text)
+        layout.addWidget(self.processing)
+        layout.addWidget(self.timeline, 1)
+        layout.addLayout(buttons)
+        return box
+
+    # -- showing --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.status = status = self.service.status(self.today())
+        if status is None:
+            return
+        self.stage.setText(_(STAGE_TITLES[status.stage]))
+        line = countdown(status)
+        self.countdown.setText(line)
+        self.countdown.setVisible(bool(line))
+        left = status.days_left
+        colour = "" if left is None else OVERDUE if left < 0 else URGENT if left <= 14 else ""
+        self.countdown.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        self.next_step.setText(status.next_step)
+        self._fill_blockers(status)
+        self._fill_timeline(status)
+
+    def _fill_blockers(self, status: ApplicationStatus) -> None:
+        before = status.stage in ("profile", "invited", "invitation_expired")
+        self.blockers_box.setVisible(before)
+        self.blockers_box.setTitle(
+            self.tr("What would block an application today")
+            if status.stage == "profile"
+            else self.tr("What blocks submission")
+        )
+        self.blockers.clear()
+        ordered = sorted(status.blockers, key=lambda b: not b.blocks)
+        for blocker in ordered:
+            mark = "✗" if blocker.blocks else "!"
+            item = QListWidgetItem(f"{mark}  {blocker.title}")
+            item.setData(Qt.ItemDataRole.UserRole, blocker)
+            item.setForeground(QBrush(QColor(OVERDUE if blocker.blocks else URGENT)))
+            item.setToolTip(blocker.detail)
+            self.blockers.addItem(item)
+        if not ordered:
+            item = QListWidgetItem(self.tr("✓  Nothing blocks submission."))
+            item.setForeground(QBrush(QColor(DONE_COLOUR)))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.blockers.addItem(item)
+        self.blocker_detail.setText(
+            self.tr("Choose an item to see why it matters and what to do.") if ordered else ""
+        )
+
+    def _show_blocker(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        blocker = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(blocker, Blocker):
+            self.blocker_detail.setText(blocker.detail)
+
+    def _fill_timeline(self, status: ApplicationStatus) -> None:
+        self.timeline.clear()
+        for step in status.timeline:
+            item = QTreeWidgetItem(
+                [
+                    step.on.isoformat() if step.on else "",
+                    step.title,
+                    step.due.isoformat() if step.due else "",
+                    self._state_text(step),
+                ]
+            )
+            item.setData(0, STEP_ROLE, step)
+            colour = {"overdue": OVERDUE, "open": URGENT, "expected": EXPECTED_COLOUR}.get(
+                step.state, DONE_COLOUR
+            )
+            for column in range(4):
+                item.setForeground(column, QBrush(QColor(colour)))
+                item.setToolTip(column, step.time_limit)
+            self.timeline.addTopLevelItem(item)
+        for column in (0, 2, 3):
+            self.timeline.resizeColumnToContents(column)
+        processing = status.processing
+        self.processing_text.setText(processing_line(status))
+        self.processing.setVisible(processing is not None)
+        if processing is not None:
+            self.processing.setRange(0, processing.standard_days)
+            self.processing.setValue(min(processing.elapsed_days, processing.standard_days))
+            self.processing.setFormat(
+                self.tr("Day %1 of %2")
+                .replace("%1", str(processing.elapsed_days))
+                .replace("%2", str(processing.standard_days))
+            )
+        self._show_step(None)
+
+    def _state_text(self, step: Step) -> str:
+        text = _(STATE_NAMES[step.state])
+        if step.done_on is not None:
+            text = self.tr("answered %1").replace("%1", step.done_on.isoformat())
+        if step.day is not None and step.state == "done":
+            text += "  " + self.tr("(day %1)").replace("%1", str(step.day))
+        return text
+
+    def current_step(self) -> Step | None:
+        item = self.timeline.currentItem()
+        step = None if item is None else item.data(0, STEP_ROLE)
+        return step if isinstance(step, Step) else None
+
+    def _recorded(self, step: Step) -> Milestone | None:
+        return next(
+            (m for m in self.service.milestones() if m.name == step.name and m.on == step.on),
+            None,
+        )
+
+    def _show_step(self, *_args: object) -> None:
+        step = self.current_step()
+        recorded = step is not None and step.on is not None
+        self.edit_button.setEnabled(True)
+        self.edit_button.setText(self.tr("&Edit…") if recorded else self.tr("Re&cord…"))
+        self.edit_button.setEnabled(step is not None)
+        self.remove_button.setEnabled(recorded)
+        if step is None:
+            self.step_detail.setText(self.tr("Choose a step to see its time limit and note."))
+            return
+        lines = [step.time_limit] if step.time_limit else []
+        if step.note:
+            lines.append(self.tr("Note: %1").replace("%1", step.note))
+        self.step_detail.setText("\n".join(lines))
+
+    # -- recording ------------------------------------------------------------------------
+    def ask_record(self, preset: str = "") -> None:
+        dialog = MilestoneDialog(self.today(), parent=self)
+        if preset in MILESTONES:
+            dialog.name.setCurrentIndex(MILESTONES.index(preset))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.record(dialog.milestone())
+
+    def ask_edit(self) -> None:
+        step = self.current_step()
+        if step is None:
+            return
+        existing = None if step.on is None else self._recorded(step)
+        if existing is None:
+            self.ask_record(step.name)
+            return
+        dialog = MilestoneDialog(self.today(), existing, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.record(dialog.milestone(), replacing=existing.on)
+
+    def record(self, milestone: Milestone, replacing: date | None = None) -> bool:
+        try:
+            self.service.record(milestone, self.today(), replacing)
+        except ValueError as exc:
+            QMessageBox.warning(self, self.tr("Record a milestone"), str(exc))
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    def remove_selected(self) -> None:
+        step = self.current_step()
+        existing = None if step is None or step.on is None else self._recorded(step)
+        if step is None or existing is None:
+            return
+        asked = QMessageBox.question(
+            self,
+            self.tr("Remove milestone"),
+            self.tr("Remove “%1” of %2?")
+            .replace("%1", step.title)
+            .replace("%2", existing.on.isoformat()),
+        )
+        if asked == QMessageBox.StandardButton.Yes:
+            self.service.remove(existing)
+            self.refresh()
+            self.changed.emit()
