@@ -1,0 +1,247 @@
+"""The application at fixed dates: the countdown, what blocks submission, the timeline and the
+processing standard (IRCC: 60 days to submit since 2021-06-29, 90 before; biometrics within
+30 days of the letter; a 6-month processing standard; proof-of-funds table of 2025-07-07)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from ee_desktop.application import assess
+from ee_desktop.checklist import generate
+from ee_desktop.deadlines import ChecklistProgress
+from ee_desktop.profile.milestones import Milestone
+from ee_desktop.profile.model import JobOffer, Passport
+from tests.deadlines.deadline_helpers import TODAY, example, family, job, rules
+
+INVITED = Milestone("invitation", date(2026, 11, 10))
+
+
+def all_received(profile, as_of: date) -> list[ChecklistProgress]:  # type: ignore[no-untyped-def]
+    return [
+        ChecklistProgress(item.key, date(2026, 11, 20), True)
+        for item in generate(profile, as_of, rules(), "application")
+    ]
+
+
+# -- the countdown ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("as_of", "stage", "left"),
+    [
+        (date(2026, 11, 10), "invited", 60),
+        (TODAY, "invited", 46),
+        (date(2027, 1, 9), "invited", 0),
+        (date(2027, 1, 10), "invitation_expired", -1),
+    ],
+)
+def test_the_invitation_gives_sixty_days(as_of: date, stage: str, left: int) -> None:
+    status = assess(example(), as_of, [INVITED], rules=rules())
+    assert status.submission_deadline == date(2027, 1, 9)
+    assert (status.stage, status.days_left) == (stage, left)
+
+
+def test_invitations_before_june_2021_gave_ninety_days() -> None:
+    status = assess(example(), date(2020, 3, 5), {"invitation": (date(2020, 3, 1),)}, rules=rules())
+    assert status.submission_deadline == date(2020, 5, 30)
+
+
+def test_the_deadline_printed_on_the_invitation_wins() -> None:
+    letter = replace(INVITED, due=date(2027, 1, 5))
+    assert assess(example(), TODAY, [letter], rules=rules()).submission_deadline == date(2027, 1, 5)
+
+
+def test_no_countdown_before_an_invitation_or_after_submission() -> None:
+    assert assess(example(), TODAY, [], rules=rules()).stage == "profile"
+    submitted = [INVITED, Milestone("application_submitted", date(2026, 11, 20))]
+    status = assess(example(), TODAY, submitted, rules=rules())
+    assert (status.stage, status.days_left, status.blockers) == ("submitted", None, ())
+
+
+def test_an_application_recorded_before_the_latest_invitation_does_not_count() -> None:
+    old = Milestone("application_submitted", date(2025, 1, 1))
+    assert assess(example(), TODAY, [old, INVITED], rules=rules()).stage == "invited"
+
+
+# -- what blocks submission -----------------------------------------------------------------
+def test_every_mandatory_application_document_not_received_blocks() -> None:
+    profile = example()
+    status = assess(profile, TODAY, [INVITED], rules=rules())
+    documents = [b for b in status.blockers if b.kind == "document"]
+    needed = [i for i in generate(profile, TODAY, rules(), "application") if i.mandatory]
+    assert [b.key for b in documents] == [i.key for i in needed]
+    assert all(b.blocks for b in documents)
+    assert not status.ready_to_submit
+    assert "things stop a complete application" in status.next_step
+
+
+def test_with_every_document_received_nothing_blocks() -> None:
+    profile = example()
+    status = assess(profile, TODAY, [INVITED], all_received(profile, TODAY), rules())
+    assert status.blockers == ()
+    assert status.ready_to_submit
+    assert "Nothing stops you submitting" in status.next_step and "2027-01-09" in status.next_step
+
+
+def test_a_language_test_that_expires_before_the_deadline_is_a_warning_then_blocks() -> None:
+    # IELTS of 2025-09-20 is valid for two years: to 2027-09-20.
+    profile = example()
+    invited = Milestone("invitation", date(2027, 8, 1))  # deadline 2027-09-30
+    progress = all_received(profile, date(2027, 8, 5))
+    before = assess(profile, date(2027, 8, 5), [invited], progress, rules())
+    [test] = [b for b in before.blockers if b.kind == "expiry"]
+    assert (test.blocks, test.until, test.person) == (False, date(2027, 9, 20), "applicant")
+    assert "IELTS" in test.title and "2027-09-20" in test.title
+    after = assess(profile, date(2027, 9, 21), [invited], progress, rules())
+    expired = [b for b in after.blockers if b.kind == "expiry"]
+    assert [b.blocks for b in expired] == [True]
+    assert any(b.kind == "eligibility" for b in after.blockers)  # no test, no program
+
+
+def test_a_test_replaced_by_a_newer_one_is_not_a_blocker() -> None:
+    profile = example()
+    old = profile.applicant.language_tests[0]
+    newer = replace(old, taken_on=date(2027, 6, 1), results_on=None)
+    profile = replace(profile, applicant=replace(profile.applicant, language_tests=(old, newer)))
+    invited = Milestone("invitation", date(2027, 8, 1))
+    status = assess(
+        profile, date(2027, 8, 5), [invited], all_received(profile, date(2027, 8, 5)), rules()
+    )
+    assert [b for b in status.blockers if b.kind == "expiry"] == []
+
+
+def test_a_passport_expiring_before_the_deadline_is_flagged() -> None:
+    profile = family()
+    short = Passport("Z1234567", "IN", date(2017, 1, 1), date(2026, 12, 31))
+    profile = replace(profile, applicant=replace(profile.applicant, passport=short))
+    status = assess(profile, TODAY, [INVITED], all_received(profile, TODAY), rules())
+    [flag] = [b for b in status.blockers if b.kind == "expiry"]
+    assert (flag.until, flag.blocks) == (date(2026, 12, 31), False)
+
+
+def test_a_police_certificate_older_than_six_months_on_the_deadline_is_flagged() -> None:
+    profile = family()  # everyone lives in India
+    progress = [
+        ChecklistProgress(
+            p.key, date(2026, 6, 1) if p.key == "police:applicant:IN" else p.received_on, True
+        )
+        for p in all_received(profile, TODAY)
+    ]
+    status = assess(profile, TODAY, [INVITED], progress, rules())
+    [flag] = [b for b in status.blockers if b.kind == "expiry"]
+    assert (flag.until, flag.blocks, flag.person) == (date(2026, 12, 1), False, "applicant")
+    later = assess(profile, date(2026, 12, 2), [INVITED], progress, rules())
+    assert [(b.until, b.blocks) for b in later.blockers if b.kind == "expiry"] == [
+        (date(2026, 12, 1), True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("funds", "title"),
+    [
+        (10_000, "Settlement funds short by $13,360"),  # a family of 3 needs $23,360
+        (None, "Settlement funds not entered"),
+    ],
+)
+def test_funds_short_of_the_table_in_force_block(funds: int | None, title: str) -> None:
+    profile = replace(example(), settlement_funds_cad=funds)
+    status = assess(profile, TODAY, [INVITED], all_received(profile, TODAY), rules())
+    [short] = [b for b in status.blockers if b.kind == "funds"]
+    assert (short.title, short.blocks) == (title, True)
+
+
+def test_enough_funds_or_an_exemption_do_not_block() -> None:
+    enough = replace(example(), settlement_funds_cad=23_360)
+    blockers = assess(enough, TODAY, [INVITED], rules=rules()).blockers
+    assert blockers and not [b for b in blockers if b.kind == "funds"]
+    working = job("Maple Inc", "CA", date(2025, 1, 1))
+    exempt = replace(
+        example(),
+        settlement_funds_cad=0,
+        applicant=replace(
+            example().applicant,
+            work_history=(*example().applicant.work_history, working),
+            job_offer=JobOffer("21232", "Maple Inc", date(2025, 1, 1), True),
+        ),
+    )
+    status = assess(exempt, TODAY, [INVITED], rules=rules())
+    assert not [b for b in status.blockers if b.kind == "funds"]
+
+
+# -- the timeline and the processing standard -------------------------------------------------
+SUBMITTED = [
+    Milestone("invitation", date(2026, 5, 10)),
+    Milestone("application_submitted", date(2026, 6, 1)),
+    Milestone("aor", date(2026, 6, 1)),
+    Milestone("biometrics_request", date(2026, 6, 10)),
+]
+
+
+def test_timeline_lists_what_happened_then_what_is_still_to_come() -> None:
+    status = assess(example(), TODAY, SUBMITTED, rules=rules())
+    assert [(s.name, s.state) for s in status.timeline] == [
+        ("invitation", "done"),
+        ("application_submitted", "done"),
+        ("aor", "done"),
+        ("biometrics_request", "overdue"),  # due 2026-07-10, not answered
+        ("background_check", "expected"),
+        ("ppr", "expected"),
+        ("copr", "expected"),
+        ("landed", "expected"),
+    ]
+    biometrics = status.timeline[3]
+    assert (biometrics.due, biometrics.day) == (date(2026, 7, 10), 9)
+    assert "Overdue: Give your biometrics, due 2026-07-10" in status.next_step
+
+
+def test_a_request_answered_is_done_and_the_letters_deadline_is_kept() -> None:
+    answered = Milestone(
+        "biometrics_request", date(2026, 6, 10), date(2026, 7, 1), date(2026, 6, 20)
+    )
+    status = assess(example(), TODAY, [*SUBMITTED[:3], answered], rules=rules())
+    step = status.timeline[3]
+    assert (step.state, step.due, step.done_on) == ("done", date(2026, 7, 1), date(2026, 6, 20))
+
+
+def test_open_document_requests_come_next_in_date_order() -> None:
+    requests = [
+        Milestone("document_request", date(2026, 11, 1), due=date(2026, 12, 1)),
+        Milestone("document_request", date(2026, 11, 20), due=date(2026, 11, 27)),
+    ]
+    status = assess(example(), TODAY, [*SUBMITTED[:3], *requests], rules=rules())
+    assert [s.state for s in status.timeline if s.name == "document_request"] == ["open", "open"]
+    assert status.next_step == "Next: Answer the request for documents, by 2026-11-27."
+
+
+@pytest.mark.parametrize(
+    ("as_of", "elapsed", "over"),
+    [(TODAY, 176, False), (date(2026, 12, 1), 183, False), (date(2026, 12, 5), 187, True)],
+)
+def test_elapsed_time_against_the_six_month_standard(as_of: date, elapsed: int, over: bool) -> None:
+    processing = assess(example(), as_of, SUBMITTED, rules=rules()).processing
+    assert processing is not None
+    assert (processing.expected_by, processing.standard_days) == (date(2026, 12, 1), 183)
+    assert (processing.elapsed_days, processing.over_standard) == (elapsed, over)
+
+
+def test_the_clock_stops_at_the_passport_request() -> None:
+    ppr = Milestone("ppr", date(2026, 10, 1))
+    status = assess(example(), TODAY, [*SUBMITTED, ppr], rules=rules())
+    assert status.stage == "approved"
+    assert status.processing is not None
+    assert (status.processing.elapsed_days, status.processing.decided_on) == (122, ppr.on)
+
+
+def test_copr_expiry_and_landing() -> None:
+    copr = Milestone("copr", date(2026, 11, 1), due=date(2027, 6, 30))
+    approved = assess(example(), TODAY, [*SUBMITTED, copr], rules=rules())
+    assert (approved.stage, approved.copr_expires) == ("approved", date(2027, 6, 30))
+    step = next(s for s in approved.timeline if s.name == "copr")
+    assert (step.state, step.due) == ("open", date(2027, 6, 30))
+    landed = assess(
+        example(), TODAY, [*SUBMITTED, copr, Milestone("landed", date(2026, 11, 20))], rules=rules()
+    )
+    assert landed.stage == "landed"
+    assert next(s for s in landed.timeline if s.name == "copr").state == "done"
+    assert "permanent resident" in landed.next_step

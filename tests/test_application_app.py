@@ -1,0 +1,288 @@
+"""The application in use: milestones kept with their letters' details and encrypted notes,
+the Application tab, the `milestone` and `application` commands, export and import."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from ee_desktop.application_service import ApplicationService
+from ee_desktop.checklist_service import ChecklistService
+from ee_desktop.cli import main
+from ee_desktop.deadlines_service import DeadlinesService
+from ee_desktop.paths import database_path
+from ee_desktop.profile.milestones import Milestone
+from ee_desktop.service import PersonalFileService, RulesService
+from ee_desktop.store import Store, open_store
+from ee_desktop.store import database as database_module
+from ee_desktop.ui.application_view import ApplicationView, MilestoneDialog
+from ee_desktop.ui.main_window import MainWindow
+from tests.conftest import EXAMPLE, TODAY, FixedPassphrases
+
+INVITED = Milestone("invitation", date(2026, 11, 10))
+
+
+def _service(store: Store) -> ApplicationService:
+    rules = RulesService(store.path.parent)
+    return ApplicationService(DeadlinesService(store, rules, ChecklistService(store, rules)))
+
+
+@pytest.fixture
+def service(store: Store) -> ApplicationService:
+    return _service(store)
+
+
+def test_milestones_keep_their_letters_and_survive_a_restart(
+    service: ApplicationService, store: Store, data_dir: Path
+) -> None:
+    request = Milestone("document_request", date(2026, 11, 2), date(2026, 12, 2), None, "IMM 5669")
+    service.record(INVITED, TODAY)
+    service.record(request, TODAY)
+    store.close()
+    reopened = open_store(data_dir, FixedPassphrases())
+    again = _service(reopened)
+    assert again.milestones() == [request, INVITED]
+    status = again.status(TODAY)
+    assert status is not None and status.submission_deadline == date(2027, 1, 9)
+    assert any(d.uid == "documents-due:2026-11-02" and d.due == date(2026, 12, 2)
+               for d in again.deadlines.deadlines(TODAY))  # fmt: skip
+    reopened.close()
+    raw = database_path(data_dir).read_bytes()
+    assert b"IMM 5669" not in raw  # the note is encrypted
+
+
+def test_correcting_a_document_request_replaces_it(service: ApplicationService) -> None:
+    first = Milestone("document_request", date(2026, 11, 2))
+    service.record(first, TODAY)
+    service.record(Milestone("document_request", date(2026, 11, 5)), TODAY)
+    service.record(Milestone("document_request", date(2026, 11, 3), done_on=TODAY), TODAY, first.on)
+    assert [(m.on, m.done_on) for m in service.milestones()] == [
+        (date(2026, 11, 3), TODAY),
+        (date(2026, 11, 5), None),
+    ]
+    service.record(Milestone("invitation", date(2026, 11, 1)), TODAY)
+    service.record(INVITED, TODAY)  # happens once: the new date replaces the old
+    assert [m.on for m in service.milestones() if m.name == "invitation"] == [INVITED.on]
+
+
+def test_impossible_milestones_are_refused_with_the_field_named(
+    service: ApplicationService,
+) -> None:
+    with pytest.raises(ValueError, match="Done on"):
+        service.record(Milestone("ppr", date(2026, 11, 2), done_on=date(2026, 11, 1)), TODAY)
+    with pytest.raises(ValueError, match="Date: .*future"):
+        service.record(Milestone("aor", date(2026, 12, 1)), TODAY)
+    assert service.milestones() == []
+
+
+def test_milestones_written_before_this_version_are_kept_by_the_migration(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, example_data: dict[str, object]
+) -> None:
+    from ee_desktop.profile import decode
+
+    with monkeypatch.context() as patch:
+        patch.setattr(database_module, "HEAD_REVISION", "0007")
+        patch.setattr(database_module, "KNOWN_REVISIONS", database_module.KNOWN_REVISIONS[:7])
+        old = open_store(data_dir, FixedPassphrases())
+        file_id = old.save(decode(example_data, today=TODAY))
+        old.close()
+    with sqlite3.connect(database_path(data_dir)) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0007",)
+        raw.execute(
+            "INSERT INTO milestones (file_id, name, \"on\") VALUES (?, 'invitation', '2026-11-10')",
+            (file_id,),
+        )
+    store = open_store(data_dir, FixedPassphrases())
+    assert store.milestone_records(file_id) == [INVITED]
+    store.close()
+
+
+# -- the Application tab ------------------------------------------------------------------------
+@pytest.fixture
+def view(qtbot: QtBot, service: ApplicationService) -> ApplicationView:
+    shown = ApplicationView(service, lambda: TODAY)
+    qtbot.addWidget(shown)
+    shown.refresh()
+    return shown
+
+
+def test_before_an_invitation_the_tab_says_what_to_do(view: ApplicationView) -> None:
+    assert view.stage.text() == "Waiting for an invitation"
+    assert not view.countdown.isVisibleTo(view)
+    assert "record its date" in view.next_step.text()
+    assert view.blockers_box.title() == "What would block an application today"
+
+
+def test_recording_the_invitation_starts_the_countdown(view: ApplicationView) -> None:
+    changed: list[bool] = []
+    view.changed.connect(lambda: changed.append(True))
+    assert view.record(INVITED)
+    assert changed == [True]
+    assert view.stage.text() == "Invited: preparing the application"
+    assert view.countdown.text() == "46 days left to submit: the deadline is 2027-01-09."
+    assert view.blockers_box.title() == "What blocks submission"
+    assert view.blockers.count() > 5
+    first = view.blockers.item(0)
+    view.blockers.setCurrentItem(first)
+    assert "incomplete" in view.blocker_detail.text()
+
+
+def test_the_timeline_shows_requests_and_the_processing_standard(
+    view: ApplicationView, service: ApplicationService
+) -> None:
+    for milestone in (
+        Milestone("invitation", date(2026, 5, 10)),
+        Milestone("application_submitted", date(2026, 6, 1)),
+        Milestone("biometrics_request", date(2026, 6, 10), done_on=date(2026, 6, 20)),
+        Milestone("document_request", date(2026, 11, 20), due=date(2026, 12, 1)),
+    ):
+        service.record(milestone, TODAY)
+    view.refresh()
+    rows = [
+        [view.timeline.topLevelItem(i).text(c) for c in range(4)]
+        for i in range(view.timeline.topLevelItemCount())
+    ]
+    assert rows[2] == ["2026-06-10", "Biometrics instruction letter", "2026-07-10",
+                       "answered 2026-06-20  (day 9)"]  # fmt: skip
+    assert rows[3][:3] == ["2026-11-20", "Request for documents", "2026-12-01"]
+    assert rows[-1][1] == "Landed: permanent resident" and rows[-1][0] == ""
+    assert not view.blockers_box.isVisibleTo(view)
+    assert view.processing.value() == 176 and view.processing.maximum() == 183
+    assert "Day 176 of 183" in view.processing_text.text()
+    assert view.next_step.text() == "Next: Answer the request for documents, by 2026-12-01."
+
+
+def test_a_step_is_edited_and_removed_from_the_timeline(
+    view: ApplicationView, service: ApplicationService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service.record(Milestone("document_request", date(2026, 11, 2)), TODAY)
+    view.refresh()
+    view.timeline.setCurrentItem(view.timeline.topLevelItem(0))
+    assert view.remove_button.isEnabled()
+    dialog = MilestoneDialog(TODAY, service.milestones()[0], view)
+    assert not dialog.name.isEnabled()
+    dialog.has_due.setChecked(True)
+    dialog.due.setDate(dialog.due.date().addDays(10))
+    dialog.note.setText("police certificate for India")
+    assert view.record(dialog.milestone(), replacing=date(2026, 11, 2))
+    assert service.milestones() == [
+        Milestone("document_request", date(2026, 11, 2), date(2026, 12, 4), None,
+                  "police certificate for India")
+    ]  # fmt: skip
+    view.timeline.setCurrentItem(view.timeline.topLevelItem(0))
+    assert "police certificate for India" in view.step_detail.text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    view.remove_selected()
+    assert service.milestones() == []
+
+
+def test_a_refused_milestone_is_explained_and_nothing_is_saved(
+    view: ApplicationView, service: ApplicationService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    assert not view.record(Milestone("ppr", date(2026, 11, 2), date(2026, 11, 1)))
+    assert warned and warned[0].startswith("Deadline in the letter")
+    assert service.milestones() == []
+
+
+def test_the_dialog_offers_only_the_dates_a_milestone_has(qtbot: QtBot) -> None:
+    dialog = MilestoneDialog(TODAY)
+    qtbot.addWidget(dialog)
+    dialog.name.setCurrentIndex(dialog.name.findData("aor"))
+    assert dialog.has_due.isHidden() and dialog.has_done.isHidden()
+    dialog.name.setCurrentIndex(dialog.name.findData("copr"))
+    assert not dialog.has_due.isHidden() and dialog.has_done.isHidden()
+    assert "Expires on" in dialog.has_due.text().replace("&", "")
+    dialog.name.setCurrentIndex(dialog.name.findData("biometrics_request"))
+    assert not dialog.has_done.isHidden()
+    assert dialog.milestone() == Milestone("biometrics_request", TODAY)  # boxes unticked
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: Store, data_dir: Path) -> Iterator[MainWindow]:
+    created = MainWindow(PersonalFileService(store), data_dir)
+    qtbot.addWidget(created)
+    created.show()
+    yield created
+
+
+def test_the_window_has_the_tab_and_links_to_the_checklist(window: MainWindow) -> None:
+    window.deadlines.application_button.click()
+    assert window.home.currentWidget() is window.application
+    window.application.checklist_button.click()
+    assert window.home.currentWidget() is window.checklist
+    assert window.checklist.stage_filter.currentData() == "application"
+
+
+# -- the command line ---------------------------------------------------------------------------
+def test_milestone_and_application_commands(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.close()
+    assert main(["milestone", "invitation", "2026-11-10"]) == 0
+    assert "Recorded invitation on 2026-11-10." in capsys.readouterr().out
+    assert main(["milestone", "document-request", "2026-11-12", "--due", "2026-12-12",
+                 "--note", "IMM 5669"]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["application", "--as-of", "2026-11-24", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["stage"], result["submission_deadline"], result["days_left"]) == (
+        "invited",
+        "2027-01-09",
+        46,
+    )
+    assert result["blockers"] and result["blockers"][0]["blocks"] is True
+    request = next(s for s in result["timeline"] if s["milestone"] == "document_request")
+    assert (request["due"], request["note"]) == ("2026-12-12", "IMM 5669")
+    assert main(["application", "--as-of", "2026-11-24"]) == 0
+    text = capsys.readouterr().out
+    assert "46 days left to submit: the deadline is 2027-01-09." in text
+    assert "What blocks submission" in text and "Timeline:" in text
+    assert main(["milestone", "document-request", "2026-11-12", "--remove"]) == 0
+    assert main(["milestone", "document-request", "2026-11-12", "--remove"]) == 2
+    assert "No document-request recorded on 2026-11-12." in capsys.readouterr().err
+
+
+def test_an_unknown_milestone_lists_the_valid_names(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store.close()
+    assert main(["milestone", "visa", "2026-11-10"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown milestone 'visa'" in err
+    for name in ("invitation", "submitted", "aor", "biometrics-request", "medical-request",
+                 "document-request", "ppr", "copr", "landed"):  # fmt: skip
+        assert name in err
+    assert main(["milestone", "aor", "2026-11-10", "--done", "2026-11-11"]) == 2
+    assert "Done on" in capsys.readouterr().err
+
+
+def test_export_carries_the_milestones_and_import_restores_them(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _service(store).record(
+        Milestone("ppr", date(2026, 11, 2), date(2026, 12, 2), None, "VFS"), TODAY
+    )
+    store.close()
+    exported = tmp_path / "mine.json"
+    assert main(["export", "-o", str(exported)]) == 0
+    document = json.loads(exported.read_text())
+    assert document["application"] == {
+        "milestones": [{"name": "ppr", "on": "2026-11-02", "due": "2026-12-02", "note": "VFS"}]
+    }
+    assert main(["application", str(exported), "--as-of", "2026-11-24", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["stage"] == "approved"
+    assert main(["milestone", "ppr", "2026-11-02", "--remove"]) == 0
+    assert main(["import", str(EXAMPLE)]) == 0  # no application section: nothing changes
+    assert main(["import", str(exported)]) == 0
+    capsys.readouterr()
+    assert main(["export"]) == 0
+    assert json.loads(capsys.readouterr().out)["application"] == document["application"]
