@@ -12,7 +12,8 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from ee_desktop.app import create_application  # noqa: E402
+from ee_desktop.profile.milestones import Milestone  # noqa: E402
 from ee_desktop.service import PersonalFileService  # noqa: E402
 from ee_desktop.store import open_store  # noqa: E402
 from ee_desktop.ui.main_window import MainWindow  # noqa: E402
@@ -70,6 +72,7 @@ def render(output: Path, width: int, height: int) -> list[Path]:
         shot("05-strategy")
         window.home.setCurrentWidget(window.provinces)
         shot("06-provinces")
+        _application_shots(window, shot)
         window.home.setCurrentWidget(window.overview)
         window.edit_file()
         for number, page in enumerate(window.wizard.pages, start=7):
@@ -79,6 +82,36 @@ def render(output: Path, width: int, height: int) -> list[Path]:
         store.discard_draft()
         store.close()
     return written
+
+
+def _application_shots(window: MainWindow, shot: Callable[[str], None]) -> None:
+    """The Application tab just after an invitation, then months into processing."""
+    today = date.today()
+    view = window.application
+    view.service.record(Milestone("invitation", today - timedelta(days=14)), today)
+    window.home.setCurrentWidget(view)
+    view.refresh()
+    if view.blockers.count():
+        view.blockers.setCurrentRow(0)
+    shot("15-application-invited")
+    submitted = today - timedelta(days=120)
+    for milestone in (
+        Milestone("invitation", submitted - timedelta(days=30)),
+        Milestone("application_submitted", submitted),
+        Milestone("aor", submitted),
+        Milestone("biometrics_request", submitted + timedelta(days=3), None,
+                  submitted + timedelta(days=12)),
+        Milestone("medical_exam", submitted + timedelta(days=40)),
+        Milestone("background_check", submitted + timedelta(days=60)),
+        Milestone("document_request", today - timedelta(days=5), today + timedelta(days=25),
+                  None, "Updated police certificate for India"),
+    ):  # fmt: skip
+        view.service.record(milestone, today)
+    view.refresh()
+    view.timeline.setCurrentItem(view.timeline.topLevelItem(6))
+    shot("16-application-timeline")
+    for milestone in view.service.milestones():
+        view.service.remove(milestone)
 
 
 def main() -> None:

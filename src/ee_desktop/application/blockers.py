@@ -66,20 +66,13 @@ def _too_old(
     """A document that expires on ``until``: a blocker when that is on or before ``by``."""
     if until > by:
         return None
-    if until <= as_of:
-        return Blocker(
-            kind="expiry",
-            title=_("{document}: expired on {day}").format(document=title, day=until.isoformat()),
-            detail=detail,
-            blocks=True,
-            person=person,
-            until=until,
-        )
+    expired = until <= as_of
+    heading = _("{document}: expired on {day}") if expired else _("{document}: submit before {day}")
     return Blocker(
         kind="expiry",
-        title=_("{document}: submit before {day}").format(document=title, day=until.isoformat()),
+        title=heading.format(document=title, day=until.isoformat()),
         detail=detail,
-        blocks=False,
+        blocks=expired,
         person=person,
         until=until,
     )

@@ -278,7 +278,7 @@ class ApplicationView(QWidget):
         self.countdown.setVisible(bool(line))
         left = status.days_left
         colour = "" if left is None else OVERDUE if left < 0 else URGENT if left <= 14 else ""
-        self.countdown.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        self.countdown.setStyleSheet(f"font-weight: bold; color: {colour or 'palette(text)'};")
         self.next_step.setText(status.next_step)
         self._fill_blockers(status)
         self._fill_timeline(status)
@@ -337,6 +337,7 @@ class ApplicationView(QWidget):
             self.timeline.resizeColumnToContents(column)
         processing = status.processing
         self.processing_text.setText(processing_line(status))
+        self.processing_text.setVisible(processing is not None)
         self.processing.setVisible(processing is not None)
         if processing is not None:
             self.processing.setRange(0, processing.standard_days)
