@@ -1,0 +1,64 @@
+"""Time to assess an application as the Application tab does on each refresh: the evaluation,
+the application-stage checklist, the blockers and the timeline, for a file invited and for
+one months into processing with several requests.
+
+    python benchmarks/bench_application.py [--repeat N]
+
+Target: under 50 ms, so recording a milestone redraws the tab at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from datetime import date
+from pathlib import Path
+
+from ee_desktop.application import assess
+from ee_desktop.profile import decode
+from ee_desktop.profile.milestones import Milestone
+from ee_desktop.rules import load_rules
+
+TODAY = date(2026, 11, 24)
+TARGET_MS = 50.0
+EXAMPLE = Path(__file__).resolve().parents[1] / "src" / "ee_desktop" / "resources"
+INVITED = [Milestone("invitation", date(2026, 11, 10))]
+PROCESSING = [
+    Milestone("invitation", date(2026, 5, 10)),
+    Milestone("application_submitted", date(2026, 6, 1)),
+    Milestone("aor", date(2026, 6, 1)),
+    Milestone("biometrics_request", date(2026, 6, 10), done_on=date(2026, 6, 20)),
+    Milestone("medical_exam", date(2026, 7, 1)),
+    *(
+        Milestone("document_request", date(2026, 8, day), due=date(2026, 9, day))
+        for day in (1, 5, 9)
+    ),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=200)
+    args = parser.parse_args()
+    profile = decode(
+        json.loads((EXAMPLE / "example-profile.json").read_text(encoding="utf-8")), today=TODAY
+    )
+    rules = load_rules()
+    for label, milestones in (("invited", INVITED), ("processing", PROCESSING)):
+        times = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            assess(profile, TODAY, milestones, rules=rules)
+            times.append((time.perf_counter() - start) * 1000)
+        median = statistics.median(times)
+        verdict = "ok" if median <= TARGET_MS else "SLOWER THAN TARGET"
+        print(
+            f"{label}: median {median:.2f} ms, worst {max(times):.2f} ms "
+            f"(target {TARGET_MS:.0f} ms) {verdict}"
+        )
+
+
+if __name__ == "__main__":
+    main()
