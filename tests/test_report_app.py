@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,12 +11,17 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.cli import main
-from ee_desktop.service import PersonalFileService
+from ee_desktop.deadlines_service import DeadlinesService
+from ee_desktop.profile.milestones import Milestone
+from ee_desktop.report import render
+from ee_desktop.report_service import ReportService
+from ee_desktop.service import PersonalFileService, RulesService
 from ee_desktop.store import Store
 from ee_desktop.ui.main_window import MainWindow
 from ee_desktop.ui.report_export import ReportChoice, ReportExport
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, TODAY
 
 
 def text_of(path: Path) -> str:
@@ -60,6 +66,29 @@ def test_report_command_for_the_active_file_on_letter(tmp_path: Path) -> None:
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert (round(width), round(height)) == (612, 792)
     assert len(reader.pages) >= 3
+
+
+def test_the_active_file_report_has_its_application(store: Store) -> None:
+    rules = RulesService(store.path.parent)
+    checklist = ChecklistService(store, rules)
+    deadlines = DeadlinesService(store, rules, checklist)
+    service = ReportService(rules, checklist, deadlines)
+    before = service.input(TODAY).application
+    assert before is not None and before.stage == "profile"
+    deadlines.record_milestone(Milestone("invitation", date(2026, 11, 10)), TODAY)
+    photo = next(e for e in checklist.entries(TODAY) if e.key == "photo:applicant")
+    checklist.set_status(photo, "received", TODAY)
+    data = service.input(TODAY)
+    status = data.application
+    assert status is not None and status.stage == "invited"
+    assert status.submission_deadline == date(2027, 1, 9)
+    keys = {b.key for b in status.blockers if b.kind == "document"}
+    assert "passport:applicant" in keys and "photo:applicant" not in keys  # progress counts
+    assert any(d.uid == "ita-submit:2026-11-10" for d in data.deadlines)
+    out = io.BytesIO(render(data, "worksheet"))
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "10. Application for permanent residence" in text
+    assert "the deadline is 2027-01-09" in text
 
 
 def test_report_command_reports_an_unwritable_output(

@@ -759,7 +759,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     as_of = args.as_of or date.today()
     if args.file is not None:
-        data = input_for_file(_load_file(args.file), as_of, _rules(args))
+        profile, milestones = _load_document(args.file)
+        data = input_for_file(profile, as_of, _rules(args), milestones)
     else:
         from ee_desktop.report_service import ReportService
 

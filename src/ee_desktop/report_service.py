@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from ee_desktop.application import assess
+from ee_desktop.application_service import ApplicationService
 from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.deadlines import derive
 from ee_desktop.deadlines_service import DeadlinesService
 from ee_desktop.profile import Profile
+from ee_desktop.profile.milestones import Milestone
 from ee_desktop.report import ReportInput, checklist_entries_from, render
 from ee_desktop.rules import RuleSet, evaluate
 from ee_desktop.service import RulesService, write_bytes_atomically
 
 
-def input_for_file(profile: Profile, as_of: date, rules: RuleSet) -> ReportInput:
-    """A bare file: what it needs and its dates, with no progress recorded."""
+def input_for_file(
+    profile: Profile, as_of: date, rules: RuleSet, milestones: Sequence[Milestone] = ()
+) -> ReportInput:
+    """A bare file: what it needs and its dates, with no progress recorded. ``milestones``
+    are those of the file's ``application`` section, if it has one."""
+    evaluation = evaluate(profile, as_of, rules)
     return ReportInput(
         profile=profile,
         as_of=as_of,
-        evaluation=evaluate(profile, as_of, rules),
+        evaluation=evaluation,
         checklist=checklist_entries_from(profile, as_of, rules),
-        deadlines=derive(profile, as_of, rules=rules),
+        deadlines=derive(profile, as_of, milestones, rules=rules),
+        application=assess(profile, as_of, milestones, rules=rules, evaluation=evaluation),
     )
 
 
@@ -45,6 +53,7 @@ class ReportService:
             evaluation=evaluate(profile, as_of, self.rules.rules),
             checklist=self.checklist.entries(as_of),
             deadlines=self.deadlines.deadlines(as_of),
+            application=ApplicationService(self.deadlines).status(as_of),
         )
 
 

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from report_helpers import big, example, flat, pages, report_input
 
 from ee_desktop.report import KINDS, PAPERS, ReportInput, render
+from ee_desktop.report.layout import TALL_ROW, layout
 
 HEADER = "Generated on 2026-11-24 by ee-desktop, computed on this computer"
 
@@ -124,6 +125,26 @@ def test_a_row_taller_than_a_page_still_prints_in_full() -> None:
     words = set(" ".join(texts).split())
     assert len(texts) >= 3
     assert all(f"word{i}" in words for i in range(3000))
+
+
+def test_a_row_moves_whole_to_the_next_page_unless_it_is_tall() -> None:
+    """No repeated header with the first line of a row at the foot of a page."""
+    lay = layout("a4")
+    medium = " ".join(["a line of text"] * 40)  # several lines, far shorter than a page
+    table = lay.table(["Key", "Text"], [("1", "short"), ("2", medium)], [0.2, 0.8])
+    _width, height = table.wrap(lay.width, 10_000)
+    header_and_first = height - table._rowHeights[-1]
+    room = header_and_first + 30  # the first rows and two lines of the second
+    parts = table.split(lay.width, room)
+    assert len(parts) == 2  # between the rows
+    rest = parts[1]
+    rest.wrap(lay.width, 10_000)
+    assert rest.split(lay.width, rest._rowHeights[0] + 30) == []  # moves on whole
+    tall = " ".join(["word"] * 3000)
+    big_row = lay.table(["Key", "Text"], [("1", tall)], [0.2, 0.8])
+    big_row.wrap(lay.width, 10_000)
+    assert big_row._rowHeights[-1] > TALL_ROW
+    assert len(big_row.split(lay.width, 400)) == 2  # a tall row still splits inside
 
 
 def test_a_file_with_almost_nothing_in_it() -> None:

@@ -46,6 +46,10 @@ LABEL_SHADE = colors.HexColor("#f4f4f4")
 MUTED = colors.HexColor("#555555")
 ALERT = colors.HexColor("#b00020")
 
+# A row taller than this (about half a page) may split across pages; a shorter one moves to
+# the next page whole.
+TALL_ROW = 300.0
+
 _font_lock = threading.Lock()
 _fonts_ready = False
 
@@ -69,6 +73,22 @@ def text(value: object) -> str:
 
 
 Group = list[Flowable]  # flowables printed on one page
+
+
+class _Table(Table):  # type: ignore[misc]
+    """A Table that splits between rows, and inside a row only when that row is tall (a very
+    long note). reportlab would otherwise split a row wherever a line of it fits: after a page
+    of rows, the repeated header and the first line of the next row at the foot of the page."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._calc(availWidth, availHeight)
+        parts: list[Flowable] = self._splitRows(availHeight, doInRowSplit=False)
+        if parts or not self.splitInRow:
+            return parts
+        row = self._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans=True)
+        if row < len(self._rowHeights) and self._rowHeights[row] > TALL_ROW:
+            return list(super().split(availWidth, availHeight))
+        return []
 
 
 @dataclass(frozen=True)
@@ -159,12 +179,12 @@ class Layout:
         if title is not None:
             top = [[Paragraph(text(title), self.styles.h2)] + [""] * (len(header) - 1)]
         body = [[self._cell(value, numbers=True) for value in row] for row in rows]
-        table = Table(
+        table = _Table(
             [*top, head, *body],
             colWidths=[self.width * w for w in widths],
             repeatRows=len(top) + 1,
             splitByRow=1,
-            splitInRow=1,  # only a row taller than a page (very long notes) splits inside
+            splitInRow=1,  # only a tall row (very long notes) splits inside: see _Table
             hAlign="LEFT",
         )
         first = len(top)
@@ -182,8 +202,11 @@ class Layout:
         table.setStyle(TableStyle(style))
         return table
 
-    def fields(self, pairs: Sequence[tuple[str, object]], columns: int = 2) -> Table:
-        """Question/answer pairs, ``columns`` pairs to a row, as on a paper form."""
+    def fields(
+        self, pairs: Sequence[tuple[str, object]], columns: int = 2, label_share: float = 0.36
+    ) -> Table:
+        """Question/answer pairs, ``columns`` pairs to a row, as on a paper form; a label
+        takes ``label_share`` of its pair's width."""
         rows: list[list[object]] = []
         for start in range(0, len(pairs), columns):
             row: list[object] = []
@@ -192,8 +215,8 @@ class Layout:
             row += [""] * (2 * columns - len(row))
             rows.append(row)
         share = 1 / columns
-        widths = [self.width * share * f for f in (0.36, 0.64)] * columns
-        table = Table(rows, colWidths=widths, splitByRow=1, splitInRow=1, hAlign="LEFT")
+        widths = [self.width * share * f for f in (label_share, 1 - label_share)] * columns
+        table = _Table(rows, colWidths=widths, splitByRow=1, splitInRow=1, hAlign="LEFT")
         shade = [("BACKGROUND", (2 * i, 0), (2 * i, -1), LABEL_SHADE) for i in range(columns)]
         table.setStyle(TableStyle([*_grid_style(), *shade]))
         return table

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ee_desktop.application.model import ApplicationStatus
 from ee_desktop.deadlines.model import Deadline
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules.evaluation import Evaluation
@@ -24,3 +25,5 @@ class ReportInput:
     evaluation: Evaluation  # evaluate(profile, as_of, rules)
     checklist: Sequence[ChecklistEntry]
     deadlines: Sequence[Deadline]
+    # assess(profile, as_of, milestones, ...): the worksheet shows it once a milestone is recorded
+    application: ApplicationStatus | None = None

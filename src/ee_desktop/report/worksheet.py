@@ -1,5 +1,6 @@
 """The profile worksheet: every answer the online profile asks for, in the order of its
-sections, then the preliminary results computed on this computer."""
+sections, then the preliminary results computed on this computer and, once a milestone is
+recorded, the application for permanent residence."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from ee_desktop.rules.explain import FACTOR_NAMES, LANGUAGE_NAMES, SECTIONS
 from ee_desktop.rules.language import convert
 from ee_desktop.rules.programs import ProgramResult, funds_exempt
 
+from .application import application
 from .layout import Group, Layout, text
 from .model import ReportInput
 from .values import NOT_ENTERED, cad, country, day, score, yes_no
@@ -460,5 +462,6 @@ SECTION_BUILDERS: tuple[Section, ...] = (
     funds,
     score_breakdown,
     programs,
+    application,  # only once a milestone is recorded
     warnings_and_notices,
 )
