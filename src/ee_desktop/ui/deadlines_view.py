@@ -125,7 +125,7 @@ class DeadlinesView(QWidget):
             )
         )
         milestones_hint.setWordWrap(True)
-        self.application_button = QPushButton(self.tr("Record a &milestone…"))
+        self.application_button = QPushButton(self.tr("Open the Application ta&b"))
         self.application_button.setObjectName("deadlines:application")
         self.application_button.clicked.connect(self.application_requested)
         hint_row = QHBoxLayout()
