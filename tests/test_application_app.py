@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -58,15 +59,19 @@ def test_milestones_keep_their_letters_and_survive_a_restart(
     assert b"IMM 5669" not in raw  # the note is encrypted
 
 
-def test_correcting_a_document_request_replaces_it(service: ApplicationService) -> None:
-    first = Milestone("document_request", date(2026, 11, 2))
-    service.record(first, TODAY)
-    service.record(Milestone("document_request", date(2026, 11, 5)), TODAY)
-    service.record(Milestone("document_request", date(2026, 11, 3), done_on=TODAY), TODAY, first.on)
-    assert [(m.on, m.done_on) for m in service.milestones()] == [
-        (date(2026, 11, 3), TODAY),
-        (date(2026, 11, 5), None),
+def test_requests_of_the_same_day_are_kept_apart(service: ApplicationService) -> None:
+    police = Milestone("document_request", date(2026, 11, 2), note="police")
+    service.record(police, TODAY)
+    service.record(Milestone("document_request", date(2026, 11, 2), note="employment"), TODAY)
+    assert [m.note for m in service.milestones()] == ["police", "employment"]
+    second = service.milestones()[1]
+    service.record(replace(second, done_on=TODAY), TODAY)  # corrects that record only
+    assert [(m.note, m.done_on) for m in service.milestones()] == [
+        ("police", None),
+        ("employment", TODAY),
     ]
+    service.remove(service.milestones()[0])
+    assert [m.note for m in service.milestones()] == ["employment"]
     service.record(Milestone("invitation", date(2026, 11, 1)), TODAY)
     service.record(INVITED, TODAY)  # happens once: the new date replaces the old
     assert [m.on for m in service.milestones() if m.name == "invitation"] == [INVITED.on]
@@ -171,7 +176,7 @@ def test_a_step_is_edited_and_removed_from_the_timeline(
     dialog.has_due.setChecked(True)
     dialog.due.setDate(dialog.due.date().addDays(10))
     dialog.note.setText("police certificate for India")
-    assert view.record(dialog.milestone(), replacing=date(2026, 11, 2))
+    assert view.record(dialog.milestone())
     assert service.milestones() == [
         Milestone("document_request", date(2026, 11, 2), date(2026, 12, 4), None,
                   "police certificate for India")
@@ -229,9 +234,6 @@ def test_milestone_and_application_commands(
     store.close()
     assert main(["milestone", "invitation", "2026-11-10"]) == 0
     assert "Recorded invitation on 2026-11-10." in capsys.readouterr().out
-    assert main(["milestone", "document-request", "2026-11-12", "--due", "2026-12-12",
-                 "--note", "IMM 5669"]) == 0  # fmt: skip
-    capsys.readouterr()
     assert main(["application", "--as-of", "2026-11-24", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert (result["stage"], result["submission_deadline"], result["days_left"]) == (
@@ -240,12 +242,23 @@ def test_milestone_and_application_commands(
         46,
     )
     assert result["blockers"] and result["blockers"][0]["blocks"] is True
-    request = next(s for s in result["timeline"] if s["milestone"] == "document_request")
-    assert (request["due"], request["note"]) == ("2026-12-12", "IMM 5669")
     assert main(["application", "--as-of", "2026-11-24"]) == 0
     text = capsys.readouterr().out
     assert "46 days left to submit: the deadline is 2027-01-09." in text
     assert "What blocks submission" in text and "Timeline:" in text
+    assert main(["milestone", "document-request", "2026-11-12", "--due", "2026-12-12",
+                 "--note", "IMM 5669"]) == 0  # fmt: skip
+    assert main(["milestone", "document-request", "2026-11-12", "--done", "2026-11-20"]) == 0
+    capsys.readouterr()
+    assert main(["application", "--as-of", "2026-11-24", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["stage"] == "submitted"  # a request shows the application went in
+    request = next(s for s in result["timeline"] if s["milestone"] == "document_request")
+    assert (request["due"], request["done_on"], request["note"]) == (
+        "2026-12-12",
+        "2026-11-20",
+        "IMM 5669",
+    )  # recording the answer kept the letter's deadline and the note
     assert main(["milestone", "document-request", "2026-11-12", "--remove"]) == 0
     assert main(["milestone", "document-request", "2026-11-12", "--remove"]) == 2
     assert "No document-request recorded on 2026-11-12." in capsys.readouterr().err
@@ -286,3 +299,25 @@ def test_export_carries_the_milestones_and_import_restores_them(
     capsys.readouterr()
     assert main(["export"]) == 0
     assert json.loads(capsys.readouterr().out)["application"] == document["application"]
+    emptied = tmp_path / "emptied.json"
+    emptied.write_text(json.dumps({**document, "application": {"milestones": []}}))
+    assert main(["import", str(emptied)]) == 0  # an empty section clears them
+    capsys.readouterr()
+    assert main(["export"]) == 0
+    assert "application" not in json.loads(capsys.readouterr().out)
+
+
+def test_the_second_of_two_same_day_requests_is_the_one_edited(
+    view: ApplicationView, service: ApplicationService
+) -> None:
+    for note in ("police", "employment"):
+        service.record(Milestone("document_request", date(2026, 11, 2), note=note), TODAY)
+    view.refresh()
+    view.timeline.setCurrentItem(view.timeline.topLevelItem(1))
+    step = view.current_step()
+    assert step is not None and step.note == "employment"
+    dialog = MilestoneDialog(TODAY, step.record, view)
+    assert dialog.note.text() == "employment"
+    dialog.note.setText("employment letter, Acme")
+    assert view.record(dialog.milestone())
+    assert [m.note for m in service.milestones()] == ["police", "employment letter, Acme"]

@@ -30,8 +30,9 @@ class ApplicationService:
     def milestones(self) -> list[Milestone]:
         return self.deadlines.milestone_records()
 
-    def record(self, milestone: Milestone, today: date, replacing: date | None = None) -> None:
-        self.deadlines.record_milestone(milestone, today, replacing)
+    def record(self, milestone: Milestone, today: date) -> None:
+        """Record a milestone, or correct the record ``milestone.id``."""
+        self.deadlines.record_milestone(milestone, today)
 
     def remove(self, milestone: Milestone) -> None:
-        self.deadlines.remove_milestone(milestone.name, milestone.on)
+        self.deadlines.remove_milestone(milestone)

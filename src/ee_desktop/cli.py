@@ -203,7 +203,9 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--done", type=_as_of, metavar="DATE", help=_("the day you answered the request")
     )
-    p.add_argument("--note", default="", metavar="TEXT", help=_("a note kept with it"))
+    p.add_argument("--note", metavar="TEXT", help=_('a note kept with it ("" clears it)'))
+    p.add_argument("--no-due", action="store_true", help=_("forget the deadline recorded for it"))
+    p.add_argument("--not-done", action="store_true", help=_("forget the day recorded as answered"))
     p.add_argument(
         "--remove", action="store_true", help=_("remove the milestone of that day instead")
     )
@@ -703,20 +705,32 @@ def _milestone_name(text: str) -> str:
 
 
 def _cmd_milestone(args: argparse.Namespace) -> int:
+    """Record a milestone. Recording one of the same day again changes only what is given."""
+    from dataclasses import replace
+
     from ee_desktop.profile.milestones import Milestone
 
     name = _milestone_name(args.name)
-    milestone = Milestone(name, args.on, args.due, args.done, args.note.strip())
     with _Active(args) as active:
+        same_day = [
+            m for m in active.deadlines.milestone_records() if (m.name, m.on) == (name, args.on)
+        ]
+        existing = same_day[-1] if same_day else None
         if args.remove:
-            known = {(m.name, m.on) for m in active.deadlines.milestone_records()}
-            if (name, args.on) not in known:
+            if existing is None:
                 raise UserError(
                     [_("No {name} recorded on {day}.").format(name=args.name, day=args.on)]
                 )
-            active.deadlines.remove_milestone(name, args.on)
+            active.deadlines.remove_milestone(existing)
             print(_("Removed {name} of {day}.").format(name=args.name, day=args.on))
             return EXIT_OK
+        base = existing or Milestone(name, args.on)
+        milestone = replace(
+            base,
+            due=None if args.no_due else args.due or base.due,
+            done_on=None if args.not_done else args.done or base.done_on,
+            note=base.note if args.note is None else args.note.strip(),
+        )
         try:
             active.deadlines.record_milestone(milestone, date.today())
         except ValueError as exc:
@@ -743,7 +757,7 @@ def _cmd_application(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
     if args.file is not None:  # the file and its milestones; no checklist progress recorded
         profile, milestones = _load_document(args.file)
-        status = assess(profile, as_of, milestones, rules=_rules(args))
+        status = assess(profile, as_of, milestones or (), rules=_rules(args))
     else:
         with _Active(args) as active:
             status = _application_status(active, as_of)
@@ -760,7 +774,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
     if args.file is not None:
         profile, milestones = _load_document(args.file)
-        data = input_for_file(profile, as_of, _rules(args), milestones)
+        data = input_for_file(profile, as_of, _rules(args), milestones or ())
     else:
         from ee_desktop.report_service import ReportService
 
@@ -857,9 +871,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
     store = _open_store(args)
     try:
         if args.new:
-            file_id = store.add(profile, milestones=milestones)
+            file_id = store.add(profile, milestones=milestones or ())
         else:  # a file without an application section keeps the milestones recorded
-            file_id = store.save(profile, milestones=milestones or None)
+            file_id = store.save(profile, milestones=milestones)
     finally:
         store.close()
     print(

@@ -50,15 +50,13 @@ class DeadlinesService:
         file_id = self.store.active_id()
         return [] if file_id is None else self.store.milestone_records(file_id)
 
-    def record_milestone(
-        self, milestone: Milestone, today: date, replacing: date | None = None
-    ) -> None:
-        """Record (or correct) a milestone; ValueError names each field that is wrong.
-        ``replacing`` is the day of the repeated milestone being corrected."""
+    def record_milestone(self, milestone: Milestone, today: date) -> None:
+        """Record a milestone, or correct the record ``milestone.id``; ValueError names each
+        field that is wrong."""
         problems = milestone_problems(milestone, today)
         if problems:
             raise ValueError("\n".join(problems))
-        self.store.record_milestone(self._file_id(), milestone, replacing)
+        self.store.record_milestone(self._file_id(), milestone)
 
     def set_milestone(self, name: str, on: date | None, today: date) -> None:
         """The one date of a milestone, without a letter's details (None clears it)."""
@@ -67,8 +65,8 @@ class DeadlinesService:
         else:
             self.record_milestone(Milestone(name, on), today)
 
-    def remove_milestone(self, name: str, on: date) -> None:
-        self.store.remove_milestone(self._file_id(), name, on)
+    def remove_milestone(self, milestone: Milestone) -> None:
+        self.store.remove_milestone(self._file_id(), milestone)
 
     def custom(self) -> list[CustomDeadlineRecord]:
         file_id = self.store.active_id()

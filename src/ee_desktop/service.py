@@ -120,9 +120,9 @@ class PersonalFileService:
         """Validate ``path`` and store it; raises ProfileError listing every problem."""
         profile, milestones = load_document(path, today=today)
         if as_new:
-            return self.store.add(profile, milestones=milestones)
+            return self.store.add(profile, milestones=milestones or ())
         # A file without an application section keeps the milestones already recorded.
-        return self.store.save(profile, milestones=milestones or None)
+        return self.store.save(profile, milestones=milestones)
 
     def export_file(self, path: Path) -> Profile:
         profile, file_id = self.store.load(), self.store.active_id()

@@ -73,7 +73,7 @@ def test_every_mandatory_application_document_not_received_blocks() -> None:
     assert [b.key for b in documents] == [i.key for i in needed]
     assert all(b.blocks for b in documents)
     assert not status.ready_to_submit
-    assert "things stop a complete application" in status.next_step
+    assert status.next_step.startswith(f"{len(documents)} things stop a complete application")
 
 
 def test_with_every_document_received_nothing_blocks() -> None:
@@ -85,17 +85,23 @@ def test_with_every_document_received_nothing_blocks() -> None:
 
 
 def test_a_language_test_that_expires_before_the_deadline_is_a_warning_then_blocks() -> None:
-    # IELTS of 2025-09-20 is valid for two years: to 2027-09-20.
+    # IELTS of 2025-09-20 is valid for two years: the last day it can be used is 2027-09-19.
     profile = example()
     invited = Milestone("invitation", date(2027, 8, 1))  # deadline 2027-09-30
     progress = all_received(profile, date(2027, 8, 5))
     before = assess(profile, date(2027, 8, 5), [invited], progress, rules())
     [test] = [b for b in before.blockers if b.kind == "expiry"]
-    assert (test.blocks, test.until, test.person) == (False, date(2027, 9, 20), "applicant")
-    assert "IELTS" in test.title and "2027-09-20" in test.title
-    after = assess(profile, date(2027, 9, 21), [invited], progress, rules())
+    assert (test.blocks, test.until, test.person) == (False, date(2027, 9, 19), "applicant")
+    assert test.title == "IELTS General Training results: submit by 2027-09-19"
+    assert before.submit_by == date(2027, 9, 19)  # before the invitation's 2027-09-30
+    assert "submit the application by 2027-09-19" in before.next_step
+    last = assess(profile, date(2027, 9, 19), [invited], progress, rules())
+    assert [b.blocks for b in last.blockers if b.kind == "expiry"] == [False]
+    after = assess(profile, date(2027, 9, 20), [invited], progress, rules())
     expired = [b for b in after.blockers if b.kind == "expiry"]
-    assert [b.blocks for b in expired] == [True]
+    assert [(b.blocks, b.title) for b in expired] == [
+        (True, "IELTS General Training results: too old since 2027-09-20")
+    ]
     assert any(b.kind == "eligibility" for b in after.blockers)  # no test, no program
 
 
@@ -131,6 +137,8 @@ def test_a_police_certificate_older_than_six_months_on_the_deadline_is_flagged()
     status = assess(profile, TODAY, [INVITED], progress, rules())
     [flag] = [b for b in status.blockers if b.kind == "expiry"]
     assert (flag.until, flag.blocks, flag.person) == (date(2026, 12, 1), False, "applicant")
+    on_the_day = assess(profile, date(2026, 12, 1), [INVITED], progress, rules())
+    assert [b.blocks for b in on_the_day.blockers if b.kind == "expiry"] == [False]
     later = assess(profile, date(2026, 12, 2), [INVITED], progress, rules())
     assert [(b.until, b.blocks) for b in later.blockers if b.kind == "expiry"] == [
         (date(2026, 12, 1), True)
@@ -245,3 +253,80 @@ def test_copr_expiry_and_landing() -> None:
     assert landed.stage == "landed"
     assert next(s for s in landed.timeline if s.name == "copr").state == "done"
     assert "permanent resident" in landed.next_step
+
+
+def test_an_older_credentials_expired_assessment_does_not_block() -> None:
+    profile = example()
+    [degree] = profile.applicant.education
+    assert degree.eca is not None
+    diploma = replace(
+        degree,
+        level="two_year_post_secondary",
+        completed_on=date(2014, 6, 1),
+        eca=replace(degree.eca, issued_on=date(2019, 1, 10)),  # expired 2024-01-10
+    )
+    profile = replace(profile, applicant=replace(profile.applicant, education=(diploma, degree)))
+    status = assess(profile, TODAY, [INVITED], all_received(profile, TODAY), rules())
+    assert [b for b in status.blockers if b.kind == "expiry"] == []
+
+
+# -- the review's edge cases --------------------------------------------------------------------
+def test_an_acknowledgement_shows_the_application_went_in() -> None:
+    aor = Milestone("aor", date(2026, 11, 20))
+    status = assess(example(), TODAY, [INVITED, aor], rules=rules())
+    assert status.stage == "submitted"
+    assert status.processing is not None and status.processing.submitted == aor.on
+    assert next(s for s in status.timeline if s.name == "invitation").state == "done"
+    assert [s.name for s in status.timeline if s.state == "expected"][0] == "biometrics_request"
+
+
+def test_a_new_invitation_starts_a_new_application() -> None:
+    earlier = [
+        Milestone("application_submitted", date(2026, 2, 1)),
+        Milestone("document_request", date(2026, 3, 1)),
+    ]
+    status = assess(example(), TODAY, [*earlier, INVITED], rules=rules())
+    assert status.stage == "invited"
+    request = next(s for s in status.timeline if s.name == "document_request")
+    assert request.state == "done"  # closed with the earlier application
+    to_come = [s.name for s in status.timeline if s.on is None]
+    assert to_come[:2] == ["application_submitted", "aor"]  # the new application's steps
+
+
+def test_the_timeline_ignores_what_had_not_happened_on_the_evaluation_date() -> None:
+    status = assess(example(), date(2026, 5, 20), SUBMITTED, rules=rules())
+    assert status.stage == "invited"
+    assert [s.name for s in status.timeline if s.on is not None] == ["invitation"]
+    answered = Milestone("biometrics_request", date(2026, 6, 10), done_on=date(2026, 6, 20))
+    before = assess(example(), date(2026, 6, 15), [*SUBMITTED[:3], answered], rules=rules())
+    assert next(s for s in before.timeline if s.name == "biometrics_request").state == "open"
+
+
+def test_a_copr_without_its_expiry_is_bounded_by_the_passport() -> None:
+    profile = family()  # the applicant's passport expires 2029-05-31
+    short = Passport("Z1234567", "IN", date(2017, 1, 1), date(2027, 3, 1))
+    profile = replace(profile, applicant=replace(profile.applicant, passport=short))
+    copr = Milestone("copr", date(2026, 11, 1))
+    exam = Milestone("medical_exam", date(2026, 7, 1))  # results valid to 2027-07-01
+    status = assess(profile, TODAY, [*SUBMITTED, exam, copr], rules=rules())
+    assert status.copr_expires == date(2027, 3, 1)
+    assert next(s for s in status.timeline if s.name == "copr").due == date(2027, 3, 1)
+    assert status.next_step == "Next: Land or confirm permanent residence, by 2027-03-01."
+
+
+def test_undated_passport_request_and_copr_still_say_what_to_do() -> None:
+    ppr = Milestone("ppr", date(2026, 11, 1))
+    status = assess(example(), TODAY, [*SUBMITTED[:3], ppr], rules=rules())
+    assert status.next_step.startswith("Send your passport")
+    copr = Milestone("copr", date(2026, 11, 20))
+    status = assess(example(), TODAY, [*SUBMITTED[:3], ppr, copr], rules=rules())
+    assert status.next_step.startswith("Record the expiry date printed on your confirmation")
+
+
+def test_counts_and_days_are_worded_for_one_and_for_many() -> None:
+    from ee_desktop.application.output import countdown
+
+    status = assess(example(), date(2027, 1, 10), [INVITED], rules=rules())
+    assert countdown(status) == "The submission deadline was 2027-01-09, 1 day ago."
+    status = assess(example(), date(2027, 1, 8), [INVITED], rules=rules())
+    assert countdown(status).startswith("1 day left to submit")

@@ -76,7 +76,9 @@ def test_the_application_section_round_trips() -> None:
 
 def test_without_milestones_the_file_is_written_as_before() -> None:
     assert "application" not in encode(example())
-    assert loads_document(dumps(example()), today=TODAY)[1] == ()
+    assert loads_document(dumps(example()), today=TODAY)[1] is None  # no section
+    empty = json.dumps({**encode(example()), "application": {"milestones": []}})
+    assert loads_document(empty, today=TODAY)[1] == ()  # a section that lists none
 
 
 def _with(section: object) -> str:

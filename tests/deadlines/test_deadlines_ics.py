@@ -12,7 +12,7 @@ from ee_desktop.deadlines import CustomDeadline, Deadline, derive, to_ics
 from ee_desktop.deadlines.ics import fold
 
 STAMP = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
-MILESTONES = {"invitation": (date(2026, 11, 10),), "biometrics_request": (date(2026, 11, 20),)}
+MILESTONES = {"invitation": (date(2026, 11, 10),)}
 
 
 def _deadlines() -> list[Deadline]:

@@ -10,6 +10,7 @@ from deadline_helpers import TODAY, family, job, rules, single
 
 from ee_desktop.checklist import generate
 from ee_desktop.deadlines import ChecklistProgress, CustomDeadline, Deadline, derive
+from ee_desktop.profile.milestones import Milestone
 from ee_desktop.profile.model import Profile
 
 MILESTONES = {
@@ -107,10 +108,18 @@ def test_uids_carry_no_personal_text() -> None:
 
 
 def test_every_kind_of_deadline_is_covered_by_these_files() -> None:
-    found = _everything(_rich()) + _everything(_rich(), invited=False)
+    just_invited = {"invitation": MILESTONES["invitation"]}
+    found = [
+        *_everything(_rich()),
+        *_everything(_rich(), invited=False),
+        *derive(_rich(), TODAY, just_invited, rules=rules()),  # documents due with the ITA
+        *derive(_rich(), TODAY, [Milestone("ppr", date(2026, 11, 2), date(2026, 12, 2)),
+                                 Milestone("copr", date(2026, 11, 20))], rules=rules()),
+    ]  # fmt: skip
     prefixes = {d.uid.split(":")[0] for d in found}
     assert prefixes >= {
         "test-expiry", "eca-expiry", "passport-expiry", "profile-expiry", "ita-submit",
         "biometrics-due", "medical-due", "medical-expiry", "documents-due", "document",
-        "police-current", "experience", "custom", "nomination-accept",
+        "police-current", "experience", "custom", "nomination-accept", "passport-due",
+        "copr-landing",
     }  # fmt: skip

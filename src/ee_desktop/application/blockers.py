@@ -8,18 +8,18 @@ must be met both at the invitation and on the day of submission (IRCC completene
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from ee_desktop.application.model import Blocker
 from ee_desktop.checklist.build import generate
 from ee_desktop.checklist.model import Requirement
 from ee_desktop.checklist.people import Person, people
 from ee_desktop.deadlines.documents import current_police_due, item_title, police_detail
-from ee_desktop.deadlines.held import held_expiries
 from ee_desktop.deadlines.limits import Limits
 from ee_desktop.deadlines.model import ChecklistProgress
 from ee_desktop.i18n import _
 from ee_desktop.profile.codes import TEST_LANGUAGE, TEST_NAMES
+from ee_desktop.profile.model import EDUCATION_LEVELS, Eca
 from ee_desktop.rules.dates import add_years
 from ee_desktop.rules.evaluation import Evaluation
 from ee_desktop.rules.text import money
@@ -61,32 +61,54 @@ def _documents(
 
 
 def _too_old(
-    title: str, detail: str, until: date, as_of: date, by: date, person: str
+    title: str, detail: str, last_day: date, as_of: date, by: date, person: str
 ) -> Blocker | None:
-    """A document that expires on ``until``: a blocker when that is on or before ``by``."""
-    if until > by:
+    """A document usable up to ``last_day``: a blocker when it cannot be used on ``by``; one
+    that can still be used today only warns (submit by then)."""
+    if last_day >= by:
         return None
-    expired = until <= as_of
-    heading = _("{document}: expired on {day}") if expired else _("{document}: submit before {day}")
+    expired = last_day < as_of
+    heading = _("{document}: too old since {day}") if expired else _("{document}: submit by {day}")
     return Blocker(
         kind="expiry",
-        title=heading.format(document=title, day=until.isoformat()),
+        title=heading.format(
+            document=title, day=(last_day + timedelta(days=1) if expired else last_day).isoformat()
+        ),
         detail=detail,
         blocks=expired,
         person=person,
-        until=until,
+        until=last_day,
     )
 
 
+def _titled(person: Person, text: str) -> str:
+    if person.role == "applicant":
+        return text
+    return _("{person}: {what}").format(person=person.label, what=text)
+
+
 def _latest_tests(person: Person, years: int) -> Iterator[tuple[str, date]]:
-    """Per language, the test the file relies on (the latest) and the day it expires."""
+    """Per language, the test the file relies on (the latest) and its last valid day."""
     latest: dict[str, tuple[date, str]] = {}
     for test in person.language_tests:
         language = TEST_LANGUAGE.get(test.test, test.test)
         if language not in latest or test.valid_from > latest[language][0]:
             latest[language] = (test.valid_from, test.test)
     for valid_from, test_name in latest.values():
-        yield test_name, add_years(valid_from, years)
+        yield test_name, add_years(valid_from, years) - timedelta(days=1)
+
+
+def _counted_eca(person: Person) -> Eca | None:
+    """The assessment of the highest credential assessed (the one education points rest on);
+    an older report of a lower credential does not hold the application up."""
+    assessed = [e for e in person.education if e.eca is not None]
+    if not assessed:
+        return None
+    best = max(
+        assessed,
+        key=lambda e: (EDUCATION_LEVELS.index(e.level), e.eca.issued_on if e.eca else date.min),
+    )
+    return best.eca
 
 
 def _expiries(
@@ -97,37 +119,53 @@ def _expiries(
     progress: Sequence[ChecklistProgress],
     limits: Limits,
 ) -> Iterator[Blocker]:
-    profile = ev.profile
-    years = int(ev.tables.validity["language_test_years"])
-    for person in people(profile):
-        if person.role != "applicant" and not person.scored:
-            continue
-        for test_name, expires in _latest_tests(person, years):
-            title = _("{test} results").format(test=_(TEST_NAMES.get(test_name, test_name)))
-            if person.role != "applicant":
-                title = _("{person}: {what}").format(person=person.label, what=title)
-            found = _too_old(
-                title,
-                _(
+    validity = ev.tables.validity
+    test_years, eca_years = int(validity["language_test_years"]), int(validity["eca_years"])
+    found: list[Blocker | None] = []
+    for person in people(ev.profile):
+        if person.role == "applicant" or person.scored:
+            for test_name, last_day in _latest_tests(person, test_years):
+                title = _("{test} results").format(test=_(TEST_NAMES.get(test_name, test_name)))
+                detail = _(
                     "Language results must be less than {years} years old on the day you "
                     "submit. Submit before they expire, or take the test again."
-                ).format(years=years),
-                expires,
-                as_of,
-                by,
-                person.id,
+                ).format(years=test_years)
+                found.append(
+                    _too_old(_titled(person, title), detail, last_day, as_of, by, person.id)
+                )
+            eca = _counted_eca(person)
+            if eca is not None:
+                title = _("{organization} credential assessment").format(
+                    organization=eca.organization
+                )
+                detail = _(
+                    "An educational credential assessment is valid for {years} years from its "
+                    "issue date. Submit before then, or order a new assessment."
+                ).format(years=eca_years)
+                last_day = add_years(eca.issued_on, eca_years) - timedelta(days=1)
+                found.append(
+                    _too_old(_titled(person, title), detail, last_day, as_of, by, person.id)
+                )
+        if person.passport is not None:
+            detail = _(
+                "The passport must be valid when you submit, and the confirmation of permanent "
+                "residence cannot outlast it. Renew it and update the file."
             )
-            if found is not None:
-                yield found
-    for held in held_expiries(profile, as_of, ev.rules, limits, invited=True):
-        if held.uid.startswith(("eca-expiry:", "passport-expiry:")):
-            found = _too_old(held.title, held.detail, held.due, as_of, by, held.person)
-            if found is not None:
-                yield found
-    for item, due, limit in current_police_due(profile, as_of, items, progress, limits):
-        found = _too_old(item_title(item), police_detail(limit), due, as_of, by, item.person)
-        if found is not None:
-            yield found
+            found.append(
+                _too_old(
+                    _titled(person, _("Passport")),
+                    detail,
+                    person.passport.expires_on,
+                    as_of,
+                    by,
+                    person.id,
+                )
+            )
+    for item, last_day, limit in current_police_due(ev.profile, as_of, items, progress, limits):
+        found.append(
+            _too_old(item_title(item), police_detail(limit), last_day, as_of, by, item.person)
+        )
+    yield from (b for b in found if b is not None)
 
 
 def _funds(ev: Evaluation) -> Iterator[Blocker]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ee_desktop.i18n import N_
+from ee_desktop.profile.milestones import Milestone
 
 # In order. "profile": no invitation yet; "invitation_expired": the deadline passed with no
 # application; "approved": a passport request or a COPR came.
@@ -60,6 +61,7 @@ class Step:
     day: int | None = None  # days after the application was submitted
     time_limit: str = ""  # the official time limit, in words
     note: str = ""
+    record: Milestone | None = None  # what the user recorded (None: still to come)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,9 @@ class ApplicationStatus:
     processing: Processing | None
     next_step: str
     copr_expires: date | None = None
+    # The last day a complete application can go in: the invitation's deadline, or earlier
+    # when a document stops being usable before it.
+    submit_by: date | None = None
 
     @property
     def days_left(self) -> int | None:

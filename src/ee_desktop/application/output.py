@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from ee_desktop.application.model import STAGE_TITLES, ApplicationStatus, Step
-from ee_desktop.i18n import N_, _
+from ee_desktop.i18n import N_, _, ngettext
 
 STATE_NAMES = {
     "done": N_("done"),
@@ -70,23 +70,35 @@ def to_json(status: ApplicationStatus) -> dict[str, Any]:
             "source": processing.source,
         },
         "copr_expires": _iso(status.copr_expires),
+        "submit_by": _iso(status.submit_by),
     }
 
 
 def countdown(status: ApplicationStatus) -> str:
-    """One sentence on the submission deadline, or "" when there is none to count down to."""
+    """The submission deadline, or "" when there is none to count down to."""
     left, deadline = status.days_left, status.submission_deadline
     if left is None or deadline is None:
         return ""
+    day = deadline.isoformat()
     if left < 0:
-        return _("The submission deadline was {day}, {days} days ago.").format(
-            day=deadline.isoformat(), days=-left
-        )
+        return ngettext(
+            "The submission deadline was {day}, {days} day ago.",
+            "The submission deadline was {day}, {days} days ago.",
+            -left,
+        ).format(day=day, days=-left)
     if left == 0:
-        return _("Submit today: the deadline is {day}.").format(day=deadline.isoformat())
-    return _("{days} days left to submit: the deadline is {day}.").format(
-        days=left, day=deadline.isoformat()
-    )
+        line = _("Submit today: the deadline is {day}.").format(day=day)
+    else:
+        line = ngettext(
+            "{days} day left to submit: the deadline is {day}.",
+            "{days} days left to submit: the deadline is {day}.",
+            left,
+        ).format(days=left, day=day)
+    if status.submit_by is not None and status.submit_by < deadline:
+        line += " " + _("A document stops being usable earlier: submit by {day}.").format(
+            day=status.submit_by.isoformat()
+        )
+    return line
 
 
 def processing_line(status: ApplicationStatus) -> str:
@@ -94,8 +106,10 @@ def processing_line(status: ApplicationStatus) -> str:
     if p is None:
         return ""
     if p.decided_on is not None:
-        return _(
-            "Decided after {days} days (the standard is {months} months, {standard} days)."
+        return ngettext(
+            "Decided after {days} day (the standard is {months} months, {standard} days).",
+            "Decided after {days} days (the standard is {months} months, {standard} days).",
+            p.elapsed_days,
         ).format(days=p.elapsed_days, months=p.standard_months, standard=p.standard_days)
     line = _("Day {days} of {standard} ({months}-month processing standard, to {day}).").format(
         days=p.elapsed_days,

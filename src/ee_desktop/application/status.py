@@ -4,6 +4,7 @@ the checklist progress into a stage, a countdown, blockers and a timeline."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from ee_desktop.application.blockers import blockers
@@ -17,7 +18,7 @@ from ee_desktop.deadlines.process import (
     landing_deadline,
     request_answered,
 )
-from ee_desktop.i18n import N_, _
+from ee_desktop.i18n import N_, _, ngettext
 from ee_desktop.profile.milestones import MILESTONES, REQUESTS, Milestone
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules.evaluation import Evaluation, evaluate
@@ -54,12 +55,12 @@ ALWAYS_SHOWN = (
 
 def _stage(ms: Recorded, as_of: date, deadline: date | None) -> str:
     invited = ms.day("invitation")
-    submitted = ms.day("application_submitted")
-    if ms.day("landed") is not None:
+    current = [m.name for m in ms.items if not ms.superseded(m)]
+    if "landed" in current:
         return "landed"
-    if ms.day("ppr") is not None or ms.day("copr") is not None:
+    if "ppr" in current or "copr" in current:
         return "approved"
-    if submitted is not None and (invited is None or submitted >= invited):
+    if ms.submitted() is not None:
         return "submitted"
     if invited is None:
         return "profile"
@@ -91,7 +92,14 @@ def _time_limit(name: str, on: date, limits: Limits) -> str:
     return ""
 
 
-def _step(m: Milestone, ms: Recorded, as_of: date, limits: Limits, submitted: date | None) -> Step:
+def _step(
+    m: Milestone,
+    ms: Recorded,
+    as_of: date,
+    limits: Limits,
+    submitted: date | None,
+    passport_expires: date | None,
+) -> Step:
     due = m.due
     state = "done"
     if m.name == "invitation":
@@ -107,8 +115,8 @@ def _step(m: Milestone, ms: Recorded, as_of: date, limits: Limits, submitted: da
         if not request_answered(ms, m):
             state = "overdue" if due is not None and due < as_of else "open"
     elif m.name == "copr" and ms.day("landed") is None:
-        found = landing_deadline(ms, limits, None)
-        due = m.due or (None if found is None else found.due)
+        found = landing_deadline(ms, limits, passport_expires)
+        due = None if found is None else found.due
         state = "overdue" if due is not None and due < as_of else "open"
     return Step(
         name=m.name,
@@ -120,14 +128,19 @@ def _step(m: Milestone, ms: Recorded, as_of: date, limits: Limits, submitted: da
         day=None if submitted is None or m.on < submitted else (m.on - submitted).days,
         time_limit=_time_limit(m.name, m.on, limits),
         note=m.note,
+        record=m,
     )
 
 
-def timeline(ms: Recorded, as_of: date, limits: Limits) -> tuple[Step, ...]:
-    """The recorded milestones in date order, then the usual steps still to come."""
-    submitted = ms.day("application_submitted")
-    steps = [_step(m, ms, as_of, limits, submitted) for m in ms.items]
-    reached = max((MILESTONES.index(m.name) for m in ms.items), default=-1)
+def timeline(
+    ms: Recorded, as_of: date, limits: Limits, passport_expires: date | None = None
+) -> tuple[Step, ...]:
+    """The recorded milestones in date order (an earlier application's too, as history), then
+    the usual steps still to come in the current one."""
+    submitted = ms.submitted()
+    steps = [_step(m, ms, as_of, limits, submitted, passport_expires) for m in ms.items]
+    current = [m for m in ms.items if not ms.superseded(m)]
+    reached = max((MILESTONES.index(m.name) for m in current), default=-1)
     for name in ALWAYS_SHOWN:
         if MILESTONES.index(name) > reached:
             steps.append(
@@ -143,9 +156,8 @@ def timeline(ms: Recorded, as_of: date, limits: Limits) -> tuple[Step, ...]:
 
 
 def _processing(ms: Recorded, as_of: date, limits: Limits) -> Processing | None:
-    submitted = ms.day("application_submitted")
-    invited = ms.day("invitation")
-    if submitted is None or (invited is not None and submitted < invited):
+    submitted = ms.submitted()
+    if submitted is None:
         return None
     limit = limits.at("processing_standard", submitted)
     if limit is None:
@@ -163,34 +175,41 @@ def _processing(ms: Recorded, as_of: date, limits: Limits) -> Processing | None:
     )
 
 
+def _submit_by(deadline: date | None, found: Sequence[Blocker]) -> date | None:
+    days = [b.until for b in found if b.until is not None and not b.blocks]
+    if deadline is None:
+        return None
+    return min([deadline, *days])
+
+
 def _next_step(
     stage: str,
     as_of: date,
-    deadline: date | None,
+    submit_by: date | None,
     found: Sequence[Blocker],
     steps: Sequence[Step],
     copr_expires: date | None,
 ) -> str:
     blocking = [b for b in found if b.blocks]
-    open_steps = sorted(
-        (s for s in steps if s.state in ("open", "overdue") and s.due is not None),
-        key=lambda s: s.due or as_of,
-    )
+    current = [s for s in steps if s.record is not None and s.state in ("open", "overdue")]
+    dated = sorted((s for s in current if s.due is not None), key=lambda s: s.due or as_of)
     if stage == "profile":
         return _(
             "When an invitation comes, record its date: the countdown to the submission "
             "deadline starts and the application's documents are listed."
         )
     if stage == "invited":
-        assert deadline is not None
+        assert submit_by is not None
         if blocking:
-            return _(
-                "{count} things stop a complete application; deal with each before {day}."
-            ).format(count=len(blocking), day=deadline.isoformat())
+            return ngettext(
+                "{count} thing stops a complete application; deal with it by {day}.",
+                "{count} things stop a complete application; deal with each by {day}.",
+                len(blocking),
+            ).format(count=len(blocking), day=submit_by.isoformat())
         return _(
-            "Nothing stops you submitting: submit the application before {day}, then record "
-            "the day you submitted."
-        ).format(day=deadline.isoformat())
+            "Nothing stops you submitting: submit the application by {day}, then record the "
+            "day you submitted."
+        ).format(day=submit_by.isoformat())
     if stage == "invitation_expired":
         return _(
             "The deadline passed with no application recorded. If you did submit, record the "
@@ -198,14 +217,26 @@ def _next_step(
         )
     if stage == "landed":
         return _("You are a permanent resident. Keep your documents: the PR card follows by mail.")
-    if open_steps:
-        first = open_steps[0]
+    if dated:
+        first = dated[0]
         what = _(ACTIONS.get(first.name, STEP_TITLES[first.name]))
+        day = (first.due or as_of).isoformat()
         if first.state == "overdue":
             return _("Overdue: {what}, due {day}. Do it now, or ask IRCC for more time.").format(
-                what=what, day=(first.due or as_of).isoformat()
+                what=what, day=day
             )
-        return _("Next: {what}, by {day}.").format(what=what, day=(first.due or as_of).isoformat())
+        return _("Next: {what}, by {day}.").format(what=what, day=day)
+    undated = {s.name for s in current}
+    if "ppr" in undated:
+        return _(
+            "Send your passport as the passport request says, and record the deadline printed "
+            "on the letter so it joins your list."
+        )
+    if "copr" in undated:
+        return _(
+            "Record the expiry date printed on your confirmation of permanent residence: you "
+            "must land, or confirm your status from inside Canada, before it."
+        )
     if stage == "approved" and copr_expires is not None:
         return _("Land in Canada, or confirm your status from inside Canada, before {day}.").format(
             day=copr_expires.isoformat()
@@ -213,6 +244,15 @@ def _next_step(
     return _(
         "Wait for IRCC's messages in your account, and record each request as it comes: its "
         "deadline joins your list."
+    )
+
+
+def _as_on(milestones: Recorded, as_of: date) -> Recorded:
+    """The milestones as they stood on ``as_of``: later ones had not happened yet."""
+    return Recorded(
+        m if m.done_on is None or m.done_on <= as_of else replace(m, done_on=None)
+        for m in milestones.items
+        if m.on <= as_of
     )
 
 
@@ -228,7 +268,7 @@ def assess(
 ) -> ApplicationStatus:
     """The application on ``as_of``. Blockers are listed until the application is submitted,
     against the submission deadline (before an invitation: against ``as_of``)."""
-    ms = Recorded.of(milestones)
+    ms = _as_on(Recorded.of(milestones), as_of)
     limits = limits or load_limits()
     ev = evaluation if evaluation is not None else evaluate(profile, as_of, rules)
     ita = ita_deadline(ms, limits)
@@ -238,10 +278,12 @@ def assess(
     if stage in ("profile", "invited", "invitation_expired"):
         by = deadline if stage == "invited" and deadline is not None else as_of
         found = blockers(ev, progress, limits, by)
-    steps = timeline(ms, as_of, limits)
     passport = profile.applicant.passport
-    landing = landing_deadline(ms, limits, None if passport is None else passport.expires_on)
+    passport_expires = None if passport is None else passport.expires_on
+    steps = timeline(ms, as_of, limits, passport_expires)
+    landing = landing_deadline(ms, limits, passport_expires)
     copr_expires = None if landing is None else landing.due
+    submit_by = _submit_by(deadline, found) if stage == "invited" else deadline
     return ApplicationStatus(
         as_of=as_of,
         stage=stage,
@@ -250,6 +292,7 @@ def assess(
         blockers=found,
         timeline=steps,
         processing=_processing(ms, as_of, limits),
-        next_step=_next_step(stage, as_of, deadline, found, steps, copr_expires),
+        next_step=_next_step(stage, as_of, submit_by, found, steps, copr_expires),
         copr_expires=copr_expires,
+        submit_by=submit_by,
     )

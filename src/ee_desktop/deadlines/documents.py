@@ -76,7 +76,7 @@ def checklist_deadlines(
     by_key = {item.key: item for item in progress}
     out: list[Deadline] = []
     ita = ita_deadline(milestones, limits)
-    submitted = milestones.day("application_submitted")
+    submitted = milestones.submitted()
     invited = milestones.day("invitation")
     items = generate(profile, as_of, evaluation.rules, "application", evaluation=evaluation)
     if ita is not None and invited is not None and (submitted is None or submitted < invited):

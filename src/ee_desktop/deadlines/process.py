@@ -15,6 +15,18 @@ from ee_desktop.i18n import N_, _
 from ee_desktop.profile.milestones import MILESTONES, Milestone
 
 LATE_STAGES: tuple[str, ...] = ("ppr", "copr", "landed")  # requests before these were answered
+# Milestones that only happen once an application is in: any of them shows it was submitted.
+AFTER_SUBMISSION: tuple[str, ...] = (
+    "application_submitted",
+    "aor",
+    "biometrics_request",
+    "medical_request",
+    "background_check",
+    "document_request",
+    "ppr",
+    "copr",
+    "landed",
+)
 APPROVED_SOURCE = (
     "https://www.canada.ca/en/immigration-refugees-citizenship/services/"
     "immigrate-canada/express-entry/application-approved.html"
@@ -62,6 +74,26 @@ class Recorded:
 
     def __bool__(self) -> bool:
         return bool(self.items)
+
+    def submitted(self) -> date | None:
+        """The day the application for the latest invitation went in: the day recorded, else
+        the earliest sign of it (an acknowledgement, a request...)."""
+        invited = self.day("invitation")
+        found = [
+            m
+            for m in self.items
+            if m.name in AFTER_SUBMISSION and (invited is None or m.on >= invited)
+        ]
+        recorded = [m.on for m in found if m.name == "application_submitted"]
+        if recorded:
+            return recorded[-1]
+        return found[0].on if found else None
+
+    def superseded(self, m: Milestone) -> bool:
+        """A step of an earlier application: before the latest invitation (after a refusal or
+        a returned application, a new invitation starts again)."""
+        invited = self.day("invitation")
+        return invited is not None and m.on < invited and m.name not in ("profile_submitted",)
 
 
 def _detail(text: str, limit: Limit | None, from_letter: bool) -> str:
@@ -122,7 +154,7 @@ def ita_deadline(milestones: Recorded, limits: Limits) -> Deadline | None:
         ),
         person="",
         source="" if limit is None else limit.source,
-        done=milestones.since(("application_submitted",), invitation.on),
+        done=milestones.since(AFTER_SUBMISSION, invitation.on),
     )
 
 
@@ -167,8 +199,9 @@ REQUEST_ACTIONS = {milestone: title for milestone, _limit, _code, title, _text i
 
 
 def request_answered(ms: Recorded, request: Milestone) -> bool:
-    """Answered when the user says so, or when a later stage shows it was."""
-    if request.done_on is not None:
+    """Answered when the user says so, or when a later stage shows it was (a request of an
+    earlier application is closed)."""
+    if request.done_on is not None or ms.superseded(request):
         return True
     if request.name == "ppr":
         return ms.since(("copr", "landed"), request.on)

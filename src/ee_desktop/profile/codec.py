@@ -300,6 +300,7 @@ class _Decoder:
     def __init__(self, today: date) -> None:
         self.today = today
         self.r = _Reader()
+        self.milestones: tuple[Milestone, ...] | None = None
 
     def profile(self, data: Any) -> Profile:
         r = self.r
@@ -351,7 +352,7 @@ class _Decoder:
                         "the spouse's or partner's details, because marital_status is “{status}”"
                     ).format(status=status),
                 )
-        self.milestones = r.optional(d, "application", "", self.application) or ()
+        self.milestones = r.optional(d, "application", "", self.application)
         if r.problems:
             raise ProfileError(r.problems)
         assert applicant is not None
@@ -724,8 +725,9 @@ def decode(data: Any, *, today: date) -> Profile:
     return decode_document(data, today=today)[0]
 
 
-def decode_document(data: Any, *, today: date) -> tuple[Profile, tuple[Milestone, ...]]:
-    """The file and the milestones of its optional ``application`` section."""
+def decode_document(data: Any, *, today: date) -> tuple[Profile, tuple[Milestone, ...] | None]:
+    """The file and the milestones of its optional ``application`` section (None without
+    one, which is not the same as a section that lists none)."""
     decoder = _Decoder(today)
     profile = decoder.profile(data)
     return profile, decoder.milestones
@@ -752,7 +754,7 @@ def loads(text: str, *, today: date) -> Profile:
     return loads_document(text, today=today)[0]
 
 
-def loads_document(text: str, *, today: date) -> tuple[Profile, tuple[Milestone, ...]]:
+def loads_document(text: str, *, today: date) -> tuple[Profile, tuple[Milestone, ...] | None]:
     try:
         data = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=_keep_duplicates)
     except (RecursionError, ValueError) as exc:
@@ -776,7 +778,7 @@ def load(path: Path, *, today: date) -> Profile:
     return load_document(path, today=today)[0]
 
 
-def load_document(path: Path, *, today: date) -> tuple[Profile, tuple[Milestone, ...]]:
+def load_document(path: Path, *, today: date) -> tuple[Profile, tuple[Milestone, ...] | None]:
     """Read a personal file; unreadable files are reported like any other problem."""
     try:
         text = path.read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ document and passport requests) print their own deadline, which the user can cop
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ee_desktop.i18n import _
@@ -51,6 +51,9 @@ class Milestone:
     due: date | None = None  # only for WITH_DUE
     done_on: date | None = None  # only for REQUESTS
     note: str = ""
+    # The store's row, so one of two requests of the same day can be edited; not part of the
+    # value (two records saying the same are equal) and not in the JSON format.
+    id: int | None = field(default=None, compare=False)
 
 
 def by_name(milestones: tuple[Milestone, ...] | list[Milestone]) -> dict[str, tuple[date, ...]]:

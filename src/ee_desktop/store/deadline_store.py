@@ -27,25 +27,24 @@ class DeadlineStore(StoreBase):
                 .order_by(MilestoneRow.on, MilestoneRow.id)
             ).all()
             return [
-                Milestone(r.name, r.on, r.due, r.done_on, c.decrypt_text(r.note) or "")
+                Milestone(r.name, r.on, r.due, r.done_on, c.decrypt_text(r.note) or "", r.id)
                 for r in rows
             ]
 
     def milestones(self, file_id: int) -> dict[str, tuple[date, ...]]:
         return by_name(self.milestone_records(file_id))
 
-    def record_milestone(
-        self, file_id: int, milestone: Milestone, replacing: date | None = None
-    ) -> None:
-        """Record a milestone. One that happens once replaces its earlier date; a repeated one
-        replaces the record of the day ``replacing`` (default: its own day), else is added."""
+    def record_milestone(self, file_id: int, milestone: Milestone) -> None:
+        """Record a milestone. One that happens once replaces its earlier record; a repeated
+        one replaces the record ``milestone.id`` when it has one, else is added."""
         with Session(self._engine) as s, s.begin():
             query = delete(MilestoneRow).where(
                 MilestoneRow.file_id == file_id, MilestoneRow.name == milestone.name
             )
             if milestone.name in REPEATED_MILESTONES:
-                query = query.where(MilestoneRow.on == (replacing or milestone.on))
-            s.execute(query)
+                query = query.where(MilestoneRow.id == milestone.id)
+            if milestone.name not in REPEATED_MILESTONES or milestone.id is not None:
+                s.execute(query)
             s.add(self._milestone_row(file_id, milestone))
 
     def set_milestone(self, file_id: int, name: str, on: date | None) -> None:
@@ -60,15 +59,17 @@ class DeadlineStore(StoreBase):
         else:
             self.record_milestone(file_id, Milestone(name, on))
 
-    def remove_milestone(self, file_id: int, name: str, on: date) -> None:
+    def remove_milestone(self, file_id: int, milestone: Milestone) -> None:
+        """Remove the record ``milestone.id``, or without one every record of its name and day."""
         with Session(self._engine) as s, s.begin():
-            s.execute(
-                delete(MilestoneRow).where(
-                    MilestoneRow.file_id == file_id,
-                    MilestoneRow.name == name,
-                    MilestoneRow.on == on,
+            query = delete(MilestoneRow).where(MilestoneRow.file_id == file_id)
+            if milestone.id is not None:
+                query = query.where(MilestoneRow.id == milestone.id)
+            else:
+                query = query.where(
+                    MilestoneRow.name == milestone.name, MilestoneRow.on == milestone.on
                 )
-            )
+            s.execute(query)
 
     def _milestone_row(self, file_id: int, m: Milestone) -> MilestoneRow:
         return MilestoneRow(

@@ -59,6 +59,7 @@ class MilestoneDialog(QDialog):
         self, today: date, existing: Milestone | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.existing = existing
         self.setWindowTitle(
             self.tr("Edit a milestone") if existing else self.tr("Record a milestone")
         )
@@ -162,7 +163,10 @@ class MilestoneDialog(QDialog):
         done = (
             _pydate(self.done_on.date()) if name in REQUESTS and self.has_done.isChecked() else None
         )
-        return Milestone(name, _pydate(self.on.date()), due, done, self.note.text().strip())
+        record_id = None if self.existing is None else self.existing.id
+        return Milestone(
+            name, _pydate(self.on.date()), due, done, self.note.text().strip(), record_id
+        )
 
 
 class ApplicationView(QWidget):
@@ -362,12 +366,6 @@ class ApplicationView(QWidget):
         step = None if item is None else item.data(0, STEP_ROLE)
         return step if isinstance(step, Step) else None
 
-    def _recorded(self, step: Step) -> Milestone | None:
-        return next(
-            (m for m in self.service.milestones() if m.name == step.name and m.on == step.on),
-            None,
-        )
-
     def _show_step(self, *_args: object) -> None:
         step = self.current_step()
         recorded = step is not None and step.on is not None
@@ -395,17 +393,17 @@ class ApplicationView(QWidget):
         step = self.current_step()
         if step is None:
             return
-        existing = None if step.on is None else self._recorded(step)
-        if existing is None:
+        if step.record is None:
             self.ask_record(step.name)
             return
-        dialog = MilestoneDialog(self.today(), existing, self)
+        dialog = MilestoneDialog(self.today(), step.record, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.record(dialog.milestone(), replacing=existing.on)
+            self.record(dialog.milestone())
 
-    def record(self, milestone: Milestone, replacing: date | None = None) -> bool:
+    def record(self, milestone: Milestone) -> bool:
+        """Record a milestone, or correct the record ``milestone.id``."""
         try:
-            self.service.record(milestone, self.today(), replacing)
+            self.service.record(milestone, self.today())
         except ValueError as exc:
             QMessageBox.warning(self, self.tr("Record a milestone"), str(exc))
             return False
@@ -415,7 +413,7 @@ class ApplicationView(QWidget):
 
     def remove_selected(self) -> None:
         step = self.current_step()
-        existing = None if step is None or step.on is None else self._recorded(step)
+        existing = None if step is None else step.record
         if step is None or existing is None:
             return
         asked = QMessageBox.question(
