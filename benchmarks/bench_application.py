@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
-import time
 from datetime import date
 from pathlib import Path
+
+from timing import report
 
 from ee_desktop.application import assess
 from ee_desktop.profile import decode
@@ -47,16 +47,11 @@ def main() -> None:
     )
     rules = load_rules()
     for label, milestones in (("invited", INVITED), ("processing", PROCESSING)):
-        times = []
-        for _ in range(args.repeat):
-            start = time.perf_counter()
-            assess(profile, TODAY, milestones, rules=rules)
-            times.append((time.perf_counter() - start) * 1000)
-        median = statistics.median(times)
-        verdict = "ok" if median <= TARGET_MS else "SLOWER THAN TARGET"
-        print(
-            f"{label}: median {median:.2f} ms, worst {max(times):.2f} ms "
-            f"(target {TARGET_MS:.0f} ms) {verdict}"
+        report(
+            label,
+            lambda m=milestones: assess(profile, TODAY, m, rules=rules),
+            args.repeat,
+            TARGET_MS,
         )
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
-import time
 from datetime import date
 from pathlib import Path
+
+from timing import report
 
 from ee_desktop.pnp import match_all, streams_at
 from ee_desktop.profile import decode
@@ -34,16 +34,11 @@ def main() -> None:
     rules = load_rules()
     streams = streams_at(TODAY)
     answers = {"job_offer:YT": "yes"}
-    times = []
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        match_all(evaluate(profile, TODAY, rules), streams, answers)
-        times.append((time.perf_counter() - start) * 1000)
-    median = statistics.median(times)
-    verdict = "ok" if median <= TARGET_MS else "SLOWER THAN TARGET"
-    print(
-        f"{len(streams)} streams: median {median:.2f} ms, worst {max(times):.2f} ms "
-        f"(target {TARGET_MS:.0f} ms) {verdict}"
+    report(
+        f"{len(streams)} streams",
+        lambda: match_all(evaluate(profile, TODAY, rules), streams, answers),
+        args.repeat,
+        TARGET_MS,
     )
 
 
