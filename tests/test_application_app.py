@@ -133,6 +133,7 @@ def test_recording_the_invitation_starts_the_countdown(view: ApplicationView) ->
     assert view.stage.text() == "Invited: preparing the application"
     assert view.countdown.text() == "46 days left to submit: the deadline is 2027-01-09."
     assert view.blockers_box.title() == "What blocks submission"
+    assert "IRCC's own checklist" in view.official_hint.text()
     assert view.blockers.count() > 5
     first = view.blockers.item(0)
     view.blockers.setCurrentItem(first)

@@ -223,12 +223,22 @@ class ApplicationView(QWidget):
         self.blocker_detail = QLabel()
         self.blocker_detail.setObjectName("application:blocker_detail")
         self.blocker_detail.setWordWrap(True)
+        self.official_hint = QLabel(
+            self.tr(
+                "IRCC's own checklist, made when you fill in the application online, has the "
+                "last word: follow it where it asks for more."
+            )
+        )
+        self.official_hint.setObjectName("application:official_hint")
+        self.official_hint.setWordWrap(True)
+        self.official_hint.setStyleSheet(f"color: {EXPECTED_COLOUR};")
         self.checklist_button = QPushButton(self.tr("Open the application's &checklist"))
         self.checklist_button.setObjectName("application:checklist")
         self.checklist_button.clicked.connect(self.checklist_requested)
         layout = QVBoxLayout(self.blockers_box)
         layout.addWidget(self.blockers, 1)
         layout.addWidget(self.blocker_detail)
+        layout.addWidget(self.official_hint)
         layout.addWidget(self.checklist_button)
         return self.blockers_box
 
