@@ -15,6 +15,7 @@ from ee_desktop.checklist.build import generate
 from ee_desktop.checklist.model import Requirement
 from ee_desktop.checklist.people import Person, people
 from ee_desktop.deadlines.documents import current_police_due, item_title, police_detail
+from ee_desktop.deadlines.held import person_title
 from ee_desktop.deadlines.limits import Limits
 from ee_desktop.deadlines.model import ChecklistProgress
 from ee_desktop.i18n import _
@@ -81,12 +82,6 @@ def _too_old(
     )
 
 
-def _titled(person: Person, text: str) -> str:
-    if person.role == "applicant":
-        return text
-    return _("{person}: {what}").format(person=person.label, what=text)
-
-
 def _latest_tests(person: Person, years: int) -> Iterator[tuple[str, date]]:
     """Per language, the test the file relies on (the latest) and its last valid day."""
     latest: dict[str, tuple[date, str]] = {}
@@ -131,7 +126,7 @@ def _expiries(
                     "submit. Submit before they expire, or take the test again."
                 ).format(years=test_years)
                 found.append(
-                    _too_old(_titled(person, title), detail, last_day, as_of, by, person.id)
+                    _too_old(person_title(person, title), detail, last_day, as_of, by, person.id)
                 )
             eca = _counted_eca(person)
             if eca is not None:
@@ -144,7 +139,7 @@ def _expiries(
                 ).format(years=eca_years)
                 last_day = add_years(eca.issued_on, eca_years) - timedelta(days=1)
                 found.append(
-                    _too_old(_titled(person, title), detail, last_day, as_of, by, person.id)
+                    _too_old(person_title(person, title), detail, last_day, as_of, by, person.id)
                 )
         if person.passport is not None:
             detail = _(
@@ -153,7 +148,7 @@ def _expiries(
             )
             found.append(
                 _too_old(
-                    _titled(person, _("Passport")),
+                    person_title(person, _("Passport")),
                     detail,
                     person.passport.expires_on,
                     as_of,

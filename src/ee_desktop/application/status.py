@@ -13,10 +13,12 @@ from ee_desktop.deadlines.limits import Limits, load_limits
 from ee_desktop.deadlines.model import ChecklistProgress
 from ee_desktop.deadlines.process import (
     REQUEST_ACTIONS,
+    REQUEST_LIMITS,
     Recorded,
     ita_deadline,
     landing_deadline,
     request_answered,
+    request_due,
 )
 from ee_desktop.i18n import N_, _, ngettext
 from ee_desktop.profile.milestones import MILESTONES, REQUESTS, Milestone
@@ -72,9 +74,7 @@ def _time_limit(name: str, on: date, limits: Limits) -> str:
     named = {
         "invitation": "ita_submission",
         "application_submitted": "processing_standard",
-        "biometrics_request": "biometrics",
-        "medical_request": "medical_request",
-        "document_request": "document_request",
+        **REQUEST_LIMITS,
     }
     limit = limits.at(named[name], on) if name in named else None
     if name == "invitation" and limit is not None:
@@ -108,10 +108,7 @@ def _step(
         if found is not None and not found.done:
             state = "overdue" if found.due < as_of else "open"
     elif m.name in REQUESTS:
-        if due is None and m.name != "ppr":
-            limit_name = "biometrics" if m.name == "biometrics_request" else m.name
-            limit = limits.at(limit_name, m.on)
-            due = None if limit is None else limit.after(m.on)
+        due = request_due(m, limits)[0]
         if not request_answered(ms, m):
             state = "overdue" if due is not None and due < as_of else "open"
     elif m.name == "copr" and ms.day("landed") is None:

@@ -29,7 +29,7 @@ PASSPORT_SOURCE = (
 )
 
 
-def _titled(person: Person, text: str) -> str:
+def person_title(person: Person, text: str) -> str:
     """Titles name whose document it is, except for the applicant's own."""
     if person.role == "applicant":
         return text
@@ -57,7 +57,7 @@ def _tests(person: Person, as_of: date, years: int) -> Iterator[Deadline]:
             uid=f"test-expiry:{person_code(person.id)}:{test.test}-{test.taken_on.isoformat()}",
             due=expires,
             kind="expiry",
-            title=_titled(person, _("{test} results expire").format(test=name)),
+            title=person_title(person, _("{test} results expire").format(test=name)),
             detail=_(
                 "From this day the results no longer count: the points they give are lost and "
                 "an application submitted with them is incomplete. Retake the test in time."
@@ -77,7 +77,7 @@ def _ecas(person: Person, years: int) -> Iterator[Deadline]:
             f"{eca.issued_on.isoformat()}",
             due=add_years(eca.issued_on, years),
             kind="expiry",
-            title=_titled(
+            title=person_title(
                 person,
                 _("{organization} credential assessment expires").format(
                     organization=eca.organization
@@ -100,7 +100,7 @@ def _passport(person: Person) -> Iterator[Deadline]:
         uid=f"passport-expiry:{person_code(person.id)}",
         due=held.expires_on,
         kind="expiry",
-        title=_titled(person, _("Passport expires")),
+        title=person_title(person, _("Passport expires")),
         detail=_(
             "The passport must be valid when you apply, and the confirmation of permanent "
             "residence cannot outlast it. Renew it early and update the file."

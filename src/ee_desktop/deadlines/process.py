@@ -47,12 +47,12 @@ class Recorded:
         if isinstance(milestones, Recorded):
             return milestones
         if isinstance(milestones, Mapping):
-            unknown = sorted(set(milestones) - set(MILESTONES))
-            if unknown:
-                raise ValueError(f"unknown milestones {unknown}; expected some of {MILESTONES}")
-            return cls(Milestone(name, day) for name, days in milestones.items() for day in days)
-        found = tuple(milestones)
-        unknown = sorted({m.name for m in found} - set(MILESTONES))
+            found = tuple(Milestone(n, day) for n, days in milestones.items() for day in days)
+            names = set(milestones)
+        else:
+            found = tuple(milestones)
+            names = {m.name for m in found}
+        unknown = sorted(names - set(MILESTONES))
         if unknown:
             raise ValueError(f"unknown milestones {unknown}; expected some of {MILESTONES}")
         return cls(found)
@@ -72,9 +72,6 @@ class Recorded:
         """Whether any of ``names`` was recorded on or after ``day``."""
         return any(m.on >= day for m in self.items if m.name in names)
 
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
     def submitted(self) -> date | None:
         """The day the application for the latest invitation went in: the day recorded, else
         the earliest sign of it (an acknowledgement, a request...)."""
@@ -93,7 +90,7 @@ class Recorded:
         """A step of an earlier application: before the latest invitation (after a refusal or
         a returned application, a new invitation starts again)."""
         invited = self.day("invitation")
-        return invited is not None and m.on < invited and m.name not in ("profile_submitted",)
+        return invited is not None and m.on < invited and m.name != "profile_submitted"
 
 
 def _detail(text: str, limit: Limit | None, from_letter: bool) -> str:
@@ -194,8 +191,20 @@ _REQUESTS: tuple[tuple[str, str | None, str, str, str], ...] = (
 )
 
 
-# What the user does about each request, for sentences such as "Next: ..."
+# What the user does about each request, for sentences such as "Next: ...", and the time
+# limit that applies when the letter's own date is not recorded.
 REQUEST_ACTIONS = {milestone: title for milestone, _limit, _code, title, _text in _REQUESTS}
+REQUEST_LIMITS = {milestone: limit for milestone, limit, _code, _title, _text in _REQUESTS if limit}
+
+
+def request_due(request: Milestone, limits: Limits) -> tuple[date | None, Limit | None]:
+    """The day a request must be answered by, and the time limit it comes from (None when the
+    date is the letter's, or when there is neither)."""
+    name = REQUEST_LIMITS.get(request.name)
+    limit = None if name is None else limits.at(name, request.on)
+    if request.due is not None:
+        return request.due, limit
+    return (None if limit is None else limit.after(request.on)), limit
 
 
 def request_answered(ms: Recorded, request: Milestone) -> bool:
@@ -212,10 +221,9 @@ def request_answered(ms: Recorded, request: Milestone) -> bool:
 
 def _requests(ms: Recorded, limits: Limits) -> list[Deadline]:
     out = []
-    for milestone, limit_name, code, title, text in _REQUESTS:
+    for milestone, _limit, code, title, text in _REQUESTS:
         for request in ms.all(milestone):
-            limit = None if limit_name is None else limits.at(limit_name, request.on)
-            due = request.due or (None if limit is None else limit.after(request.on))
+            due, limit = request_due(request, limits)
             if due is None:
                 continue
             out.append(

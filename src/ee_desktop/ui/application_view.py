@@ -379,7 +379,6 @@ class ApplicationView(QWidget):
     def _show_step(self, *_args: object) -> None:
         step = self.current_step()
         recorded = step is not None and step.on is not None
-        self.edit_button.setEnabled(True)
         self.edit_button.setText(self.tr("&Edit…") if recorded else self.tr("Re&cord…"))
         self.edit_button.setEnabled(step is not None)
         self.remove_button.setEnabled(recorded)
