@@ -100,6 +100,14 @@ def _build_parser() -> argparse.ArgumentParser:
             "also EE_DESKTOP_DATA_DIR)"
         ),
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=_(
+            "check that this copy of ee-desktop works (data, database, score, PDF, keyring, "
+            "window) without opening a window or touching your data; exit 0 when it does"
+        ),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", help=_("import a personal file (JSON) into the database"))
@@ -954,6 +962,17 @@ def _log_unexpected(args: argparse.Namespace | None) -> Path | None:
         os.umask(old_umask)
 
 
+def _self_test() -> int:
+    from ee_desktop import selftest
+
+    def window(workspace: selftest.Workspace) -> str:
+        from ee_desktop.app import window_check  # imported here: a Qt failure is a result
+
+        return window_check(workspace)
+
+    return selftest.run(sys.stdout, [("window", window)])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # Names may not fit the console's code page: show "?" rather than crash.
@@ -961,6 +980,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     parser = _build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        return _self_test()
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     if run is None:
         from ee_desktop.app import run_gui

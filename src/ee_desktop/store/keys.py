@@ -88,12 +88,15 @@ def _keyring_user(database_id: str) -> str:
     return f"database-key-{database_id}"
 
 
-def set_up_key(passphrases: PassphraseSource) -> tuple[bytes, dict[str, str]]:
-    """A fresh data key and the metadata to store beside it."""
+def set_up_key(
+    passphrases: PassphraseSource, use_keyring: bool = True
+) -> tuple[bytes, dict[str, str]]:
+    """A fresh data key and the metadata to store beside it; ``use_keyring=False`` leaves
+    the system keyring alone and wraps the key with a passphrase."""
     key = new_key()
     database_id = uuid.uuid4().hex
     meta = {"database_id": database_id, "key_check": _b64(Cipher(key).encrypt(_CHECK_PLAINTEXT))}
-    if system_keyring_usable():
+    if use_keyring and system_keyring_usable():
         import keyring
 
         with _keyring_lock:

@@ -205,8 +205,11 @@ class Store(ChecklistStore, DeadlineStore, RoundsStore, PnpStore):
             s.execute(delete(DraftRow))
 
 
-def open_store(directory: Path, passphrases: PassphraseSource) -> Store:
+def open_store(directory: Path, passphrases: PassphraseSource, use_keyring: bool = True) -> Store:
     """Open (or create) the database in ``directory``: unlock, back up, migrate.
+
+    A new database keeps its key in the system keyring when one is usable, unless
+    ``use_keyring`` is False (the self-test must leave no trace there).
 
     The key is checked before anything is written, so a wrong passphrase
     leaves the database exactly as it was.
@@ -221,7 +224,7 @@ def open_store(directory: Path, passphrases: PassphraseSource) -> Store:
         try:
             migrate(engine, path, backups_dir(directory))
             if key is None:
-                key, meta = set_up_key(passphrases)
+                key, meta = set_up_key(passphrases, use_keyring)
                 write_meta(engine, meta)
         except DatabaseError as exc:
             engine.dispose()

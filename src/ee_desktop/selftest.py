@@ -1,0 +1,204 @@
+"""`ee-desktop --self-test`: show that this copy of the app works, with no window and no trace.
+
+Each check exercises one thing an installed copy (a wheel or a frozen bundle) must carry:
+the data files, the database and its migrations, the encryption, the score engine, the
+PDF fonts and the keyring backends. Everything happens in a throwaway folder; the user's
+data folder and system keyring are never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import TextIO
+
+from ee_desktop import __version__
+from ee_desktop.i18n import _
+from ee_desktop.profile import Profile, decode
+from ee_desktop.store import Store, open_store
+
+# The example file's CRS score on this date, as the official tables give it (the same
+# figure is checked factor by factor in the rules tests).
+EXAMPLE_SCORED_ON = date(2026, 11, 24)
+EXAMPLE_SCORE = 404
+
+# The keyring backend each system's install must be able to find.
+NATIVE_KEYRINGS = {
+    "linux": "keyring.backends.SecretService",
+    "darwin": "keyring.backends.macOS",
+    "win32": "keyring.backends.Windows",
+}
+
+
+class SelfTestFailure(Exception):
+    """A check found something wrong; the message says what."""
+
+
+@dataclass
+class Workspace:
+    """What the checks share: a throwaway folder and what earlier checks made in it."""
+
+    folder: Path
+    passphrase: str = field(default_factory=lambda: secrets.token_urlsafe(18))
+    store: Store | None = None
+    profile: Profile | None = None
+
+    def existing(self) -> str | None:  # PassphraseSource
+        return self.passphrase
+
+    def new(self) -> str | None:  # PassphraseSource
+        return self.passphrase
+
+    def require_store(self) -> Store:
+        if self.store is None:
+            raise SelfTestFailure(_("needs the database check to pass first"))
+        return self.store
+
+    def require_profile(self) -> Profile:
+        if self.profile is None:
+            raise SelfTestFailure(_("needs the database check to pass first"))
+        return self.profile
+
+
+# A check returns a one-line detail, or raises.
+Check = Callable[[Workspace], str]
+
+
+def check_data_files(_workspace: Workspace) -> str:
+    from ee_desktop.checklist.data import document_rules
+    from ee_desktop.noc import noc_index
+    from ee_desktop.pnp import load_streams
+    from ee_desktop.rules import load_rules
+    from ee_desktop.strategy.rounds import builtin_rounds
+
+    rules = load_rules()
+    occupations = noc_index()
+    if occupations.get("21231") is None:
+        raise SelfTestFailure(_("NOC 2021 unit group 21231 is missing"))
+    return _(
+        "rules {version}, {occupations} NOC occupations, {documents} document rules, "
+        "{streams} provincial streams, {rounds} rounds"
+    ).format(
+        version=rules.rules_version,
+        occupations=len(occupations),
+        documents=len(document_rules()),
+        streams=len(load_streams()),
+        rounds=len(builtin_rounds()),
+    )
+
+
+def check_database(workspace: Workspace) -> str:
+    """Create, migrate, save the example, close, and read it back with the same passphrase."""
+    example = resources.files("ee_desktop.resources").joinpath("example-profile.json")
+    profile = decode(json.loads(example.read_text(encoding="utf-8")), today=EXAMPLE_SCORED_ON)
+    folder = workspace.folder / "data"
+    store = open_store(folder, workspace, use_keyring=False)
+    try:
+        store.save(profile)
+    finally:
+        store.close()
+    name = profile.applicant.family_name.encode("utf-8")
+    if any(name in written.read_bytes() for written in folder.glob("*.sqlite3*")):
+        raise SelfTestFailure(_("a name was stored unencrypted"))
+    workspace.store = open_store(folder, workspace, use_keyring=False)
+    workspace.profile = workspace.store.load()
+    if workspace.profile != profile:
+        raise SelfTestFailure(_("the example file read back differs from the one saved"))
+    return _("created, migrated, encrypted and read back in {folder}").format(folder=folder)
+
+
+def check_score(workspace: Workspace) -> str:
+    from ee_desktop.rules import evaluate, load_rules
+
+    crs = evaluate(workspace.require_profile(), EXAMPLE_SCORED_ON, load_rules()).crs
+    if crs.total != EXAMPLE_SCORE:
+        raise SelfTestFailure(
+            _("the example file scored {total}; the official tables give {expected}").format(
+                total=crs.total, expected=EXAMPLE_SCORE
+            )
+        )
+    return _("the example file scores {total} on {day}").format(
+        total=crs.total, day=EXAMPLE_SCORED_ON.isoformat()
+    )
+
+
+def check_pdf(workspace: Workspace) -> str:
+    from ee_desktop.report import render
+    from ee_desktop.report.layout import FONT
+    from ee_desktop.report_service import input_for_file
+    from ee_desktop.rules import load_rules
+
+    data = input_for_file(workspace.require_profile(), EXAMPLE_SCORED_ON, load_rules())
+    pdf = render(data, "all", "a4")
+    if not pdf.startswith(b"%PDF-") or FONT.encode("ascii") not in pdf:
+        raise SelfTestFailure(_("the PDF is not complete or lacks its embedded font"))
+    return _("worksheet, checklist and deadlines: {size} KB in memory").format(
+        size=len(pdf) // 1024
+    )
+
+
+def check_keyring(_workspace: Workspace) -> str:
+    """The backends must be discoverable (frozen builds have lost them before); whether one
+    is usable depends on the desktop session, so that is reported, not judged."""
+    from importlib.metadata import entry_points
+
+    import keyring
+
+    found = {entry.value for entry in entry_points(group="keyring.backends")}
+    native = next((v for k, v in NATIVE_KEYRINGS.items() if sys.platform.startswith(k)), None)
+    if native is not None and native not in found:
+        raise SelfTestFailure(_("the system keyring backend {name} is missing").format(name=native))
+    backend = keyring.get_keyring()
+    return _("{count} backends found; in use here: {backend}").format(
+        count=len(found), backend=f"{type(backend).__module__}.{type(backend).__name__}"
+    )
+
+
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("data", check_data_files),
+    ("database", check_database),
+    ("score", check_score),
+    ("pdf", check_pdf),
+    ("keyring", check_keyring),
+)
+
+
+def run(out: TextIO, extra: Sequence[tuple[str, Check]] = ()) -> int:
+    """Run every check, print one line each, and return 0 when all passed, 1 otherwise."""
+    started = time.perf_counter()
+    print(_("ee-desktop {version} self-test").format(version=__version__), file=out)
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="ee-desktop-self-test-") as folder:
+        workspace = Workspace(Path(folder))
+        try:
+            for name, check in (*CHECKS, *extra):
+                try:
+                    detail = check(workspace)
+                except Exception as exc:  # noqa: BLE001 - every failure is reported, none raised
+                    failed += 1
+                    message = " ".join(str(exc).split()) or type(exc).__name__
+                    print(f"  {_('FAIL')} {name}: {message}", file=out)
+                else:
+                    print(f"  {_('ok'):4} {name}: {detail}", file=out)
+        finally:
+            if workspace.store is not None:
+                workspace.store.close()
+    seconds = time.perf_counter() - started
+    if failed:
+        print(
+            _("Self-test failed: {failed} of {total} checks.").format(
+                failed=failed, total=len(CHECKS) + len(extra)
+            ),
+            file=out,
+        )
+        return 1
+    print(_("Self-test passed in {seconds:.1f} s.").format(seconds=seconds), file=out)
+    return 0

@@ -1,0 +1,98 @@
+"""`ee-desktop --self-test`: every check runs, failures are named, the user's data is untouched."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from ee_desktop import app, selftest
+from ee_desktop.cli import main
+from tests.conftest import MemoryKeyring
+
+
+def _lines(out: str) -> dict[str, str]:
+    """check name -> its line, for the indented result lines."""
+    rows = [line.split(maxsplit=2) for line in out.splitlines() if line.startswith("  ")]
+    return {name.rstrip(":"): f"{status} {rest}" for status, name, rest in rows}
+
+
+def test_self_test_passes_without_touching_user_data_or_keyring(
+    qapp: object,
+    data_dir: Path,
+    memory_keyring: MemoryKeyring,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert main(["--self-test"]) == 0
+    out = capsys.readouterr().out
+    results = _lines(out)
+    assert list(results) == ["data", "database", "score", "pdf", "keyring", "window"]
+    assert all(line.startswith("ok ") for line in results.values()), out
+    assert "scores 404 on 2026-11-24" in results["score"]
+    assert "6 tabs" in results["window"]
+    assert "Self-test passed" in out
+    assert not data_dir.exists()  # the data folder the app would use is left alone
+    assert memory_keyring.secrets == {}  # and so is the keyring
+
+
+def test_a_wrong_score_fails_and_the_other_checks_still_run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(selftest, "EXAMPLE_SCORE", 405)
+    assert selftest.run(sys.stdout) == 1
+    out = capsys.readouterr().out
+    results = _lines(out)
+    assert results["score"] == ("FAIL the example file scored 404; the official tables give 405")
+    assert results["pdf"].startswith("ok ")
+    assert "Self-test failed: 1 of 5 checks." in out
+
+
+def test_missing_data_is_reported_not_raised(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_data() -> None:
+        raise FileNotFoundError("noc2021.json.gz not found")
+
+    monkeypatch.setattr("ee_desktop.noc.noc_index", no_data)
+    assert selftest.run(sys.stdout) == 1
+    results = _lines(capsys.readouterr().out)
+    assert results["data"] == "FAIL noc2021.json.gz not found"
+    assert results["database"].startswith("ok ")
+
+
+def test_checks_that_need_the_database_say_so_when_it_failed(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(selftest, "open_store", broken)
+    assert selftest.run(sys.stdout) == 1
+    results = _lines(capsys.readouterr().out)
+    assert results["database"] == "FAIL disk full"
+    assert results["score"] == "FAIL needs the database check to pass first"
+    assert results["pdf"] == "FAIL needs the database check to pass first"
+
+
+def test_a_missing_keyring_backend_fails(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(selftest, "NATIVE_KEYRINGS", {"": "keyring.backends.Missing"})
+    assert selftest.run(sys.stdout) == 1
+    results = _lines(capsys.readouterr().out)
+    assert (
+        results["keyring"] == "FAIL the system keyring backend keyring.backends.Missing is missing"
+    )
+
+
+def test_a_missing_platform_plugin_fails_the_window_check(
+    qapp: object, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setattr(app, "NATIVE_PLATFORM_PLUGINS", {"": "libqnowhere"})
+    assert selftest.run(sys.stdout, [("window", app.window_check)]) == 1
+    results = _lines(capsys.readouterr().out)
+    assert results["window"].startswith("FAIL Qt's libqnowhere platform plugin is missing from ")
