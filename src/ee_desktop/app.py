@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from ee_desktop import __version__
+from ee_desktop import APP_ID, __version__
 from ee_desktop.paths import data_dir
 from ee_desktop.selftest import SelfTestFailure, Workspace
 from ee_desktop.service import PersonalFileService
@@ -32,6 +32,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("ee-desktop")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("ee-desktop")
+    app.setDesktopFileName(APP_ID)  # Linux: the window's icon and name come from its entry
     icon = resources.files("ee_desktop.resources").joinpath("icon.png")
     app.setWindowIcon(QIcon(str(icon)))
     return app

@@ -19,7 +19,7 @@ from typing import Any
 
 from ee_desktop import __version__
 from ee_desktop.i18n import N_, _
-from ee_desktop.paths import data_dir
+from ee_desktop.paths import data_dir, prepare_frozen_process
 
 PASSPHRASE_ENV = "EE_DESKTOP_PASSPHRASE"
 _NO_FILE = N_(
@@ -978,8 +978,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Names may not fit the console's code page: show "?" rather than crash.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    arguments = prepare_frozen_process(sys.argv[1:] if argv is None else argv)
     parser = _build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.self_test:
         return _self_test()
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
