@@ -50,10 +50,8 @@ def _bootstrap_uv() -> str:
     return str(uv)
 
 
-def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in COMMANDS:
-        print(__doc__, file=sys.stderr)
-        return 2
+def uv_and_environment() -> tuple[str, dict[str, str]]:
+    """The uv executable (installed first when missing) and the environment to run it in."""
     uv = shutil.which("uv") or _bootstrap_uv()
     env = dict(os.environ)
     # Use the Python running this script rather than downloading one.
@@ -61,6 +59,14 @@ def main(argv: list[str]) -> int:
     # Trust the certificates the operating system trusts (company proxies add their own).
     env.setdefault("UV_SYSTEM_CERTS", "1")
     env.setdefault("UV_NATIVE_TLS", "1")  # the same setting's name in older uv releases
+    return uv, env
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__, file=sys.stderr)
+        return 2
+    uv, env = uv_and_environment()
     command = [uv, *COMMANDS[argv[0]], *argv[1:]]
     return subprocess.run(command, cwd=ROOT, env=env).returncode
 
