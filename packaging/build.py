@@ -180,9 +180,7 @@ def package_macos(version: str) -> list[Path]:
     (staging / "Applications").symlink_to("/Applications")  # drag here to install
     image = DIST / f"{artifact_stem(version)}.dmg"
     image.unlink(missing_ok=True)
-    run(
-        ["hdiutil", "create", "-volname", NAME, "-srcfolder", staging, "-format", "UDZO", image]
-    )
+    run(["hdiutil", "create", "-volname", NAME, "-srcfolder", staging, "-format", "UDZO", image])
     return [image]
 
 
