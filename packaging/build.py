@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Build the standalone ee-desktop for this system, run its self-test, and package it.
 
-    python3 packaging/build.py               build, self-test and package
-    python3 packaging/build.py --no-package  build and self-test only
+    python3 packaging/build.py                 build, self-test and package
+    python3 packaging/build.py --no-package    build and self-test only
+    python3 packaging/build.py --package-only  self-test and package the app already in
+                                               dist/ (after signing it, for example)
 
 What comes out, in dist/:
 - Linux:   ee-desktop-VERSION-linux-ARCH.tar.gz: the app folder, its desktop entry,
@@ -186,12 +188,19 @@ def package_macos(version: str) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
+    steps = parser.add_mutually_exclusive_group()
+    steps.add_argument(
         "--no-package", action="store_true", help="build and self-test, make no archive"
+    )
+    steps.add_argument(
+        "--package-only",
+        action="store_true",
+        help="self-test and package the app already built in dist/",
     )
     args = parser.parse_args(argv)
     version = package_constant("__version__")
-    freeze(build_environment())
+    if not args.package_only:
+        freeze(build_environment())
     self_test(console_executable())
     if not args.no_package:
         packagers = {"linux": package_linux, "windows": package_windows, "macos": package_macos}

@@ -63,6 +63,11 @@ def test_appstream_file_names_this_app_and_this_version() -> None:
     )
 
 
+def test_one_version_everywhere() -> None:
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["version"] == __version__
+
+
 def test_build_reads_the_packages_own_identity() -> None:
     assert build.package_constant("__version__") == __version__
     assert build.package_constant("APP_ID") == APP_ID
