@@ -73,7 +73,13 @@ def build_environment() -> Path:
 
     uv, env = uv_and_environment()
     env["UV_PROJECT_ENVIRONMENT"] = str(BUILD / "venv")
-    run([uv, "sync", "--locked", "--extra", "packaging", "--no-editable"], cwd=ROOT, env=env)
+    # uv reuses a built wheel while pyproject.toml is unchanged: rebuild ours every time.
+    run(
+        [uv, "sync", "--locked", "--extra", "packaging", "--no-editable"]
+        + ["--reinstall-package", "ee-desktop"],
+        cwd=ROOT,
+        env=env,
+    )
     scripts = "Scripts" if os.name == "nt" else "bin"
     return BUILD / "venv" / scripts / ("python.exe" if os.name == "nt" else "python")
 

@@ -80,11 +80,25 @@ def test_checks_that_need_the_database_say_so_when_it_failed(
 def test_a_missing_keyring_backend_fails(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(selftest, "NATIVE_KEYRINGS", {"": "keyring.backends.Missing"})
+    monkeypatch.setattr(
+        selftest, "NATIVE_KEYRINGS", {"": ("keyring.backends.Missing", "secretstorage")}
+    )
     assert selftest.run(sys.stdout) == 1
     results = _lines(capsys.readouterr().out)
-    assert (
-        results["keyring"] == "FAIL the system keyring backend keyring.backends.Missing is missing"
+    missing = "FAIL the system keyring backend keyring.backends.Missing is missing"
+    assert results["keyring"] == missing
+
+
+def test_a_keyring_backend_without_its_system_module_fails(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        selftest, "NATIVE_KEYRINGS", {"": ("keyring.backends.chainer", "no_such_module")}
+    )
+    assert selftest.run(sys.stdout) == 1
+    results = _lines(capsys.readouterr().out)
+    assert results["keyring"].startswith(
+        "FAIL the system keyring backend cannot load no_such_module ("
     )
 
 

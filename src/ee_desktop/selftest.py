@@ -30,11 +30,12 @@ from ee_desktop.store import Store, open_store
 EXAMPLE_SCORED_ON = date(2026, 11, 24)
 EXAMPLE_SCORE = 404
 
-# The keyring backend each system's install must be able to find.
+# The keyring backend each system's install must be able to find, and the module that
+# backend talks to the system through (a build that lost it falls back to no keyring).
 NATIVE_KEYRINGS = {
-    "linux": "keyring.backends.SecretService",
-    "darwin": "keyring.backends.macOS",
-    "win32": "keyring.backends.Windows",
+    "linux": ("keyring.backends.SecretService", "secretstorage"),
+    "darwin": ("keyring.backends.macOS", "keyring.backends.macOS.api"),
+    "win32": ("keyring.backends.Windows", "win32ctypes.pywin32.win32cred"),
 }
 
 
@@ -148,14 +149,27 @@ def check_pdf(workspace: Workspace) -> str:
 def check_keyring(_workspace: Workspace) -> str:
     """The backends must be discoverable (frozen builds have lost them before); whether one
     is usable depends on the desktop session, so that is reported, not judged."""
+    from importlib import import_module
     from importlib.metadata import entry_points
 
     import keyring
 
     found = {entry.value for entry in entry_points(group="keyring.backends")}
     native = next((v for k, v in NATIVE_KEYRINGS.items() if sys.platform.startswith(k)), None)
-    if native is not None and native not in found:
-        raise SelfTestFailure(_("the system keyring backend {name} is missing").format(name=native))
+    if native is not None:
+        backend_module, system_module = native
+        if backend_module not in found:
+            raise SelfTestFailure(
+                _("the system keyring backend {name} is missing").format(name=backend_module)
+            )
+        try:
+            import_module(system_module)
+        except ImportError as exc:
+            raise SelfTestFailure(
+                _("the system keyring backend cannot load {name} ({error})").format(
+                    name=system_module, error=exc
+                )
+            ) from None
     backend = keyring.get_keyring()
     return _("{count} backends found; in use here: {backend}").format(
         count=len(found), backend=f"{type(backend).__module__}.{type(backend).__name__}"
