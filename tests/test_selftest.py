@@ -77,29 +77,31 @@ def test_checks_that_need_the_database_say_so_when_it_failed(
     assert results["pdf"] == "FAIL needs the database check to pass first"
 
 
-def test_a_missing_keyring_backend_fails(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("backend", "system_module", "expected"),
+    [
+        (
+            "keyring.backends.Missing",
+            "secretstorage",
+            "FAIL the system keyring backend keyring.backends.Missing is missing",
+        ),
+        (
+            "keyring.backends.chainer",
+            "no_such_module",
+            "FAIL the system keyring backend cannot load no_such_module (",
+        ),
+    ],
+)
+def test_a_keyring_backend_that_cannot_work_fails(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    backend: str,
+    system_module: str,
+    expected: str,
 ) -> None:
-    monkeypatch.setattr(
-        selftest, "NATIVE_KEYRINGS", {"": ("keyring.backends.Missing", "secretstorage")}
-    )
+    monkeypatch.setattr(selftest, "NATIVE_KEYRINGS", {"": (backend, system_module)})
     assert selftest.run(sys.stdout) == 1
-    results = _lines(capsys.readouterr().out)
-    missing = "FAIL the system keyring backend keyring.backends.Missing is missing"
-    assert results["keyring"] == missing
-
-
-def test_a_keyring_backend_without_its_system_module_fails(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(
-        selftest, "NATIVE_KEYRINGS", {"": ("keyring.backends.chainer", "no_such_module")}
-    )
-    assert selftest.run(sys.stdout) == 1
-    results = _lines(capsys.readouterr().out)
-    assert results["keyring"].startswith(
-        "FAIL the system keyring backend cannot load no_such_module ("
-    )
+    assert _lines(capsys.readouterr().out)["keyring"].startswith(expected)
 
 
 def test_a_missing_platform_plugin_fails_the_window_check(
