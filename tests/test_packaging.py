@@ -5,6 +5,7 @@ from __future__ import annotations
 import configparser
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -121,7 +122,7 @@ def test_install_update_and_uninstall_for_one_user(unpacked: Path, tmp_path: Pat
     assert "ee-desktop is installed" in _install_script(unpacked, home)
     app = home / ".local" / "lib" / "ee-desktop" / "ee-desktop"
     entry = home / ".local" / "share" / "applications" / f"{APP_ID}.desktop"
-    assert f"Exec={app}\n" in entry.read_text(encoding="utf-8")
+    assert f'Exec="{app}"\n' in entry.read_text(encoding="utf-8")
     assert f"TryExec={app}\n" in entry.read_text(encoding="utf-8")
     assert (home / ".local" / "share" / "metainfo" / f"{APP_ID}.metainfo.xml").is_file()
     icon = home / ".local/share/icons/hicolor/256x256/apps" / f"{APP_ID}.png"
@@ -138,6 +139,33 @@ def test_install_update_and_uninstall_for_one_user(unpacked: Path, tmp_path: Pat
     assert "personal files are still" in _install_script(unpacked, home, "--uninstall")
     assert not app.parent.exists() and not launcher.exists() and not entry.exists()
     assert personal.read_bytes() == b"the user's database"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the Linux install script")
+def test_menu_entry_quotes_a_home_folder_with_spaces_and_symbols(
+    unpacked: Path, tmp_path: Path
+) -> None:
+    home = tmp_path / 'Jean & "Zoé" $HOME\\x'
+    _install_script(unpacked, home)
+    entry = (home / ".local/share/applications" / f"{APP_ID}.desktop").read_text("utf-8")
+    exec_line = next(line for line in entry.splitlines() if line.startswith("Exec="))
+    # The desktop entry rules: \\ is one backslash in any value; inside the quotes,
+    # " ` $ and \ are preceded by a backslash.
+    value = exec_line.removeprefix("Exec=").replace("\\\\", "\\")
+    assert value.startswith('"') and value.endswith('"')
+    program = re.sub(r'\\([\\"`$])', r"\1", value[1:-1])
+    assert program == str(home / ".local" / "lib" / "ee-desktop" / "ee-desktop")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the Linux install script")
+def test_install_leaves_another_ee_desktop_command_alone(unpacked: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    launcher = home / ".local" / "bin" / "ee-desktop"
+    launcher.parent.mkdir(parents=True)
+    launcher.write_text("#!/bin/sh\n# installed with pipx\n")
+    assert "is another program and was left alone" in _install_script(unpacked, home)
+    _install_script(unpacked, home, "--uninstall")
+    assert launcher.read_text() == "#!/bin/sh\n# installed with pipx\n"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the Linux install script")

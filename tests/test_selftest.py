@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ee_desktop import app, selftest
+from ee_desktop import selftest
 from ee_desktop.cli import main
+from ee_desktop.ui import self_test
 from tests.conftest import MemoryKeyring
 
 
@@ -108,7 +109,39 @@ def test_a_missing_platform_plugin_fails_the_window_check(
     qapp: object, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    monkeypatch.setattr(app, "NATIVE_PLATFORM_PLUGINS", {"": "libqnowhere"})
-    assert selftest.run(sys.stdout, [("window", app.window_check)]) == 1
+    monkeypatch.setattr(self_test, "NATIVE_PLATFORM_PLUGINS", {"": "libqnowhere"})
+    assert selftest.run(sys.stdout, [("window", self_test.window_check)]) == 1
     results = _lines(capsys.readouterr().out)
     assert results["window"].startswith("FAIL Qt's libqnowhere platform plugin is missing from ")
+
+
+def test_a_platform_plugin_that_cannot_load_fails_the_window_check(
+    qapp: object,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "libqbroken.so").write_bytes(b"not a library")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setattr(self_test, "NATIVE_PLATFORM_PLUGINS", {"": "libqbroken"})
+    monkeypatch.setattr(self_test, "platform_plugins_dir", lambda: tmp_path)
+    assert selftest.run(sys.stdout, [("window", self_test.window_check)]) == 1
+    results = _lines(capsys.readouterr().out)
+    assert results["window"].startswith("FAIL Qt's libqbroken platform plugin cannot load: ")
+
+
+def test_frozen_app_keeps_its_plugin_folders_from_the_programs_it_opens(
+    qapp: object, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from ee_desktop.app import forget_bundle_qt_paths
+
+    before = QCoreApplication.libraryPaths()
+    environ = {"QT_PLUGIN_PATH": str(tmp_path), "QML2_IMPORT_PATH": "/b/qml", "HOME": "/h"}
+    try:
+        forget_bundle_qt_paths(environ)
+        assert environ == {"HOME": "/h"}
+        assert QCoreApplication.libraryPaths() == before
+    finally:
+        QCoreApplication.setLibraryPaths(before)

@@ -43,21 +43,33 @@ metainfo_file="$share/metainfo/$APP_ID.metainfo.xml"
 icon_file="$share/icons/hicolor/256x256/apps/$APP_ID.png"
 
 refresh_desktop() {
-    # Menus and icon themes notice the change at once where these tools exist.
+    # Menus and icon themes notice the change at once. An icon cache is refreshed only where
+    # one exists: a new one would hide the icons other programs add later.
     if command -v update-desktop-database >/dev/null 2>&1; then
         update-desktop-database -q "$share/applications" 2>/dev/null || true
     fi
-    if command -v gtk-update-icon-cache >/dev/null 2>&1; then
+    if [ -f "$share/icons/hicolor/icon-theme.cache" ] &&
+        command -v gtk-update-icon-cache >/dev/null 2>&1; then
         gtk-update-icon-cache -q -t "$share/icons/hicolor" 2>/dev/null || true
+    else
+        touch "$share/icons/hicolor" 2>/dev/null || true
     fi
+}
+
+# The command in $bin_dir is ours only when it points into $app_dir: a copy of ee-desktop
+# installed another way (pipx, pip) keeps its own.
+launcher="$bin_dir/ee-desktop"
+launcher_is_ours() {
+    [ -L "$launcher" ] && [ "$(readlink "$launcher")" = "$app_dir/ee-desktop" ]
 }
 
 if [ "$action" = uninstall ]; then
     rm -rf "$app_dir"
-    rm -f "$bin_dir/ee-desktop" "$desktop_file" "$metainfo_file" "$icon_file"
+    if launcher_is_ours; then rm -f "$launcher"; fi
+    rm -f "$desktop_file" "$metainfo_file" "$icon_file"
     refresh_desktop
-    echo "ee-desktop was removed. Your personal files are still in ~/.local/share/ee-desktop;"
-    echo "delete that folder too if you no longer need them."
+    echo "ee-desktop was removed. Your personal files are still in"
+    echo "${XDG_DATA_HOME:-$HOME/.local/share}/ee-desktop; delete that folder too if you no longer need them."
     exit 0
 fi
 
@@ -73,16 +85,27 @@ rm -rf "$app_dir.new"
 cp -R "$here/ee-desktop" "$app_dir.new"
 rm -rf "$app_dir"
 mv "$app_dir.new" "$app_dir"
-ln -sf "$app_dir/ee-desktop" "$bin_dir/ee-desktop"
+if [ ! -e "$launcher" ] && [ ! -L "$launcher" ] || launcher_is_ours; then
+    ln -sfn "$app_dir/ee-desktop" "$launcher"
+else
+    echo "($launcher is another program and was left alone.)"
+fi
 
-sed -e "s|^Exec=ee-desktop|Exec=$app_dir/ee-desktop|" \
-    -e "s|^TryExec=ee-desktop|TryExec=$app_dir/ee-desktop|" \
+# The menu entry runs the installed program by its full path, quoted as desktop entries
+# require: " ` $ and \ take a backslash inside the quotes, then every backslash is doubled
+# (the rule for all string values). For sed, \ & and | are escaped once more.
+program="$app_dir/ee-desktop"
+quoted=$(printf '%s' "$program" | sed -e 's/[\\"`$]/\\&/g' -e 's/\\/\\\\/g' -e 's/^/"/' -e 's/$/"/')
+quoted_for_sed=$(printf '%s' "$quoted" | sed -e 's/[\\&|]/\\&/g')
+tryexec_for_sed=$(printf '%s' "$program" | sed -e 's/\\/\\\\/g' -e 's/[\\&|]/\\&/g')
+sed -e "s|^Exec=ee-desktop|Exec=$quoted_for_sed|" \
+    -e "s|^TryExec=ee-desktop|TryExec=$tryexec_for_sed|" \
     "$here/share/applications/$APP_ID.desktop" > "$desktop_file"
 cp "$here/share/metainfo/$APP_ID.metainfo.xml" "$metainfo_file"
 cp "$here/share/icons/hicolor/256x256/apps/$APP_ID.png" "$icon_file"
 refresh_desktop
 
-echo "ee-desktop is installed: open it from your applications menu, or run $bin_dir/ee-desktop."
+echo "ee-desktop is installed: open it from your applications menu, or run $launcher."
 case ":$PATH:" in
     *":$bin_dir:"*) ;;
     *) echo "($bin_dir is not on your PATH: the menu entry works all the same.)" ;;

@@ -17,8 +17,13 @@ XDG_DATA_HOME="$scratch/share" dbus-run-session -- sh -eu -c '
     printf "%s" "throwaway keyring password" |
         gnome-keyring-daemon --unlock --components=secrets >/dev/null
     "$1" --data-dir "$2" import "$3"
-    "$1" --data-dir "$2" score | head -n 1
-    "$1" --self-test | grep "keyring:"
+    "$1" --data-dir "$2" score >/dev/null  # reopens the database with the key from the keyring
+    report=$("$1" --self-test)
+    printf "%s\n" "$report" | grep "keyring:"
+    if ! printf "%s\n" "$report" | grep -q "^  ok   keyring: .*SecretService"; then
+        echo "FAILED: the self-test did not find the Secret Service in use" >&2
+        exit 1
+    fi
     if ! secret-tool search --all service ee-desktop 2>&1 |
         grep -q "^attribute.service = ee-desktop"; then
         echo "FAILED: the data key is not in the keyring" >&2

@@ -31,7 +31,11 @@ if [ ! -x "$root/usr/bin/apt-get" ]; then
     # The archive this machine's own apt uses, when it names one.
     mirror=$(sed -n 's/^URIs: *\([^ ]*debian\)$/\1/p; s/^deb \([^ ]*debian\) .*/\1/p' \
         /etc/apt/sources.list /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n 1)
-    rm -rf "$root"
+    if mountpoint -q "$root/proc" || mountpoint -q "$root/dev"; then
+        echo "$0: $root still has mounts from an earlier run; unmount them first." >&2
+        exit 1
+    fi
+    rm -rf --one-file-system "$root"
     # shellcheck disable=SC2086 # an empty mirror means debootstrap's default
     debootstrap --variant=minbase bookworm "$root" $mirror
     cp /etc/resolv.conf "$root/etc/resolv.conf"
@@ -61,7 +65,7 @@ ee-desktop-*/install.sh
 entry="$HOME/.local/share/applications/org.eedesktop.EeDesktop.desktop"
 command=$(sed -n 's/^Exec=//p' "$entry")
 echo "== Running the menu entry's command ($command) with --self-test:"
-$command --self-test
+eval "$command --self-test"  # the value is quoted as in a desktop entry
 echo "== Removing it with install.sh --uninstall:"
 ee-desktop-*/install.sh --uninstall
 test ! -e "$entry" && test ! -e "$HOME/.local/lib/ee-desktop"

@@ -6,6 +6,9 @@
 ; an install for all users. Personal files are kept in %LOCALAPPDATA%\ee-desktop, outside
 ; the app's folder, so updates and removal leave them alone.
 
+#if VER < EncodeVer(6, 3, 0)
+  #error Inno Setup 6.3 or later is needed (x64compatible, UTF-8 scripts)
+#endif
 #ifndef AppVersion
   #error Pass /DAppVersion=X.Y.Z (the version in src/ee_desktop/__init__.py)
 #endif

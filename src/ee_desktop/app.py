@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import MutableMapping
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, qVersion
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from ee_desktop import APP_ID, __version__
-from ee_desktop.paths import data_dir
-from ee_desktop.selftest import SelfTestFailure, Workspace
+from ee_desktop.paths import data_dir, is_frozen
 from ee_desktop.service import PersonalFileService
 from ee_desktop.store import PassphraseRequiredError, Store, StoreError, WrongPassphraseError
 from ee_desktop.store import open_store as _open_store
@@ -35,7 +35,22 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName(APP_ID)  # Linux: the window's icon and name come from its entry
     icon = resources.files("ee_desktop.resources").joinpath("icon.png")
     app.setWindowIcon(QIcon(str(icon)))
+    if is_frozen():
+        forget_bundle_qt_paths()
     return app
+
+
+# Set by the standalone app's launcher so that Qt finds the bundle's plugins. Programs the
+# app opens (a file manager, a PDF viewer: often Qt programs too) must not load them.
+BUNDLE_QT_VARIABLES = ("QT_PLUGIN_PATH", "QML2_IMPORT_PATH")
+
+
+def forget_bundle_qt_paths(environ: MutableMapping[str, str] = os.environ) -> None:
+    """Keep the plugin folders Qt has found for this process, and drop them from the
+    environment that programs started by the app inherit."""
+    QCoreApplication.setLibraryPaths(QCoreApplication.libraryPaths())
+    for name in BUNDLE_QT_VARIABLES:
+        environ.pop(name, None)
 
 
 def unlock_store(directory: Path) -> Store | None:
@@ -93,43 +108,6 @@ def _reminder_tray(window: MainWindow) -> QSystemTrayIcon | None:
     timer.timeout.connect(lambda: window.notify_new(tray))
     timer.start()
     return tray
-
-
-# The platform plugin a desktop session of each system needs (the self-test itself runs
-# offscreen, so it checks that the file is there).
-NATIVE_PLATFORM_PLUGINS = {"linux": "libqxcb", "darwin": "libqcocoa", "win32": "qwindows"}
-
-
-def window_check(workspace: Workspace) -> str:
-    """Self-test: build the main window on the throwaway database and draw it offscreen."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display is needed, none is opened
-    app = create_application([sys.argv[0]])
-    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
-    native = next(
-        (v for k, v in NATIVE_PLATFORM_PLUGINS.items() if sys.platform.startswith(k)), None
-    )
-    if native is not None and not any(plugins.glob(f"{native}.*")):
-        raise SelfTestFailure(
-            QCoreApplication.translate("app", "Qt's %1 platform plugin is missing from %2")
-            .replace("%1", native)
-            .replace("%2", str(plugins))
-        )
-    if app.windowIcon().isNull():
-        raise SelfTestFailure(QCoreApplication.translate("app", "the app icon is missing"))
-    window = MainWindow(PersonalFileService(workspace.require_store()), workspace.folder)
-    try:
-        picture = window.grab()
-        if picture.isNull():
-            raise SelfTestFailure(QCoreApplication.translate("app", "the window did not draw"))
-        return (
-            QCoreApplication.translate("app", "Qt %1, main window with %2 tabs drawn offscreen")
-            .replace("%1", qVersion())
-            .replace("%2", str(window.home.count()))
-        )
-    finally:
-        window.close()
-        window.deleteLater()
-        app.processEvents()
 
 
 def main() -> int:
