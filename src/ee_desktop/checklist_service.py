@@ -16,6 +16,8 @@ from typing import Any
 
 from ee_desktop.checklist import Requirement, generate
 from ee_desktop.i18n import N_, _
+from ee_desktop.profile import Profile
+from ee_desktop.rules import RuleSet
 from ee_desktop.service import RulesService
 from ee_desktop.store import Store
 from ee_desktop.store.repository import Attachment, ChecklistRecord
@@ -72,6 +74,41 @@ def _snapshot(requirement: Requirement) -> dict[str, Any]:
     }
 
 
+def entry_for(requirement: Requirement, record: ChecklistRecord | None = None) -> ChecklistEntry:
+    """The checklist line of a requirement, with the user's progress when there is a record."""
+    user: dict[str, Any] = {}
+    if record is not None:
+        user = {
+            "record_id": record.id,
+            "status": record.status,
+            "requested_on": record.requested_on,
+            "received_on": record.received_on,
+            "uploaded_on": record.uploaded_on,
+            "notes": record.notes,
+            "attachments": record.attachments,
+        }
+    return ChecklistEntry(
+        key=requirement.key,
+        title=requirement.title,
+        stage=requirement.stage,
+        person=requirement.person,
+        person_label=requirement.person_label,
+        reason=requirement.reason,
+        contents=requirement.contents,
+        validity=requirement.validity,
+        source=requirement.source,
+        expires_on=requirement.expires_on,
+        **user,
+    )
+
+
+def entries_for(
+    profile: Profile, as_of: date, rules: RuleSet, stage: str | None = None
+) -> list[ChecklistEntry]:
+    """A bare file's checklist: what it needs, with no progress recorded."""
+    return [entry_for(r) for r in generate(profile, as_of, rules, stage)]
+
+
 class ChecklistService:
     def __init__(self, store: Store, rules: RulesService) -> None:
         self.store = store
@@ -92,7 +129,7 @@ class ChecklistService:
         out = []
         for requirement in generate(profile, as_of, self.rules.rules, stage):
             record = records.pop(requirement.key, None)
-            out.append(self._entry(requirement, record))
+            out.append(entry_for(requirement, record))
         custom = [r for r in records.values() if r.custom]
         gone = [r for r in records.values() if not r.custom]
         for record in custom + gone:
@@ -100,33 +137,6 @@ class ChecklistService:
                 continue
             out.append(self._from_record(record, needed=record.custom))
         return out
-
-    @staticmethod
-    def _entry(requirement: Requirement, record: ChecklistRecord | None) -> ChecklistEntry:
-        user: dict[str, Any] = {}
-        if record is not None:
-            user = {
-                "record_id": record.id,
-                "status": record.status,
-                "requested_on": record.requested_on,
-                "received_on": record.received_on,
-                "uploaded_on": record.uploaded_on,
-                "notes": record.notes,
-                "attachments": record.attachments,
-            }
-        return ChecklistEntry(
-            key=requirement.key,
-            title=requirement.title,
-            stage=requirement.stage,
-            person=requirement.person,
-            person_label=requirement.person_label,
-            reason=requirement.reason,
-            contents=requirement.contents,
-            validity=requirement.validity,
-            source=requirement.source,
-            expires_on=requirement.expires_on,
-            **user,
-        )
 
     @staticmethod
     def _from_record(record: ChecklistRecord, needed: bool) -> ChecklistEntry:

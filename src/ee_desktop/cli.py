@@ -378,30 +378,13 @@ def _cmd_checklist(args: argparse.Namespace) -> int:
     from ee_desktop.checklist_service import (
         STAGE_NAMES,
         STATUS_NAMES,
-        ChecklistEntry,
+        entries_for,
         progress,
     )
 
     as_of = args.as_of or date.today()
     if args.file is not None:  # the file alone: what it needs, no progress recorded
-        from ee_desktop.checklist import generate
-
-        profile = _load_file(args.file)
-        entries = [
-            ChecklistEntry(
-                key=r.key,
-                title=r.title,
-                stage=r.stage,
-                person=r.person,
-                person_label=r.person_label,
-                reason=r.reason,
-                contents=r.contents,
-                validity=r.validity,
-                source=r.source,
-                expires_on=r.expires_on,
-            )
-            for r in generate(profile, as_of, _rules(args), args.stage)
-        ]
+        entries = entries_for(_load_file(args.file), as_of, _rules(args), args.stage)
     else:
         with _Active(args) as active:
             entries = active.checklist.entries(as_of, args.stage)

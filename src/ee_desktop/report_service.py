@@ -8,12 +8,12 @@ from pathlib import Path
 
 from ee_desktop.application import assess
 from ee_desktop.application_service import ApplicationService
-from ee_desktop.checklist_service import ChecklistService
+from ee_desktop.checklist_service import ChecklistService, entries_for
 from ee_desktop.deadlines import derive
 from ee_desktop.deadlines_service import DeadlinesService
 from ee_desktop.profile import Profile
 from ee_desktop.profile.milestones import Milestone
-from ee_desktop.report import ReportInput, checklist_entries_from, render
+from ee_desktop.report import ReportInput, render
 from ee_desktop.rules import RuleSet, evaluate
 from ee_desktop.service import RulesService, write_bytes_atomically
 
@@ -28,7 +28,7 @@ def input_for_file(
         profile=profile,
         as_of=as_of,
         evaluation=evaluation,
-        checklist=checklist_entries_from(profile, as_of, rules),
+        checklist=entries_for(profile, as_of, rules),
         deadlines=derive(profile, as_of, milestones, rules=rules),
         application=assess(profile, as_of, milestones, rules=rules, evaluation=evaluation),
     )

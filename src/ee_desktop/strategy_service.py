@@ -12,7 +12,6 @@ from ee_desktop.profile import Profile
 from ee_desktop.rules import Evaluation, evaluate
 from ee_desktop.service import RulesService
 from ee_desktop.store import Store
-from ee_desktop.store.rounds_store import RoundRecord
 from ee_desktop.strategy import (
     CutOff,
     PlanItem,
@@ -60,19 +59,7 @@ class StrategyService:
 
     # -- rounds ---------------------------------------------------------------------------------
     def user_rounds(self) -> list[Round]:
-        return [
-            Round(
-                r.number,
-                r.on,
-                r.round_type,
-                r.name,
-                r.invited,
-                r.lowest_score,
-                r.tie_break,
-                r.source,
-            )
-            for r in self.store.rounds()
-        ]
+        return self.store.rounds()
 
     def rounds(self) -> list[Round]:
         """Shipped rounds and the user's; a user round replaces a shipped one with the same
@@ -86,21 +73,7 @@ class StrategyService:
         return rounds[-1].on if rounds else None
 
     def save_user_rounds(self, rounds: Sequence[Round]) -> None:
-        self.store.replace_rounds(
-            [
-                RoundRecord(
-                    r.number,
-                    r.on,
-                    r.round_type,
-                    r.name,
-                    r.invited,
-                    r.lowest_score,
-                    r.tie_break,
-                    r.source,
-                )
-                for r in rounds
-            ]
-        )
+        self.store.replace_rounds(rounds)
 
     def import_csv(self, path: Path) -> tuple[int, list[str]]:
         """Add the good rows of a CSV file to the user's rounds; returns (added, problems)."""

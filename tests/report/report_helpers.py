@@ -11,7 +11,7 @@ from functools import cache
 from pypdf import PdfReader
 from tests.conftest import EXAMPLE, TODAY
 
-from ee_desktop.checklist_service import ChecklistEntry
+from ee_desktop.checklist_service import ChecklistEntry, entries_for
 from ee_desktop.deadlines import CustomDeadline, derive
 from ee_desktop.profile import load
 from ee_desktop.profile.model import (
@@ -29,7 +29,7 @@ from ee_desktop.profile.model import (
     Residence,
     Spouse,
 )
-from ee_desktop.report import ReportInput, checklist_entries_from
+from ee_desktop.report import ReportInput
 from ee_desktop.rules import RuleSet, evaluate, load_rules
 
 __all__ = ["TODAY", "big", "example", "flat", "pages", "rules"]
@@ -48,7 +48,7 @@ def report_input(
     checklist: list[ChecklistEntry] | None = None,
     custom: tuple[CustomDeadline, ...] = (),
 ) -> ReportInput:
-    entries = checklist_entries_from(profile, TODAY, rules()) if checklist is None else checklist
+    entries = entries_for(profile, TODAY, rules()) if checklist is None else checklist
     return ReportInput(
         profile=profile,
         as_of=TODAY,
@@ -186,7 +186,7 @@ def big_profile() -> Profile:
 def big_checklist(profile: Profile) -> list[ChecklistEntry]:
     """The generated items with some progress, topped up with the user's own items to 80,
     the last three no longer needed."""
-    entries = checklist_entries_from(profile, TODAY, rules())
+    entries = entries_for(profile, TODAY, rules())
     entries = [
         replace(e, status="received", received_on=date(2026, 10, 1)) if i % 4 == 0 else e
         for i, e in enumerate(entries)

@@ -10,7 +10,8 @@ from report_helpers import EXTRA_TITLE, TODAY, big, example, flat, pages, rules
 
 from ee_desktop import checklist_service
 from ee_desktop.checklist import generate
-from ee_desktop.report import checklist_entries_from, render
+from ee_desktop.checklist_service import entries_for
+from ee_desktop.report import render
 from ee_desktop.report.checklist import STAGE_NAMES, STATUS_NAMES
 
 
@@ -21,7 +22,7 @@ def big_checklist() -> list[str]:
 
 def test_checklist_entries_from_a_bare_file() -> None:
     profile = example().profile
-    entries = checklist_entries_from(profile, TODAY, rules())
+    entries = entries_for(profile, TODAY, rules())
     requirements = generate(profile, TODAY, rules())
     assert [e.key for e in entries] == [r.key for r in requirements]
     assert [e.title for e in entries] == [r.title for r in requirements]

@@ -4,8 +4,7 @@ Built with reportlab from values already computed (ReportInput); no Qt, no datab
 clock, so the GUI, the command line and the tests make the same documents.
 """
 
-from ee_desktop.report.checklist import checklist_entries_from
 from ee_desktop.report.document import KINDS, PAPERS, render
 from ee_desktop.report.model import ReportInput
 
-__all__ = ["KINDS", "PAPERS", "ReportInput", "checklist_entries_from", "render"]
+__all__ = ["KINDS", "PAPERS", "ReportInput", "render"]

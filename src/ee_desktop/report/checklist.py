@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph
 
-from ee_desktop.checklist import STAGES, generate
+from ee_desktop.checklist import STAGES
 from ee_desktop.i18n import N_, _
-from ee_desktop.profile.model import Profile
-from ee_desktop.rules.loader import RuleSet
 
 from .layout import Layout, text
 from .model import ReportInput
@@ -140,24 +137,3 @@ def checklist(data: ReportInput, lay: Layout) -> list[Flowable]:
     if not data.checklist:
         out.append(lay.paragraph(text(_("No documents to list."))))
     return out
-
-
-def checklist_entries_from(profile: Profile, as_of: date, rules: RuleSet) -> list[ChecklistEntry]:
-    """ChecklistEntry objects (no progress) for a bare file, from checklist.generate()."""
-    from ee_desktop.checklist_service import ChecklistEntry  # the store only when asked for
-
-    return [
-        ChecklistEntry(
-            key=r.key,
-            title=r.title,
-            stage=r.stage,
-            person=r.person,
-            person_label=r.person_label,
-            reason=r.reason,
-            contents=r.contents,
-            validity=r.validity,
-            source=r.source,
-            expires_on=r.expires_on,
-        )
-        for r in generate(profile, as_of, rules)
-    ]

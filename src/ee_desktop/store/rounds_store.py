@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Sequence
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ee_desktop.store.base import StoreBase
 from ee_desktop.store.models import RoundRow
-
-
-@dataclass(frozen=True, slots=True)
-class RoundRecord:
-    number: int | None
-    on: date
-    round_type: str
-    name: str
-    invited: int
-    lowest_score: int
-    tie_break: datetime | None
-    source: str
+from ee_desktop.strategy.rounds import Round
 
 
 class RoundsStore(StoreBase):
-    def rounds(self) -> list[RoundRecord]:
+    def rounds(self) -> list[Round]:
         with Session(self._engine) as s:
             rows = s.scalars(select(RoundRow).order_by(RoundRow.on, RoundRow.id)).all()
             return [
-                RoundRecord(
+                Round(
                     r.number,
                     r.on,
                     r.round_type,
@@ -42,7 +30,7 @@ class RoundsStore(StoreBase):
                 for r in rows
             ]
 
-    def replace_rounds(self, rounds: list[RoundRecord]) -> None:
+    def replace_rounds(self, rounds: Sequence[Round]) -> None:
         """The user's rounds are replaced as a whole, in one transaction."""
         with Session(self._engine) as s, s.begin():
             s.execute(delete(RoundRow))
