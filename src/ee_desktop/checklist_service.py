@@ -14,22 +14,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from ee_desktop.checklist import Requirement, generate
-from ee_desktop.i18n import N_, _
+from ee_desktop.checklist import DONE_STATUSES, Requirement, generate
+from ee_desktop.i18n import _
 from ee_desktop.profile import Profile
 from ee_desktop.rules import RuleSet
 from ee_desktop.service import RulesService
 from ee_desktop.store import Store
 from ee_desktop.store.repository import Attachment, ChecklistRecord
 
-DONE_STATUSES = ("received", "uploaded")
-STATUS_NAMES = {
-    "needed": N_("needed"),
-    "requested": N_("requested"),
-    "received": N_("received"),
-    "uploaded": N_("uploaded to the application"),
-}
-STAGE_NAMES = {"profile": N_("profile"), "application": N_("application")}
 EXPIRING_SETTING = "checklist/expiring_days"
 DEFAULT_EXPIRING_DAYS = 90
 CUSTOM_PREFIX = "custom:"

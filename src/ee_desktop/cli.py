@@ -375,12 +375,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
 def _cmd_checklist(args: argparse.Namespace) -> int:
     import json
 
-    from ee_desktop.checklist_service import (
-        STAGE_NAMES,
-        STATUS_NAMES,
-        entries_for,
-        progress,
-    )
+    from ee_desktop.checklist import STAGE_NAMES, STATUS_NAMES
+    from ee_desktop.checklist_service import entries_for, progress
 
     as_of = args.as_of or date.today()
     if args.file is not None:  # the file alone: what it needs, no progress recorded

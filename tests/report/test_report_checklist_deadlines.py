@@ -12,7 +12,6 @@ from ee_desktop import checklist_service
 from ee_desktop.checklist import generate
 from ee_desktop.checklist_service import entries_for
 from ee_desktop.report import render
-from ee_desktop.report.checklist import STAGE_NAMES, STATUS_NAMES
 
 
 @cache
@@ -28,11 +27,6 @@ def test_checklist_entries_from_a_bare_file() -> None:
     assert [e.title for e in entries] == [r.title for r in requirements]
     assert all(e.needed and e.status == "needed" and not e.done for e in entries)
     assert all(isinstance(e, checklist_service.ChecklistEntry) for e in entries)
-
-
-def test_status_and_stage_words_are_the_checklist_view_ones() -> None:
-    assert STATUS_NAMES == checklist_service.STATUS_NAMES
-    assert STAGE_NAMES == checklist_service.STAGE_NAMES
 
 
 def test_eighty_entries_paginate_without_losing_a_row() -> None:

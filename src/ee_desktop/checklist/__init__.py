@@ -5,6 +5,19 @@ predicates that decide whom and what each rule applies to.
 """
 
 from ee_desktop.checklist.build import generate
-from ee_desktop.checklist.model import STAGES, Requirement
+from ee_desktop.checklist.model import (
+    DONE_STATUSES,
+    STAGE_NAMES,
+    STAGES,
+    STATUS_NAMES,
+    Requirement,
+)
 
-__all__ = ["STAGES", "Requirement", "generate"]
+__all__ = [
+    "DONE_STATUSES",
+    "STAGES",
+    "STAGE_NAMES",
+    "STATUS_NAMES",
+    "Requirement",
+    "generate",
+]

@@ -5,7 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ee_desktop.i18n import N_
+
 STAGES: tuple[str, ...] = ("profile", "application")
+STAGE_NAMES = {"profile": N_("profile"), "application": N_("application")}
+# Where the user says a document stands; the last two count as done.
+STATUS_NAMES = {
+    "needed": N_("needed"),
+    "requested": N_("requested"),
+    "received": N_("received"),
+    "uploaded": N_("uploaded to the application"),
+}
+DONE_STATUSES = ("received", "uploaded")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph
 
-from ee_desktop.checklist import STAGES
-from ee_desktop.i18n import N_, _
+from ee_desktop.checklist import STAGE_NAMES, STAGES, STATUS_NAMES
+from ee_desktop.i18n import _
 
 from .layout import Layout, text
 from .model import ReportInput
@@ -18,15 +18,6 @@ from .values import day
 if TYPE_CHECKING:
     from ee_desktop.checklist_service import ChecklistEntry
 
-# The same words as the checklist view (checklist_service), kept here so that printing does
-# not import the store.
-STATUS_NAMES = {
-    "needed": N_("needed"),
-    "requested": N_("requested"),
-    "received": N_("received"),
-    "uploaded": N_("uploaded to the application"),
-}
-STAGE_NAMES = {"profile": N_("profile"), "application": N_("application")}
 BOX = 9.0
 
 

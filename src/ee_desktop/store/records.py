@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from ee_desktop.checklist.model import STATUS_NAMES
+
 
 @dataclass(frozen=True, slots=True)
 class Draft:
@@ -42,7 +44,7 @@ class ChecklistRecord:
     attachments: tuple[Attachment, ...]
 
 
-CHECKLIST_STATUSES = ("needed", "requested", "received", "uploaded")
+CHECKLIST_STATUSES = tuple(STATUS_NAMES)
 
 
 @dataclass(frozen=True, slots=True)

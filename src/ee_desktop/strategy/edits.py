@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from ee_desktop.profile.model import ABILITIES, Job, LanguageTest, Profile
+from ee_desktop.profile.model import ABILITIES, Eca, Job, LanguageTest, Profile
 from ee_desktop.rules.experience import stints
-from ee_desktop.strategy.languages import SPOUSE
+from ee_desktop.strategy.languages import APPLICANT, SPOUSE
 
 PROFILE_EDIT = Callable[[Profile], Profile]
 CANADIAN, FOREIGN, SPOUSE_CANADIAN = "canadian", "foreign", "spouse-canadian"
@@ -145,3 +145,16 @@ def ongoing(jobs: Iterable[Job], kind: str, as_of: date) -> bool:
     """Whether a paid skilled job of this kind is still running after ``as_of``."""
     running = [j for j in jobs if _is_kind(j, kind) and (j.end is None or j.end > as_of)]
     return bool(stints(running, as_of + timedelta(days=1)))
+
+
+def with_eca(person: str, index: int, eca: Eca, profile: Profile) -> Profile:
+    """The file with a credential's ECA replaced (a new one, or a renewal)."""
+    holder = profile.applicant if person == APPLICANT else profile.spouse
+    if holder is None:
+        return profile
+    education = list(holder.education)
+    education[index] = replace(education[index], eca=eca)
+    if person == APPLICANT:
+        return replace(profile, applicant=replace(profile.applicant, education=tuple(education)))
+    assert profile.spouse is not None
+    return replace(profile, spouse=replace(profile.spouse, education=tuple(education)))

@@ -15,21 +15,16 @@ from ee_desktop.rules.evaluation import Evaluation
 from ee_desktop.rules.explain import LEVEL_NAMES
 from ee_desktop.strategy.candidate import Candidate, day_text
 from ee_desktop.strategy.durations import durations
-from ee_desktop.strategy.edits import CANADIAN, FOREIGN, SPOUSE_CANADIAN, Change, ongoing
+from ee_desktop.strategy.edits import (
+    CANADIAN,
+    FOREIGN,
+    SPOUSE_CANADIAN,
+    Change,
+    ongoing,
+    with_eca,
+)
 from ee_desktop.strategy.languages import APPLICANT, SPOUSE
 from ee_desktop.strategy.scoring import Scorer
-
-
-def _with_eca(person: str, index: int, eca: Eca, profile: Profile) -> Profile:
-    holder = profile.applicant if person == APPLICANT else profile.spouse
-    if holder is None:
-        return profile
-    education = list(holder.education)
-    education[index] = replace(education[index], eca=eca)
-    if person == APPLICANT:
-        return replace(profile, applicant=replace(profile.applicant, education=tuple(education)))
-    assert profile.spouse is not None
-    return replace(profile, spouse=replace(profile.spouse, education=tuple(education)))
 
 
 def eca_moves(profile: Profile, evaluation: Evaluation, as_of: date) -> Iterator[Candidate]:
@@ -59,7 +54,7 @@ def eca_moves(profile: Profile, evaluation: Evaluation, as_of: date) -> Iterator
                 change=Change(
                     ready,
                     frozenset({f"eca:{person}:{index}"}),
-                    edit=partial(_with_eca, person, index, eca),
+                    edit=partial(with_eca, person, index, eca),
                 ),
                 title=(
                     _("ECA for your {level}")

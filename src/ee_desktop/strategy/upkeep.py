@@ -14,11 +14,11 @@ from functools import partial
 
 from ee_desktop.i18n import _
 from ee_desktop.profile.codes import TEST_NAMES
-from ee_desktop.profile.model import Eca, Education, Profile
+from ee_desktop.profile.model import Education, Profile
 from ee_desktop.rules.dates import add_years
 from ee_desktop.rules.language import valid_results
 from ee_desktop.rules.loader import RuleSet
-from ee_desktop.strategy.edits import Change, NewTest
+from ee_desktop.strategy.edits import Change, NewTest, with_eca
 from ee_desktop.strategy.languages import APPLICANT, SPOUSE, kept_scores, raw_scores, table_for
 
 RENEW_DAYS_BEFORE = 30  # renewals are dated a month before the old result expires
@@ -54,18 +54,6 @@ def _tests(
     return out
 
 
-def _renew_eca(person: str, index: int, eca: Eca, profile: Profile) -> Profile:
-    holder = profile.applicant if person == APPLICANT else profile.spouse
-    if holder is None:
-        return profile
-    education = list(holder.education)
-    education[index] = replace(education[index], eca=eca)
-    if person == APPLICANT:
-        return replace(profile, applicant=replace(profile.applicant, education=tuple(education)))
-    assert profile.spouse is not None
-    return replace(profile, spouse=replace(profile.spouse, education=tuple(education)))
-
-
 def _ecas(
     education: tuple[Education, ...], person: str, as_of: date, on: date, years: int
 ) -> list[tuple[Change, str]]:
@@ -84,7 +72,7 @@ def _ecas(
             day=day.isoformat(),
             expires=expires.isoformat(),
         )
-        edit = partial(_renew_eca, person, index, renewed)
+        edit = partial(with_eca, person, index, renewed)
         out.append((Change(day, frozenset(), edit=edit), text))
     return out
 
