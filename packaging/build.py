@@ -216,4 +216,8 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except subprocess.CalledProcessError as exc:
+        failed = " ".join(str(part) for part in exc.cmd)
+        sys.exit(f"build.py: this step failed (exit status {exc.returncode}): {failed}")

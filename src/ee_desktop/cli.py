@@ -949,7 +949,7 @@ def _self_test() -> int:
 
         return window_check(workspace)
 
-    return selftest.run(sys.stdout, [("window", window)])
+    return selftest.run(sys.stdout, [(N_("window"), window)])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ee_desktop import __version__
-from ee_desktop.i18n import _
+from ee_desktop.i18n import N_, _
 from ee_desktop.profile import Profile, decode
 from ee_desktop.store import Store, open_store
 
@@ -176,12 +176,13 @@ def check_keyring(_workspace: Workspace) -> str:
     )
 
 
+# Each check's name is shown translated.
 CHECKS: tuple[tuple[str, Check], ...] = (
-    ("data", check_data_files),
-    ("database", check_database),
-    ("score", check_score),
-    ("pdf", check_pdf),
-    ("keyring", check_keyring),
+    (N_("data"), check_data_files),
+    (N_("database"), check_database),
+    (N_("score"), check_score),
+    (N_("pdf"), check_pdf),
+    (N_("keyring"), check_keyring),
 )
 
 
@@ -199,9 +200,9 @@ def run(out: TextIO, extra: Sequence[tuple[str, Check]] = ()) -> int:
                 except Exception as exc:  # noqa: BLE001 - every failure is reported, none raised
                     failed += 1
                     message = " ".join(str(exc).split()) or type(exc).__name__
-                    print(f"  {_('FAIL')} {name}: {message}", file=out)
+                    print(f"  {_('FAIL')} {_(name)}: {message}", file=out)
                 else:
-                    print(f"  {_('ok'):4} {name}: {detail}", file=out)
+                    print(f"  {_('ok'):4} {_(name)}: {detail}", file=out)
         finally:
             if workspace.store is not None:
                 workspace.store.close()
