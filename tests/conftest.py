@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The expectations are written in English: the tester's own language must not change them
+# (LANGUAGE comes first for gettext and for Qt's idea of the system's UI languages).
+os.environ["LANGUAGE"] = "en"
 
 import json  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
@@ -116,3 +119,25 @@ def store(data_dir: Path, example_data: dict[str, Any]) -> Iterator[Store]:
     opened.save(decode(example_data, today=TODAY))
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """A test that switches to French cannot leave the next one speaking it."""
+    yield
+    from ee_desktop import i18n
+
+    if i18n.current_language() != i18n.DEFAULT_LANGUAGE:
+        from ee_desktop.ui.translator import apply_language
+
+        apply_language(i18n.DEFAULT_LANGUAGE)
+
+
+@pytest.fixture
+def french(qapp: Any) -> Iterator[None]:
+    """The app in French: core catalogue, Qt's translators and QLocale."""
+    from ee_desktop.ui.translator import apply_language
+
+    apply_language("fr")
+    yield
+    apply_language("en")

@@ -131,7 +131,7 @@ def test_recording_the_invitation_starts_the_countdown(view: ApplicationView) ->
     assert view.record(INVITED)
     assert changed == [True]
     assert view.stage.text() == "Invited: preparing the application"
-    assert view.countdown.text() == "46 days left to submit: the deadline is 2027-01-09."
+    assert view.countdown.text() == "46 days left to submit: the deadline is January 9, 2027."
     assert view.blockers_box.title() == "What blocks submission"
     assert "IRCC's own checklist" in view.official_hint.text()
     assert view.blockers.count() > 5
@@ -162,7 +162,7 @@ def test_the_timeline_shows_requests_and_the_processing_standard(
     assert not view.blockers_box.isVisibleTo(view)
     assert view.processing.value() == 176 and view.processing.maximum() == 183
     assert "Day 176 of 183" in view.processing_text.text()
-    assert view.next_step.text() == "Next: Answer the request for documents, by 2026-12-01."
+    assert view.next_step.text() == "Next: Answer the request for documents, by December 1, 2026."
 
 
 def test_a_step_is_edited_and_removed_from_the_timeline(
@@ -234,7 +234,7 @@ def test_milestone_and_application_commands(
 ) -> None:
     store.close()
     assert main(["milestone", "invitation", "2026-11-10"]) == 0
-    assert "Recorded invitation on 2026-11-10." in capsys.readouterr().out
+    assert "Recorded invitation on November 10, 2026." in capsys.readouterr().out
     assert main(["application", "--as-of", "2026-11-24", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert (result["stage"], result["submission_deadline"], result["days_left"]) == (
@@ -245,7 +245,7 @@ def test_milestone_and_application_commands(
     assert result["blockers"] and result["blockers"][0]["blocks"] is True
     assert main(["application", "--as-of", "2026-11-24"]) == 0
     text = capsys.readouterr().out
-    assert "46 days left to submit: the deadline is 2027-01-09." in text
+    assert "46 days left to submit: the deadline is January 9, 2027." in text
     assert "What blocks submission" in text and "Timeline:" in text
     assert main(["milestone", "document-request", "2026-11-12", "--due", "2026-12-12",
                  "--note", "IMM 5669"]) == 0  # fmt: skip
@@ -262,7 +262,7 @@ def test_milestone_and_application_commands(
     )  # recording the answer kept the letter's deadline and the note
     assert main(["milestone", "document-request", "2026-11-12", "--remove"]) == 0
     assert main(["milestone", "document-request", "2026-11-12", "--remove"]) == 2
-    assert "No document-request recorded on 2026-11-12." in capsys.readouterr().err
+    assert "No document-request recorded on November 12, 2026." in capsys.readouterr().err
 
 
 def test_an_unknown_milestone_lists_the_valid_names(

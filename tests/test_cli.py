@@ -243,7 +243,7 @@ def test_score_readable_by_default_for_the_active_file(capsys: pytest.CaptureFix
     capsys.readouterr()
     assert main(["score", "--as-of", "2026-11-24"]) == 0
     text = capsys.readouterr().out
-    assert text.startswith("CRS score on 2026-11-24: 404")
+    assert text.startswith("CRS score on November 24, 2026: 404")
     assert "Federal Skilled Worker" in text
 
 

@@ -138,7 +138,7 @@ def test_an_acceptance_needs_a_nomination_first(service: ProvincesService) -> No
     with pytest.raises(ValueError, match="Record the nomination first"):
         service.record("pe-express-entry", "accepted", date(2026, 11, 1), TODAY)
     service.record("pe-express-entry", "nominated", date(2026, 11, 20), TODAY)
-    with pytest.raises(ValueError, match="on or before 2026-11-01"):
+    with pytest.raises(ValueError, match="on or before November 1, 2026"):
         service.record("pe-express-entry", "accepted", date(2026, 11, 1), TODAY)
 
 

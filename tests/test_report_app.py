@@ -88,7 +88,7 @@ def test_the_active_file_report_has_its_application(store: Store) -> None:
     out = io.BytesIO(render(data, "worksheet"))
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert "10. Application for permanent residence" in text
-    assert "the deadline is 2027-01-09" in text
+    assert "the deadline is January 9, 2027" in text
 
 
 def test_report_command_reports_an_unwritable_output(

@@ -32,7 +32,7 @@ def test_self_test_passes_without_touching_user_data_or_keyring(
     results = _lines(out)
     assert list(results) == ["data", "database", "score", "pdf", "keyring", "window"]
     assert all(line.startswith("ok ") for line in results.values()), out
-    assert "scores 404 on 2026-11-24" in results["score"]
+    assert "scores 404 on November 24, 2026" in results["score"]
     assert "6 tabs" in results["window"]
     assert "Self-test passed" in out
     assert not data_dir.exists()  # the data folder the app would use is left alone

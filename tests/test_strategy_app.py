@@ -158,7 +158,7 @@ def test_strategy_command(capsys: pytest.CaptureFixture) -> None:
     assert all(item["summary"] for item in result["plan"])
     assert main(["strategy", str(EXAMPLE), "--as-of", "2026-11-24"]) == 0
     text = capsys.readouterr().out
-    assert text.startswith("CRS score on 2026-11-24: 404") and "If nothing changes" in text
+    assert text.startswith("CRS score on November 24, 2026: 404") and "If nothing changes" in text
 
 
 def test_what_if_shows_eligibility_beside_today(

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Render the main window and every wizard page to PNG files (for the README).
 
-    python tools/render_screens.py [OUTPUT_DIR] [--size 1280x800]
+    python tools/render_screens.py [OUTPUT_DIR] [--size 1280x800] [--language fr]
+
+The French set goes to docs/screenshots/fr by default.
 
 Runs offscreen in a throwaway data folder; the example personal file fills the pages.
 """
@@ -22,11 +24,13 @@ os.environ["EE_DESKTOP_NO_KEYRING"] = "1"
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from ee_desktop import i18n  # noqa: E402
 from ee_desktop.app import create_application  # noqa: E402
 from ee_desktop.profile.milestones import Milestone  # noqa: E402
 from ee_desktop.service import PersonalFileService  # noqa: E402
 from ee_desktop.store import open_store  # noqa: E402
 from ee_desktop.ui.main_window import MainWindow  # noqa: E402
+from ee_desktop.ui.translator import apply_language  # noqa: E402
 
 EXAMPLE = ROOT / "src" / "ee_desktop" / "resources" / "example-profile.json"
 
@@ -39,8 +43,9 @@ class _Passphrase:
         return "screenshots only"
 
 
-def render(output: Path, width: int, height: int) -> list[Path]:
+def render(output: Path, width: int, height: int, language: str = "en") -> list[Path]:
     app = create_application([])
+    apply_language(language)
     output.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
@@ -84,6 +89,13 @@ def render(output: Path, width: int, height: int) -> list[Path]:
     return written
 
 
+# What a user would type in the request's note, in each language.
+REQUEST_NOTE = {
+    "en": "Updated police certificate for India",
+    "fr": "Certificat de police à jour pour l'Inde",
+}
+
+
 def _application_shots(window: MainWindow, shot: Callable[[str], None]) -> None:
     """The Application tab just after an invitation, then months into processing."""
     today = date.today()
@@ -104,7 +116,7 @@ def _application_shots(window: MainWindow, shot: Callable[[str], None]) -> None:
         Milestone("medical_exam", submitted + timedelta(days=40)),
         Milestone("background_check", submitted + timedelta(days=60)),
         Milestone("document_request", today - timedelta(days=5), today + timedelta(days=25),
-                  None, "Updated police certificate for India"),
+                  None, REQUEST_NOTE[i18n.current_language()]),
     ):  # fmt: skip
         view.service.record(milestone, today)
     view.refresh()
@@ -116,11 +128,15 @@ def _application_shots(window: MainWindow, shot: Callable[[str], None]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("output", nargs="?", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("output", nargs="?", type=Path)
     parser.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT")
+    parser.add_argument("--language", choices=sorted(i18n.LANGUAGE_NAMES), default="en")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.lower().split("x"))
-    for path in render(args.output, width, height):
+    output = args.output or ROOT / "docs" / "screenshots"
+    if args.output is None and args.language != "en":
+        output = output / args.language
+    for path in render(output, width, height, args.language):
         print(path)
 
 

@@ -8,18 +8,20 @@ from collections.abc import MutableMapping
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from ee_desktop import APP_ID, __version__
 from ee_desktop.paths import data_dir, is_frozen
+from ee_desktop.preferences import language_to_use, set_language_choice
 from ee_desktop.service import PersonalFileService
 from ee_desktop.store import PassphraseRequiredError, Store, StoreError, WrongPassphraseError
 from ee_desktop.store import open_store as _open_store
 from ee_desktop.store.vault import Vault
 from ee_desktop.ui.dialogs import DialogPassphrases
 from ee_desktop.ui.main_window import MainWindow
+from ee_desktop.ui.translator import apply_language
 
 MAX_PASSPHRASE_ATTEMPTS = 5
 
@@ -79,33 +81,72 @@ def unlock_store(directory: Path) -> Store | None:
 def run_gui(data_dir_override: str | None = None) -> int:
     app = create_application()
     directory = data_dir(data_dir_override)
+    apply_language(system_or_chosen_language(directory))
     Vault.remove_leftovers()
     store = unlock_store(directory)
     if store is None:
         return 1
-    window = MainWindow(PersonalFileService(store), directory)
-    window.show()
-    window.remind()
-    window.tray = _reminder_tray(window)  # kept on the window so it lives as long
+    session = Session(PersonalFileService(store), directory)
+    session.window.remind()
+    session.tray = _reminder_tray(session)
     try:
         return app.exec()
     finally:
         store.close()
 
 
+def system_or_chosen_language(directory: Path) -> str:
+    # The desktop's UI languages: on Windows and macOS they are not in the environment.
+    return language_to_use(directory, QLocale.system().uiLanguages())
+
+
+class Session:
+    """The open main window, built again in the new language when the user picks one.
+
+    Building it again (rather than asking for a restart) keeps the database unlocked;
+    the old window keeps a draft open in the wizard first, so the new one reopens it.
+    """
+
+    def __init__(self, service: PersonalFileService, directory: Path) -> None:
+        self.service = service
+        self.directory = directory
+        self.tray: QSystemTrayIcon | None = None
+        self.window = self._open(None)
+
+    def _open(self, previous: MainWindow | None) -> MainWindow:
+        window = MainWindow(self.service, self.directory)
+        window.language_chosen.connect(self.change_language)
+        if previous is not None:
+            window.restoreGeometry(previous.saveGeometry())
+            window.home.setCurrentIndex(previous.home.currentIndex())
+        window.show()
+        return window
+
+    def change_language(self, code: str) -> None:
+        set_language_choice(self.directory, code or None)
+        apply_language(system_or_chosen_language(self.directory))
+        previous = self.window
+        if previous.stack.currentWidget() is previous.wizard:
+            previous.wizard.keep()
+        self.window = self._open(previous)  # shown before the old one closes: the app stays
+        previous.close()
+        previous.deleteLater()
+
+
 REMINDER_CHECK_MS = 60 * 60 * 1000  # hourly: dates enter the reminder period at midnight
 
 
-def _reminder_tray(window: MainWindow) -> QSystemTrayIcon | None:
+def _reminder_tray(session: Session) -> QSystemTrayIcon | None:
     """A tray icon that announces dates entering the reminder period while the app runs."""
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return None
-    tray = QSystemTrayIcon(QApplication.windowIcon(), window)
+    app = QApplication.instance()
+    tray = QSystemTrayIcon(QApplication.windowIcon(), app)
     tray.setToolTip("ee-desktop")
     tray.show()
     timer = QTimer(tray)
     timer.setInterval(REMINDER_CHECK_MS)
-    timer.timeout.connect(lambda: window.notify_new(tray))
+    timer.timeout.connect(lambda: session.window.notify_new(tray))
     timer.start()
     return tray
 

@@ -17,9 +17,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ee_desktop import __version__
-from ee_desktop.i18n import N_, _
+from ee_desktop import __version__, i18n
+from ee_desktop.i18n import N_, _, format_date
 from ee_desktop.paths import data_dir, prepare_frozen_process
+from ee_desktop.preferences import language_to_use
 
 PASSPHRASE_ENV = "EE_DESKTOP_PASSPHRASE"
 _NO_FILE = N_(
@@ -401,7 +402,7 @@ def _cmd_checklist(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(
         _("Documents on {day}: {done} of {total} received.").format(
-            day=as_of.isoformat(), done=done, total=total
+            day=format_date(as_of), done=done, total=total
         )
     )
     group = None
@@ -412,7 +413,11 @@ def _cmd_checklist(args: argparse.Namespace) -> int:
             group = title
             print(f"\n{title}")
         mark = "x" if entry.done else " "
-        valid = _(" (valid until {day})").format(day=entry.expires_on) if entry.expires_on else ""
+        valid = (
+            _(" (valid until {day})").format(day=format_date(entry.expires_on))
+            if entry.expires_on
+            else ""
+        )
         status = _(STATUS_NAMES.get(entry.status, entry.status))
         print(f"  [{mark}] {entry.title}{valid} — {status}")
         if entry.reason:
@@ -587,12 +592,12 @@ def _cmd_strategy(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     print(
-        _("CRS score on {day}: {score}").format(day=as_of.isoformat(), score=evaluation.crs.total)
+        _("CRS score on {day}: {score}").format(day=format_date(as_of), score=evaluation.crs.total)
     )
     for sentence in advice(standing(profile, as_of, rounds, rules), items, 3):
         print(sentence)
     if latest:
-        print(_("Rounds of invitations known up to {day}.").format(day=latest.isoformat()))
+        print(_("Rounds of invitations known up to {day}.").format(day=format_date(latest)))
     for cut in cuts:
         print(_("  Recent cut-off, {name}: {score}").format(name=cut.name, score=cut.recent_lowest))
     print()
@@ -604,7 +609,7 @@ def _cmd_strategy(args: argparse.Namespace) -> int:
             "    "
             + _("+{points} by {day}: {score} ({clears})").format(
                 points=item.points,
-                day=item.ready_on.isoformat(),
+                day=format_date(item.ready_on),
                 score=item.score_after,
                 clears=clears,
             )
@@ -706,10 +711,14 @@ def _cmd_milestone(args: argparse.Namespace) -> int:
         if args.remove:
             if existing is None:
                 raise UserError(
-                    [_("No {name} recorded on {day}.").format(name=args.name, day=args.on)]
+                    [
+                        _("No {name} recorded on {day}.").format(
+                            name=args.name, day=format_date(args.on)
+                        )
+                    ]
                 )
             active.deadlines.remove_milestone(existing)
-            print(_("Removed {name} of {day}.").format(name=args.name, day=args.on))
+            print(_("Removed {name} of {day}.").format(name=args.name, day=format_date(args.on)))
             return EXIT_OK
         base = existing or Milestone(name, args.on)
         milestone = replace(
@@ -723,7 +732,7 @@ def _cmd_milestone(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise UserError(str(exc).splitlines()) from None
         status = _application_status(active, date.today())
-    print(_("Recorded {name} on {day}.").format(name=args.name, day=args.on))
+    print(_("Recorded {name} on {day}.").format(name=args.name, day=format_date(args.on)))
     if status is not None:
         print(status.next_step)
     return EXIT_OK
@@ -782,7 +791,7 @@ def _cmd_rules_list(args: argparse.Namespace) -> int:
     rules = _rules(args)
     print(
         _("Rules in use: version {version}, verified against official sources up to {day}.").format(
-            version=rules.rules_version, day=rules.verified_on.isoformat()
+            version=rules.rules_version, day=format_date(rules.verified_on)
         )
     )
     installed = installed_rules_files(rules_dir(data_dir(args.data_dir)))
@@ -952,12 +961,31 @@ def _self_test() -> int:
     return selftest.run(sys.stdout, [(N_("window"), window)])
 
 
+def _speak_users_language(arguments: Sequence[str]) -> None:
+    """Install the language before any text is made, the help's included.
+
+    The data folder holds the language chosen in the app, so ``--data-dir`` is read
+    ahead of the parser. argparse's own words ("usage:", its errors) come from the
+    same catalogue: argparse looks them up through its module's ``_`` and ``ngettext``.
+    """
+    override = None
+    for index, argument in enumerate(arguments):
+        if argument == "--data-dir" and index + 1 < len(arguments):
+            override = arguments[index + 1]
+        elif argument.startswith("--data-dir="):
+            override = argument.partition("=")[2]
+    i18n.install(language_to_use(data_dir(override)))
+    argparse._ = i18n._  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # Names may not fit the console's code page: show "?" rather than crash.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     arguments = prepare_frozen_process(sys.argv[1:] if argv is None else argv)
+    _speak_users_language(arguments)
     parser = _build_parser()
     args = parser.parse_args(arguments)
     if args.self_test:

@@ -15,7 +15,7 @@ from ee_desktop.deadlines import (
     to_ics,
     upcoming,
 )
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date
 from ee_desktop.pnp import load_streams, tracking_deadlines
 from ee_desktop.profile.milestones import Milestone, milestone_problems
 from ee_desktop.service import RulesService, write_text_atomically
@@ -76,7 +76,7 @@ class DeadlinesService:
         if not EARLIEST <= due <= LATEST:
             raise ValueError(
                 _("The date must be between {first} and {last}.").format(
-                    first=EARLIEST.isoformat(), last=LATEST.isoformat()
+                    first=format_date(EARLIEST), last=format_date(LATEST)
                 )
             )
         return self.store.add_custom_deadline(self._file_id(), title, due, notes)

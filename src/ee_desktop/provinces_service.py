@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date
 from ee_desktop.pnp import (
     Question,
     StreamMatch,
@@ -113,7 +113,7 @@ class ProvincesService:
         ):
             raise ValueError(
                 _("Record the nomination first: '{step}' needs a nomination from this stream "
-                  "on or before {day}.").format(step=_(EVENTS[kind]), day=on.isoformat())
+                  "on or before {day}.").format(step=_(EVENTS[kind]), day=format_date(on))
             )  # fmt: skip
         added = TrackedEvent(
             max((e.id for e in before), default=0) + 1,  # sorts after every saved step

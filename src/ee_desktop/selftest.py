@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ee_desktop import __version__
-from ee_desktop.i18n import N_, _
+from ee_desktop.i18n import N_, _, format_date
 from ee_desktop.profile import Profile, decode
 from ee_desktop.store import Store, open_store
 
@@ -127,7 +127,7 @@ def check_score(workspace: Workspace) -> str:
             )
         )
     return _("the example file scores {total} on {day}").format(
-        total=crs.total, day=EXAMPLE_SCORED_ON.isoformat()
+        total=crs.total, day=format_date(EXAMPLE_SCORED_ON)
     )
 
 

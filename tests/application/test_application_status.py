@@ -81,7 +81,8 @@ def test_with_every_document_received_nothing_blocks() -> None:
     status = assess(profile, TODAY, [INVITED], all_received(profile, TODAY), rules())
     assert status.blockers == ()
     assert status.ready_to_submit
-    assert "Nothing stops you submitting" in status.next_step and "2027-01-09" in status.next_step
+    assert "Nothing stops you submitting" in status.next_step
+    assert "by January 9, 2027," in status.next_step
 
 
 def test_a_language_test_that_expires_before_the_deadline_is_a_warning_then_blocks() -> None:
@@ -92,15 +93,15 @@ def test_a_language_test_that_expires_before_the_deadline_is_a_warning_then_bloc
     before = assess(profile, date(2027, 8, 5), [invited], progress, rules())
     [test] = [b for b in before.blockers if b.kind == "expiry"]
     assert (test.blocks, test.until, test.person) == (False, date(2027, 9, 19), "applicant")
-    assert test.title == "IELTS General Training results: submit by 2027-09-19"
+    assert test.title == "IELTS General Training results: submit by September 19, 2027"
     assert before.submit_by == date(2027, 9, 19)  # before the invitation's 2027-09-30
-    assert "submit the application by 2027-09-19" in before.next_step
+    assert "submit the application by September 19, 2027" in before.next_step
     last = assess(profile, date(2027, 9, 19), [invited], progress, rules())
     assert [b.blocks for b in last.blockers if b.kind == "expiry"] == [False]
     after = assess(profile, date(2027, 9, 20), [invited], progress, rules())
     expired = [b for b in after.blockers if b.kind == "expiry"]
     assert [(b.blocks, b.title) for b in expired] == [
-        (True, "IELTS General Training results: too old since 2027-09-20")
+        (True, "IELTS General Training results: too old since September 20, 2027")
     ]
     assert any(b.kind == "eligibility" for b in after.blockers)  # no test, no program
 
@@ -200,7 +201,7 @@ def test_timeline_lists_what_happened_then_what_is_still_to_come() -> None:
     ]
     biometrics = status.timeline[3]
     assert (biometrics.due, biometrics.day) == (date(2026, 7, 10), 9)
-    assert "Overdue: Give your biometrics, due 2026-07-10" in status.next_step
+    assert "Overdue: Give your biometrics, due July 10, 2026" in status.next_step
 
 
 def test_a_request_answered_is_done_and_the_letters_deadline_is_kept() -> None:
@@ -219,7 +220,7 @@ def test_open_document_requests_come_next_in_date_order() -> None:
     ]
     status = assess(example(), TODAY, [*SUBMITTED[:3], *requests], rules=rules())
     assert [s.state for s in status.timeline if s.name == "document_request"] == ["open", "open"]
-    assert status.next_step == "Next: Answer the request for documents, by 2026-11-27."
+    assert status.next_step == "Next: Answer the request for documents, by November 27, 2026."
 
 
 @pytest.mark.parametrize(
@@ -311,7 +312,7 @@ def test_a_copr_without_its_expiry_is_bounded_by_the_passport() -> None:
     status = assess(profile, TODAY, [*SUBMITTED, exam, copr], rules=rules())
     assert status.copr_expires == date(2027, 3, 1)
     assert next(s for s in status.timeline if s.name == "copr").due == date(2027, 3, 1)
-    assert status.next_step == "Next: Land or confirm permanent residence, by 2027-03-01."
+    assert status.next_step == "Next: Land or confirm permanent residence, by March 1, 2027."
 
 
 def test_undated_passport_request_and_copr_still_say_what_to_do() -> None:
@@ -327,6 +328,6 @@ def test_counts_and_days_are_worded_for_one_and_for_many() -> None:
     from ee_desktop.application.output import countdown
 
     status = assess(example(), date(2027, 1, 10), [INVITED], rules=rules())
-    assert countdown(status) == "The submission deadline was 2027-01-09, 1 day ago."
+    assert countdown(status) == "The submission deadline was January 9, 2027, 1 day ago."
     status = assess(example(), date(2027, 1, 8), [INVITED], rules=rules())
     assert countdown(status).startswith("1 day left to submit")

@@ -7,9 +7,9 @@ from itertools import combinations
 
 import pytest
 
+from ee_desktop import i18n
 from ee_desktop.checklist.data import (
     DocumentDataError,
-    country_names,
     document_rules,
     parse_documents,
 )
@@ -47,8 +47,14 @@ def test_medical_rules_change_on_1_october_2023() -> None:
     assert medical[1].effective_from == date(2023, 10, 1)
 
 
-def test_every_country_code_has_a_name() -> None:
-    assert set(country_names()) == set(COUNTRY_CODES)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_country_code_has_a_name_in_each_language(language: str) -> None:
+    i18n.install(language)
+    try:
+        unnamed = [code for code in COUNTRY_CODES if i18n.country_name(code) == code]
+    finally:
+        i18n.install("en")
+    assert unnamed == []
 
 
 HEADER = '[meta]\nformat = "ee-desktop.documents"\nformat_version = 1\n'

@@ -6,8 +6,6 @@ from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from tests.conftest import EXAMPLE, TODAY
-
 from ee_desktop.deadlines import Deadline
 from ee_desktop.profile import load
 from ee_desktop.profile.model import (
@@ -19,6 +17,7 @@ from ee_desktop.profile.model import (
     Residence,
 )
 from ee_desktop.rules import RuleSet, load_rules
+from tests.conftest import EXAMPLE, TODAY
 
 __all__ = ["TODAY", "by_uid", "example", "family", "job", "rules", "single"]
 

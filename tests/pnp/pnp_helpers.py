@@ -8,13 +8,12 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from tests.conftest import TODAY
-from tests.rules.rules_helpers import canadian, foreign, ielts, job, profile, tef
-
 from ee_desktop.pnp import StreamMatch, match
 from ee_desktop.pnp.model import Ask, Requirements, Stream
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules import RuleSet, evaluate, load_rules
+from tests.conftest import TODAY
+from tests.rules.rules_helpers import canadian, foreign, ielts, job, profile, tef
 
 __all__ = [
     "TODAY", "canadian", "decide", "foreign", "ielts", "job", "profile", "rules", "skilled",

@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from functools import cache
 
 from pypdf import PdfReader
-from tests.conftest import EXAMPLE, TODAY
 
 from ee_desktop.checklist_service import ChecklistEntry, entries_for
 from ee_desktop.deadlines import CustomDeadline, derive
@@ -31,6 +30,7 @@ from ee_desktop.profile.model import (
 )
 from ee_desktop.report import ReportInput
 from ee_desktop.rules import RuleSet, evaluate, load_rules
+from tests.conftest import EXAMPLE, TODAY
 
 __all__ = ["TODAY", "big", "example", "flat", "pages", "rules"]
 

@@ -41,7 +41,7 @@ def test_eighty_entries_paginate_without_losing_a_row() -> None:
         assert text.count(title) >= count, title
     needed = [e for e in entries if e.needed]
     done = sum(e.done for e in needed)
-    assert f"{done} of {len(needed)} documents ready on 2026-11-24" in text
+    assert f"{done} of {len(needed)} documents ready on November 24, 2026" in text
 
 
 def test_checklist_grouped_by_person_then_stage_and_gone_items_last() -> None:
@@ -51,7 +51,7 @@ def test_checklist_grouped_by_person_then_stage_and_gone_items_last() -> None:
         "You: application stage",
         "Your spouse or partner (Chloé Müller-Østergård): profile stage",
         "Your spouse or partner (Chloé Müller-Østergård): application stage",
-        "Child: Åsa (born 2019-11-02): application stage",
+        "Child: Åsa (born November 2, 2019): application stage",
         "No longer needed",
     ]
     positions = [text.index(g) for g in groups]

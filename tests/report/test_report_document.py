@@ -13,7 +13,7 @@ from report_helpers import big, example, flat, pages, report_input
 from ee_desktop.report import KINDS, PAPERS, ReportInput, render
 from ee_desktop.report.layout import TALL_ROW, layout
 
-HEADER = "Generated on 2026-11-24 by ee-desktop, computed on this computer"
+HEADER = "Generated on November 24, 2026 by ee-desktop, computed on this computer"
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -75,7 +75,7 @@ def test_score_and_every_factor_match_the_evaluation() -> None:
     ev = example().evaluation
     text = example_text()
     assert f"CRS score: {ev.crs.total} / 1200" in text
-    assert "Computed on this computer on 2026-11-24" in text
+    assert "Computed on this computer on November 24, 2026" in text
     for factor in ev.factors:
         row = f"{FACTOR_NAMES[factor.factor]} {factor.points} {factor.max}"
         assert row in text, row

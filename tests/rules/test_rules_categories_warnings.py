@@ -125,19 +125,21 @@ def warnings(file: object, on: date = ON) -> list[str]:
 
 def test_language_test_expiring_within_90_days() -> None:
     file = profile(tests=(ielts(8, 8, 8, 8, taken=date(2025, 1, 20)),))
-    assert any("expires on 2027-01-20, in 57 days" in w for w in warnings(file))
+    assert any("expires on January 20, 2027, in 57 days" in w for w in warnings(file))
     file = profile(tests=(ielts(8, 8, 8, 8, taken=date(2025, 3, 1)),))
     assert not any("expires" in w for w in warnings(file))
 
 
 def test_expired_test_is_reported() -> None:
     file = profile(tests=(ielts(8, 8, 8, 8, taken=date(2024, 1, 20)),))
-    assert any("expired on 2026-01-20" in w for w in warnings(file))
+    assert any("expired on January 20, 2026" in w for w in warnings(file))
 
 
 def test_eca_expiring_and_missing() -> None:
     file = profile(education=(foreign("bachelors", eca_on=date(2021, 12, 1)),))
-    assert any("ECA for Foreign university expires on 2026-12-01" in w for w in warnings(file))
+    assert any(
+        "ECA for Foreign university expires on December 1, 2026" in w for w in warnings(file)
+    )
     file = profile(education=(foreign("bachelors", eca_on=None),))
     assert any("has no ECA" in w for w in warnings(file))
 
@@ -150,9 +152,9 @@ def test_hours_over_30() -> None:
 @pytest.mark.parametrize(
     ("born", "expected"),
     [
-        (date(1996, 4, 12), "On 2027-04-12 you turn 31 and lose 6 CRS points for age."),
-        (date(2000, 1, 1), "On 2030-01-01 you turn 30 and lose 5 CRS points for age."),
-        (date(1982, 6, 1), "On 2027-06-01 you turn 45 and lose 6 CRS points for age."),
+        (date(1996, 4, 12), "On April 12, 2027 you turn 31 and lose 6 CRS points for age."),
+        (date(2000, 1, 1), "On January 1, 2030 you turn 30 and lose 5 CRS points for age."),
+        (date(1982, 6, 1), "On June 1, 2027 you turn 45 and lose 6 CRS points for age."),
     ],
 )
 def test_next_birthday_that_costs_points(born: date, expected: str) -> None:
@@ -165,7 +167,7 @@ def test_no_birthday_warning_at_45_or_more() -> None:
 
 def test_birthday_warning_uses_the_with_spouse_column() -> None:
     file = profile(born=date(1996, 4, 12), partner=spouse())
-    assert "On 2027-04-12 you turn 31 and lose 5 CRS points for age." in warnings(file)
+    assert "On April 12, 2027 you turn 31 and lose 5 CRS points for age." in warnings(file)
 
 
 def test_gaps_and_overlaps_in_work_history() -> None:
@@ -175,9 +177,10 @@ def test_gaps_and_overlaps_in_work_history() -> None:
         job(date(2022, 6, 1), None, title="Third"),
     )
     found = warnings(profile(work=work))
-    assert "Your work history has a gap from 2020-01-01 to 2020-05-31." in found
+    assert "Your work history has a gap from January 1, 2020 to May 31, 2020." in found
     assert any(
-        "jobs 'Second' and 'Third' overlap from 2022-06-01 to 2022-12-31" in w for w in found
+        "jobs 'Second' and 'Third' overlap from June 1, 2022 to December 31, 2022" in w
+        for w in found
     )
 
 
@@ -188,7 +191,7 @@ def test_a_short_gap_is_not_reported() -> None:
 
 def test_job_offer_earns_no_points_after_march_2025() -> None:
     file = profile(offer_noc="21231")
-    assert any("Job offers earn no CRS points since 2025-03-25" in w for w in warnings(file))
+    assert any("Job offers earn no CRS points since March 25, 2025" in w for w in warnings(file))
     assert not any("Job offers" in w for w in warnings(file, date(2025, 1, 1)))
 
 

@@ -81,8 +81,8 @@ def test_factor_points_add_up_to_each_section_even_when_capped() -> None:
 
 def test_text_breakdown() -> None:
     text = render_text(evaluate(load(SPEC_EXAMPLE, today=ON), ON))
-    assert text.startswith("CRS score on 2026-11-24: 404 / 1200\n")
+    assert text.startswith("CRS score on November 24, 2026: 404 / 1200\n")
     assert "Core / human capital" in text and "329 / 460" in text
     assert "Federal Skilled Worker (72 / 100 grid points): eligible" in text
     assert "You need 1 year of skilled work in Canada in the last 3 years; you have none." in text
-    assert "Rules verified up to 2026-10-01" in text
+    assert "Rules verified up to October 1, 2026" in text

@@ -7,7 +7,6 @@ from datetime import date
 from functools import cache
 
 from hypothesis import strategies as st
-from tests.conftest import EXAMPLE, TODAY
 
 from ee_desktop.profile import load
 from ee_desktop.profile.model import (
@@ -20,6 +19,7 @@ from ee_desktop.profile.model import (
     Spouse,
 )
 from ee_desktop.rules import RuleSet, load_rules
+from tests.conftest import EXAMPLE, TODAY
 
 __all__ = ["TODAY", "complete", "example", "files", "job", "nominated", "rules", "single", "stop"]
 

@@ -55,7 +55,7 @@ def test_a_language_move_names_the_smallest_score_for_the_next_paying_level() ->
     assert move.title == "Raise reading to CLB 10"
     assert "at least 8 in reading" in move.explanation
     assert move.changes[:2] == (
-        "New IELTS General Training result dated 2027-01-23",
+        "New IELTS General Training result dated January 23, 2027",
         "reading: 8 (CLB 10)",
     )
     (new,) = [t for t in move.profile.applicant.language_tests if t.taken_on == move.ready_on]

@@ -35,7 +35,7 @@ def test_the_example_is_told_which_moves_get_it_invited_and_when() -> None:
     assert [m.id for m in first.moves] == ["nomination"]
     assert first.clears == ("pnp",) and first.ready_on == date(2027, 5, 23)
     assert first.summary == (
-        "Provincial nomination: about 999 points by 2027-05-23 (+600), above the recent "
+        "Provincial nomination: about 999 points by May 23, 2027 (+600), above the recent "
         "cut-off of Provincial Nominee Program (744)."
     )
     assert [m.id for m in second.moves] == ["french:nclc7"]
@@ -151,9 +151,9 @@ def test_advice_names_two_or_three_actions_and_when() -> None:
     assert lines == [
         "Your score is 404; there was no recent round of a type this file qualifies for.",
         "These would most likely get you invited, soonest first:",
-        "Provincial nomination: about 999 points by 2027-05-23 (+600), above the recent "
+        "Provincial nomination: about 999 points by May 23, 2027 (+600), above the recent "
         "cut-off of Provincial Nominee Program (744).",
-        "French test at NCLC 7: about 461 points by 2027-11-24 (+62), above the recent "
+        "French test at NCLC 7: about 461 points by November 24, 2027 (+62), above the recent "
         "cut-off of French-language proficiency (399).",
     ]
     already = advice(standing(complete(), TODAY, rounds, rules()), ranked(complete()))

@@ -18,12 +18,11 @@ from ee_desktop.deadlines.documents import current_police_due, item_title, polic
 from ee_desktop.deadlines.held import person_title
 from ee_desktop.deadlines.limits import Limits
 from ee_desktop.deadlines.model import ChecklistProgress
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date, format_money
 from ee_desktop.profile.codes import TEST_LANGUAGE, TEST_NAMES
 from ee_desktop.profile.model import EDUCATION_LEVELS, Eca
 from ee_desktop.rules.dates import add_years
 from ee_desktop.rules.evaluation import Evaluation
-from ee_desktop.rules.text import money
 
 
 def _eligibility(ev: Evaluation) -> Iterator[Blocker]:
@@ -73,7 +72,7 @@ def _too_old(
     return Blocker(
         kind="expiry",
         title=heading.format(
-            document=title, day=(last_day + timedelta(days=1) if expired else last_day).isoformat()
+            document=title, day=format_date(last_day + timedelta(days=1) if expired else last_day)
         ),
         detail=detail,
         blocks=expired,
@@ -178,21 +177,21 @@ def _funds(ev: Evaluation) -> Iterator[Blocker]:
             detail=_(
                 "A family of {size} needs {needed} on the day you submit and on the day the "
                 "visa is issued. Enter your funds in your personal file."
-            ).format(size=size, needed=money(needed)),
+            ).format(size=size, needed=format_money(needed)),
             blocks=not cec,
         )
     elif have < needed:
         detail = _(
             "A family of {size} needs {needed} (the amount in force on this day); you have "
             "{have}. The funds must be available when you submit and when the visa is issued."
-        ).format(size=size, needed=money(needed), have=money(have))
+        ).format(size=size, needed=format_money(needed), have=format_money(have))
         if cec:
             detail += " " + _(
                 "No funds are needed if the invitation is under the Canadian Experience Class."
             )
         yield Blocker(
             kind="funds",
-            title=_("Settlement funds short by {short}").format(short=money(needed - have)),
+            title=_("Settlement funds short by {short}").format(short=format_money(needed - have)),
             detail=detail,
             blocks=not cec,
         )

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from ee_desktop.application.model import STAGE_TITLES, ApplicationStatus, Step
-from ee_desktop.i18n import N_, _, ngettext
+from ee_desktop.i18n import N_, _, format_date, ngettext
 
 STATE_NAMES = {
     "done": N_("done"),
@@ -79,7 +79,7 @@ def countdown(status: ApplicationStatus) -> str:
     left, deadline = status.days_left, status.submission_deadline
     if left is None or deadline is None:
         return ""
-    day = deadline.isoformat()
+    day = format_date(deadline)
     if left < 0:
         return ngettext(
             "The submission deadline was {day}, {days} day ago.",
@@ -96,7 +96,7 @@ def countdown(status: ApplicationStatus) -> str:
         ).format(days=left, day=day)
     if status.submit_by is not None and status.submit_by < deadline:
         line += " " + _("A document stops being usable earlier: submit by {day}.").format(
-            day=status.submit_by.isoformat()
+            day=format_date(status.submit_by)
         )
     return line
 
@@ -115,7 +115,7 @@ def processing_line(status: ApplicationStatus) -> str:
         days=p.elapsed_days,
         standard=p.standard_days,
         months=p.standard_months,
-        day=p.expected_by.isoformat(),
+        day=format_date(p.expected_by),
     )
     if p.over_standard:
         line += " " + _(
@@ -126,12 +126,13 @@ def processing_line(status: ApplicationStatus) -> str:
 
 
 def step_line(step: Step) -> str:
+    """One row of the terminal's timeline: its dates stay numeric (ISO), like the column."""
     when = step.on.isoformat() if step.on else "          "
     parts = [f"{when}  {step.title}", f"[{_(STATE_NAMES[step.state])}]"]
     if step.due is not None:
-        parts.append(_("due {day}").format(day=step.due.isoformat()))
+        parts.append(_("due {day}").format(day=format_date(step.due, "short")))
     if step.done_on is not None:
-        parts.append(_("done {day}").format(day=step.done_on.isoformat()))
+        parts.append(_("done {day}").format(day=format_date(step.done_on, "short")))
     if step.day is not None:
         parts.append(_("day {n}").format(n=step.day))
     return "  ".join(parts)
@@ -139,7 +140,7 @@ def step_line(step: Step) -> str:
 
 def render_text(status: ApplicationStatus) -> str:
     lines = [
-        _("Application for permanent residence on {day}").format(day=status.as_of.isoformat()),
+        _("Application for permanent residence on {day}").format(day=format_date(status.as_of)),
         _("Stage: {stage}").format(stage=_(STAGE_TITLES[status.stage])),
     ]
     for extra in (countdown(status), processing_line(status)):

@@ -20,7 +20,7 @@ from ee_desktop.deadlines.process import (
     request_answered,
     request_due,
 )
-from ee_desktop.i18n import N_, _, ngettext
+from ee_desktop.i18n import N_, _, format_date, ngettext
 from ee_desktop.profile.milestones import MILESTONES, REQUESTS, Milestone
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules.evaluation import Evaluation, evaluate
@@ -202,11 +202,11 @@ def _next_step(
                 "{count} thing stops a complete application; deal with it by {day}.",
                 "{count} things stop a complete application; deal with each by {day}.",
                 len(blocking),
-            ).format(count=len(blocking), day=submit_by.isoformat())
+            ).format(count=len(blocking), day=format_date(submit_by))
         return _(
             "Nothing stops you submitting: submit the application by {day}, then record the "
             "day you submitted."
-        ).format(day=submit_by.isoformat())
+        ).format(day=format_date(submit_by))
     if stage == "invitation_expired":
         return _(
             "The deadline passed with no application recorded. If you did submit, record the "
@@ -217,7 +217,7 @@ def _next_step(
     if dated:
         first = dated[0]
         what = _(ACTIONS.get(first.name, STEP_TITLES[first.name]))
-        day = (first.due or as_of).isoformat()
+        day = format_date(first.due or as_of)
         if first.state == "overdue":
             return _("Overdue: {what}, due {day}. Do it now, or ask IRCC for more time.").format(
                 what=what, day=day
@@ -236,7 +236,7 @@ def _next_step(
         )
     if stage == "approved" and copr_expires is not None:
         return _("Land in Canada, or confirm your status from inside Canada, before {day}.").format(
-            day=copr_expires.isoformat()
+            day=format_date(copr_expires)
         )
     return _(
         "Wait for IRCC's messages in your account, and record each request as it comes: its "

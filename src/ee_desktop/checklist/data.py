@@ -90,11 +90,3 @@ def parse_documents(text: str) -> tuple[DocumentRule, ...]:
 def document_rules() -> tuple[DocumentRule, ...]:
     """The built-in document rules, in display order."""
     return parse_documents((DATA_DIR / "documents.toml").read_text(encoding="utf-8"))
-
-
-@cache
-def country_names() -> Mapping[str, str]:
-    """ISO code -> English name (a msgid)."""
-    with (DATA_DIR / "countries.toml").open("rb") as stream:
-        names: dict[str, str] = tomllib.load(stream)["names"]
-    return names

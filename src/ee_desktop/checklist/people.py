@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date
 from ee_desktop.profile.model import (
     Child,
     Education,
@@ -56,7 +56,7 @@ def unique_ids(bases: Iterable[str]) -> list[str]:
 
 
 def _child_label(child: Child) -> str:
-    born = child.date_of_birth.isoformat()
+    born = format_date(child.date_of_birth)
     if child.given_names:
         return _("Child: {name} (born {born})").format(name=child.given_names, born=born)
     return _("Child born {born}").format(born=born)
@@ -111,7 +111,7 @@ def people(profile: Profile) -> list[Person]:
                 role="child",
                 label=_child_label(child),
                 name=child.given_names
-                or _("your child born {born}").format(born=child.date_of_birth.isoformat()),
+                or _("your child born {born}").format(born=format_date(child.date_of_birth)),
                 date_of_birth=child.date_of_birth,
                 passport=child.passport,
                 residence_history=child.residence_history,

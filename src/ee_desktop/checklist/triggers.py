@@ -11,10 +11,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from ee_desktop.checklist.data import country_names
 from ee_desktop.checklist.people import Person, slug, unique_ids
 from ee_desktop.checklist.police import PoliceCountry, police_countries
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, country_name, format_date, format_number
 from ee_desktop.profile.codes import TEST_LANGUAGE, TEST_NAMES
 from ee_desktop.profile.model import Education, Job, LanguageTest, Profile
 from ee_desktop.rules.dates import add_years
@@ -61,15 +60,17 @@ Trigger = Callable[[Context, Person, str], Iterator[Instance]]
 
 
 def _day(day: date | None) -> str:
-    return _("now") if day is None else day.isoformat()
+    return _("now") if day is None else format_date(day)
 
 
-def _money(amount: float) -> str:
-    return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
+def _amount(amount: float) -> str:
+    """A number of dollars without the currency: the sentences of data/documents.toml write
+    it themselves ("CAD {needed}", translated "{needed} $ CA"). Cents only when there are some."""
+    return format_number(amount if amount == int(amount) else round(amount, 2))
 
 
 def _period(start: date, end: date | None) -> str:
-    return _("{start} to {end}").format(start=start.isoformat(), end=_day(end))
+    return _("{start} to {end}").format(start=format_date(start), end=_day(end))
 
 
 # -- always / civil status
@@ -90,7 +91,7 @@ def passport(ctx: Context, person: Person, arg: str) -> Iterator[Instance]:
         yield Instance(notes=("missing",))
     elif held.expires_on < ctx.as_of:
         yield Instance(
-            args={"expires": held.expires_on.isoformat()},
+            args={"expires": format_date(held.expires_on)},
             notes=("expired",),
             expires_on=held.expires_on,
         )
@@ -127,7 +128,7 @@ def per_language_test(ctx: Context, person: Person, arg: str) -> Iterator[Instan
             detail=f"{test.test}-{test.taken_on.isoformat()}",
             args={
                 "test": _(TEST_NAMES.get(test.test, test.test)),
-                "taken_on": test.taken_on.isoformat(),
+                "taken_on": format_date(test.taken_on),
                 "years": ctx.test_years,
             },
             expires_on=add_years(test.valid_from, ctx.test_years),
@@ -173,7 +174,7 @@ def per_eca(ctx: Context, person: Person, arg: str) -> Iterator[Instance]:
             args={
                 "credential": _credential_label(credential),
                 "years": ctx.eca_years,
-                "expires": expires.isoformat(),
+                "expires": format_date(expires),
             },
             notes=("expired",) if expires <= ctx.as_of else (),
             expires_on=expires,
@@ -288,16 +289,15 @@ def has_sibling(ctx: Context, person: Person, arg: str) -> Iterator[Instance]:
 
 def per_police_country(ctx: Context, person: Person, arg: str) -> Iterator[Instance]:
     """arg "current": the country lived in now; "former": every other one."""
-    names = country_names()
     for found in ctx.police(person):
         if found.current != (arg == "current"):
             continue
         yield Instance(
             detail=found.country,
             args={
-                "country": _(names.get(found.country, found.country)),
+                "country": country_name(found.country),
                 "period": _period(found.last_start, None if found.current else found.last_day),
-                "last_day": found.last_day.isoformat(),
+                "last_day": format_date(found.last_day),
             },
             notes=("not_accompanying",)
             if person.role == "spouse" and not person.accompanying
@@ -323,12 +323,12 @@ def funds_required(ctx: Context, person: Person, arg: str) -> Iterator[Instance]
     if needed is None:
         note = "unknown"
     else:
-        args["needed"] = _money(needed)
+        args["needed"] = _amount(needed)
         if have is None:
             note = "not_entered"
         else:
-            args["have"] = _money(have)
-            args["short"] = _money(needed - have)
+            args["have"] = _amount(have)
+            args["short"] = _amount(needed - have)
             note = "enough" if have >= needed else "short"
     notes = (note, "cec_possible") if ctx.ev.cec.eligible else (note,)
     yield Instance(args=args, notes=notes)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ee_desktop.i18n import current_language
+
 
 @dataclass(frozen=True, slots=True)
 class Occupation:
@@ -25,7 +27,9 @@ class Occupation:
     def teer(self) -> int:
         return int(self.code[1])
 
-    def title(self, language: str = "en") -> str:
+    def title(self, language: str | None = None) -> str:
+        """The title in ``language``, by default the one the app speaks."""
+        language = language or current_language()
         return self.title_fr if language.startswith("fr") else self.title_en
 
 
@@ -73,7 +77,7 @@ class NocIndex:
         if not query:
             return []
         if query.isdigit():
-            return [Match(o, o.title_en) for c, o in self._by_code.items() if c.startswith(query)][
+            return [Match(o, o.title()) for c, o in self._by_code.items() if c.startswith(query)][
                 :limit
             ]
         words = fold(query).split()

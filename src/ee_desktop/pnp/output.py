@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date
 from ee_desktop.pnp.match import questions
 from ee_desktop.pnp.model import (
     EVENTS,
@@ -79,7 +79,7 @@ def render_text(
     tracked = by_stream(events)
     lines = [
         _("Provincial streams for this file on {day} (CRS {crs}; a nomination adds 600).").format(
-            day=as_of.isoformat(), crs=crs
+            day=format_date(as_of), crs=crs
         )
     ]
     for fit in FIT_ORDER:
@@ -101,7 +101,7 @@ def render_text(
                     lines.append(
                         "    "
                         + _("Not confirmed on the province's own page (checked {day}).").format(
-                            day=s.verified_on.isoformat()
+                            day=format_date(s.verified_on)
                         )
                     )
             lines += [

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ee_desktop.deadlines.model import Deadline
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date
 from ee_desktop.pnp.model import CLOSING_EVENTS, EVENTS, Stream, TrackedEvent
 from ee_desktop.profile.labels import PROVINCE, label
 from ee_desktop.profile.model import ProvincialNomination
@@ -27,13 +27,13 @@ def check_event(kind: str, on: date, today: date) -> None:
     if on > today:
         raise ValueError(
             _("An event records something that happened: {day} is in the future.").format(
-                day=on.isoformat()
+                day=format_date(on)
             )
         )
     if on < EARLIEST:
         raise ValueError(
             _("{day} is before Express Entry opened ({first}).").format(
-                day=on.isoformat(), first=EARLIEST.isoformat()
+                day=format_date(on), first=format_date(EARLIEST)
             )
         )
 

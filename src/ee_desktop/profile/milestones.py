@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date
 
 MILESTONES: tuple[str, ...] = (
     "profile_submitted",
@@ -77,12 +77,12 @@ def milestone_problems(m: Milestone, today: date) -> list[str]:
     if m.on > today:
         problems.append(
             _("Date: a milestone records something that happened; {day} is in the future.").format(
-                day=m.on.isoformat()
+                day=format_date(m.on)
             )
         )
     elif m.on < EARLIEST:
         problems.append(
-            _("Date: {day} is too long ago for this process.").format(day=m.on.isoformat())
+            _("Date: {day} is too long ago for this process.").format(day=format_date(m.on))
         )
     if m.due is not None:
         if m.name not in WITH_DUE:
@@ -90,7 +90,7 @@ def milestone_problems(m: Milestone, today: date) -> list[str]:
         elif m.due < m.on:
             problems.append(
                 _("Deadline in the letter: expected a date on or after {day}.").format(
-                    day=m.on.isoformat()
+                    day=format_date(m.on)
                 )
             )
     if m.done_on is not None:
@@ -99,7 +99,7 @@ def milestone_problems(m: Milestone, today: date) -> list[str]:
         elif m.done_on < m.on or m.done_on > today:
             problems.append(
                 _("Done on: expected a date from {first} to {last}.").format(
-                    first=m.on.isoformat(), last=today.isoformat()
+                    first=format_date(m.on), last=format_date(today)
                 )
             )
     return problems

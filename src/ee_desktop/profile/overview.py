@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from ee_desktop.i18n import _, ngettext
+from ee_desktop.i18n import _, format_date, format_number, ngettext
 from ee_desktop.profile.codes import TEST_NAMES
 from ee_desktop.profile.labels import EDUCATION_LEVEL, MARITAL_STATUS, label
 from ee_desktop.profile.model import STATUSES_WITH_SPOUSE, Education, Profile
@@ -24,6 +24,18 @@ class Section:
     title: str
     status: Status
     text: str
+
+
+class _WholeAmount:
+    """An amount for a message whose placeholder carries Python's own number format
+    ("{amount:,.0f}"): whatever the format asks, the number comes in the language's way,
+    "25,000" or "25 000". (The message writes the currency, "CAD"; its translation too.)"""
+
+    def __init__(self, amount: float) -> None:
+        self.amount = amount
+
+    def __format__(self, spec: str) -> str:
+        return format_number(round(self.amount))
 
 
 def _capitalized(text: str) -> str:
@@ -49,7 +61,7 @@ def overview(profile: Profile) -> list[Section]:
             Status.COMPLETE,
             _("{name}, born {born}, {status}, living in {country}.").format(
                 name=a.full_name,
-                born=a.date_of_birth.isoformat(),
+                born=format_date(a.date_of_birth),
                 status=label(MARITAL_STATUS, a.marital_status),
                 country=a.country_of_residence,
             ),
@@ -58,7 +70,9 @@ def overview(profile: Profile) -> list[Section]:
 
     if a.language_tests:
         tests = "; ".join(
-            _("{test} taken {date}").format(test=_(TEST_NAMES[t.test]), date=t.taken_on.isoformat())
+            _("{test} taken {date}").format(
+                test=_(TEST_NAMES[t.test]), date=format_date(t.taken_on)
+            )
             for t in a.language_tests
         )
         sections.append(Section("language_tests", _("Language tests"), Status.COMPLETE, tests))
@@ -104,8 +118,8 @@ def overview(profile: Profile) -> list[Section]:
             _("{title} (NOC {noc}) from {start} to {end}").format(
                 title=j.title,
                 noc=j.noc_code,
-                start=j.start.isoformat(),
-                end=j.end.isoformat() if j.end else _("now"),
+                start=format_date(j.start),
+                end=format_date(j.end) if j.end else _("now"),
             )
             for j in a.work_history
         )
@@ -145,7 +159,7 @@ def overview(profile: Profile) -> list[Section]:
                 _("Passport"),
                 Status.COMPLETE,
                 _("Passport from {country}, valid until {date}.").format(
-                    country=a.passport.country, date=a.passport.expires_on.isoformat()
+                    country=a.passport.country, date=format_date(a.passport.expires_on)
                 ),
             )
         )
@@ -202,7 +216,7 @@ def overview(profile: Profile) -> list[Section]:
                 "settlement_funds_cad",
                 _("Settlement funds"),
                 Status.COMPLETE,
-                _("CAD {amount:,.0f} available.").format(amount=funds),
+                _("CAD {amount:,.0f} available.").format(amount=_WholeAmount(funds)),
             )
         )
     return sections

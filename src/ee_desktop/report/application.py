@@ -83,6 +83,7 @@ def _blockers(status: ApplicationStatus, lay: Layout) -> Group:
 def _state(lay: Layout, step: Step) -> Paragraph:
     words = [text(_(STATE_NAMES[step.state]))]
     if step.done_on is not None:
+        # A cell of the timeline's table, beside its numeric Date and Deadline columns.
         words.append(text(_("answered {day}").format(day=day(step.done_on))))
     if step.day is not None:
         words.append(text(_("day {n}").format(n=step.day)))

@@ -9,7 +9,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph
 
 from ee_desktop.checklist import STAGE_NAMES, STAGES, STATUS_NAMES
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date
 
 from .layout import Layout, text
 from .model import ReportInput
@@ -113,7 +113,7 @@ def checklist(data: ReportInput, lay: Layout) -> list[Flowable]:
     intro = _(
         "{done} of {total} documents ready on {day}. Tick each box when you have the document; "
         "a ticked box was already received or uploaded."
-    ).format(done=done, total=len(needed), day=day(data.as_of))
+    ).format(done=done, total=len(needed), day=format_date(data.as_of))
     out: list[Flowable] = [
         Paragraph(text(_("Document checklist")), lay.styles.title),
         lay.paragraph(text(intro)),

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from ee_desktop.checklist.people import people
 from ee_desktop.deadlines.model import Deadline
-from ee_desktop.i18n import _, ngettext
+from ee_desktop.i18n import _, format_date, ngettext
 from ee_desktop.profile.model import Profile
 
 from .layout import SHADE, Layout, text
@@ -62,7 +62,9 @@ def deadlines(data: ReportInput, lay: Layout) -> list[Flowable]:
                 Paragraph(text(signed(item.points)), lay.styles.number),
             )
         )
-    intro = _("Dates from your file as of {day}, soonest first.").format(day=day(data.as_of))
+    intro = _("Dates from your file as of {day}, soonest first.").format(
+        day=format_date(data.as_of)
+    )
     if overdue:
         intro += " " + ngettext(
             "{n} is overdue (shaded).", "{n} are overdue (shaded).", overdue

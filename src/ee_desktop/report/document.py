@@ -6,14 +6,13 @@ from collections.abc import Callable
 
 from reportlab.platypus import Flowable, PageBreak
 
-from ee_desktop.i18n import N_, _
+from ee_desktop.i18n import N_, _, format_date
 
 from . import worksheet
 from .checklist import checklist
 from .deadlines import deadlines
 from .layout import PageHeader, build_pdf, layout
 from .model import ReportInput
-from .values import day
 
 KINDS = ("worksheet", "checklist", "deadlines", "all")
 PAPERS = ("a4", "letter")
@@ -66,7 +65,7 @@ def render(
     header = PageHeader(
         name=data.profile.applicant.full_name,
         line=_("Generated on {day} by ee-desktop, computed on this computer").format(
-            day=day(data.as_of)
+            day=format_date(data.as_of)
         ),
         title=_(TITLES[kind]),
     )

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from ee_desktop.i18n import N_, _
+from ee_desktop.i18n import N_, _, format_date
 from ee_desktop.noc import noc_index
 from ee_desktop.profile.codes import ABILITY_NAMES, TEST_LANGUAGE, TEST_NAMES
 from ee_desktop.profile.labels import EDUCATION_LEVEL, MARITAL_STATUS, label
@@ -361,7 +361,11 @@ def score_breakdown(data: ReportInput, lay: Layout) -> list[Flowable]:
         "Computed on this computer on {day} with rules {version} (verified up to {verified}). "
         "This is a preliminary estimate, not an official result: the online profile computes "
         "your score from the answers above."
-    ).format(day=day(data.as_of), version=ev.rules_version, verified=day(ev.verified_on))
+    ).format(
+        day=format_date(data.as_of),
+        version=ev.rules_version,
+        verified=format_date(ev.verified_on),
+    )
     total = _("CRS score: {total} / 1200").format(total=ev.crs.total)
     groups: list[Group] = [[lay.paragraph(text(intro)), Paragraph(text(total), lay.styles.h2)]]
     for section, (points, maximum) in _section_maxima(ev).items():
@@ -447,7 +451,7 @@ def title(data: ReportInput, lay: Layout) -> list[Flowable]:
         "Your answers as the online Express Entry profile asks for them, section by section. "
         "Dates are year-month-day. Answers come from your personal file as of {day}; check "
         "each one against your documents before you submit."
-    ).format(day=day(data.as_of))
+    ).format(day=format_date(data.as_of))
     return [Paragraph(text(_("Profile worksheet")), lay.styles.title), lay.paragraph(text(intro))]
 
 

@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date, format_money
 from ee_desktop.profile.codes import TEST_NAMES
 from ee_desktop.profile.model import Education, Job, LanguageTest, Profile
 from ee_desktop.rules.dates import add_years, birthday
 from ee_desktop.rules.facts import Facts
 from ee_desktop.rules.tables import DENSE_SIZE, Tables, pick
-from ee_desktop.rules.text import money
 
 if TYPE_CHECKING:
     from ee_desktop.rules.loader import RuleSet
@@ -36,21 +35,27 @@ def _tests(
                 _(
                     "{who} {test} result of {taken} is not accepted: no equivalence "
                     "table covers tests taken on that date."
-                ).format(who=who, test=name, taken=test.taken_on.isoformat())
+                ).format(who=who, test=name, taken=format_date(test.taken_on))
             )
         elif as_of >= expires:
             out.append(
                 _(
                     "{who} {test} result of {taken} expired on {expires} and no longer counts."
                 ).format(
-                    who=who, test=name, taken=test.taken_on.isoformat(), expires=expires.isoformat()
+                    who=who,
+                    test=name,
+                    taken=format_date(test.taken_on),
+                    expires=format_date(expires),
                 )
             )
         else:
             if (expires - as_of).days <= warn:
                 out.append(
                     _("{who} {test} result expires on {expires}, in {days} days.").format(
-                        who=who, test=name, expires=expires.isoformat(), days=(expires - as_of).days
+                        who=who,
+                        test=name,
+                        expires=format_date(expires),
+                        days=(expires - as_of).days,
                     )
                 )
             if table.unverified:
@@ -59,7 +64,7 @@ def _tests(
                         "{who} {test} result of {taken} is converted with an older "
                         "equivalence table that could not be verified; check your CLB "
                         "levels."
-                    ).format(who=who, test=name, taken=test.taken_on.isoformat())
+                    ).format(who=who, test=name, taken=format_date(test.taken_on))
                 )
     return out
 
@@ -86,21 +91,21 @@ def _education(
             out.append(
                 _(
                     "{who} ECA for {institution} is dated after {as_of} and does not count yet."
-                ).format(who=who, institution=c.institution, as_of=as_of.isoformat())
+                ).format(who=who, institution=c.institution, as_of=format_date(as_of))
             )
         elif as_of >= expires:
             out.append(
                 _(
                     "{who} ECA for {institution} expired on {expires}: the credential "
                     "no longer earns points."
-                ).format(who=who, institution=c.institution, expires=expires.isoformat())
+                ).format(who=who, institution=c.institution, expires=format_date(expires))
             )
         elif (expires - as_of).days <= warn:
             out.append(
                 _("{who} ECA for {institution} expires on {expires}, in {days} days.").format(
                     who=who,
                     institution=c.institution,
-                    expires=expires.isoformat(),
+                    expires=format_date(expires),
                     days=(expires - as_of).days,
                 )
             )
@@ -141,8 +146,8 @@ def _work(jobs: Iterable[Job], who: str, facts: Facts, tables: Tables) -> list[s
                         who=who,
                         a=previous.title,
                         b=job.title,
-                        start=job.start.isoformat(),
-                        end=min(reach, end).isoformat(),
+                        start=format_date(job.start),
+                        end=format_date(min(reach, end)),
                         cap=cap,
                     )
                 )
@@ -150,8 +155,8 @@ def _work(jobs: Iterable[Job], who: str, facts: Facts, tables: Tables) -> list[s
                 out.append(
                     _("{who} work history has a gap from {start} to {end}.").format(
                         who=who,
-                        start=(reach + timedelta(days=1)).isoformat(),
-                        end=(job.start - timedelta(days=1)).isoformat(),
+                        start=format_date(reach + timedelta(days=1)),
+                        end=format_date(job.start - timedelta(days=1)),
                     )
                 )
         if previous is None or end > reach:
@@ -169,7 +174,7 @@ def _birthday(profile: Profile, facts: Facts, tables: Tables) -> list[str]:
             day = birthday(profile.applicant.date_of_birth, later)
             return [
                 _("On {day} you turn {age} and lose {lost} CRS points for age.").format(
-                    day=day.isoformat(), age=later, lost=now - points
+                    day=format_date(day), age=later, lost=now - points
                 )
             ]
         if points > now:
@@ -235,7 +240,7 @@ def warnings(
                 _(
                     "You have not entered your settlement funds: FSW and FST need {needed} "
                     "for a family of {size}."
-                ).format(needed=money(required_funds), size=facts.family_size),
+                ).format(needed=format_money(required_funds), size=facts.family_size),
                 "settlement_funds_cad",
             )
         )
@@ -251,7 +256,7 @@ def warnings(
             )
         )
     if applicant.job_offer is not None and tables.job_offer == (0, 0):
-        since = tables.entries["crs.job_offer"].effective_from.isoformat()
+        since = format_date(tables.entries["crs.job_offer"].effective_from)
         out.append(
             Alert(
                 _(

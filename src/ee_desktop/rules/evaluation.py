@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, current_language, format_date
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules import alerts, programs
 from ee_desktop.rules.categories import CategoryResult, evaluate_categories
@@ -85,7 +85,8 @@ class Evaluation:
 
 def notices(rules: RuleSet, tables: Tables, as_of: date) -> tuple[NoticeItem, ...]:
     """What the user must know about the rules used on ``as_of`` (the same for every file)."""
-    key = ("notices", as_of)
+    # The texts are worded once per language: switching language must not show the old one.
+    key = ("notices", as_of, current_language())
     cached = rules.memo.get(key)
     if cached is None:
         cached = rules.memo[key] = _notices(rules, tables, as_of)
@@ -98,11 +99,11 @@ def _notices(rules: RuleSet, tables: Tables, as_of: date) -> tuple[NoticeItem, .
         out.append(
             NoticeItem(
                 "rules-verified-on",
-                _("Rules verified up to {day}").format(day=rules.verified_on.isoformat()),
+                _("Rules verified up to {day}").format(day=format_date(rules.verified_on)),
                 _(
                     "This result uses the rules as verified against official sources up to {day}. "
                     "Changes after that date are not included unless listed below."
-                ).format(day=rules.verified_on.isoformat()),
+                ).format(day=format_date(rules.verified_on)),
                 "",
                 None,
             )

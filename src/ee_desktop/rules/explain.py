@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ee_desktop.i18n import N_, _
+from ee_desktop.i18n import N_, _, format_date
 from ee_desktop.profile.codes import TEST_NAMES
 from ee_desktop.rules.crs import CrsScore, band
 from ee_desktop.rules.facts import Facts
@@ -93,7 +93,7 @@ def _core(s: CrsScore, f: Facts, t: Tables) -> list[Factor]:
             "age",
             s.age,
             max(t.age[c]),
-            _("{age} years old on {date}").format(age=f.age, date=f.as_of.isoformat()),
+            _("{age} years old on {date}").format(age=f.age, date=format_date(f.as_of)),
         ),
         Factor(
             "core",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date
 from ee_desktop.rules.evaluation import Evaluation
 from ee_desktop.rules.explain import FACTOR_NAMES, SECTIONS
 from ee_desktop.rules.language import LanguageResult
@@ -140,9 +140,9 @@ def render_text(ev: Evaluation) -> str:
     """A readable breakdown for the terminal."""
     crs = ev.crs
     lines = [
-        _("CRS score on {day}: {total} / 1200").format(day=ev.as_of.isoformat(), total=crs.total),
+        _("CRS score on {day}: {total} / 1200").format(day=format_date(ev.as_of), total=crs.total),
         _("Rules {version}, verified up to {day}").format(
-            version=ev.rules_version, day=ev.verified_on.isoformat()
+            version=ev.rules_version, day=format_date(ev.verified_on)
         ),
         "",
     ]

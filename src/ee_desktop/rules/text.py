@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ee_desktop.i18n import _, ngettext
+from ee_desktop.i18n import _, format_money, ngettext
 
 
 def duration(hours: float, hours_per_year: int) -> str:
@@ -21,10 +21,6 @@ def duration(hours: float, hours_per_year: int) -> str:
     if months:
         return ngettext("{n} month", "{n} months", months).format(n=months)
     return _("none")
-
-
-def money(amount: float) -> str:
-    return f"${amount:,.0f}"
 
 
 Value = str | int | float
@@ -47,7 +43,7 @@ class Reason(NamedTuple):
             if name.endswith("_hours"):
                 shown[name] = duration(float(value), self.hours_per_year)
             elif name.endswith("_cad"):
-                shown[name] = money(float(value))
+                shown[name] = format_money(float(value))
             else:
                 shown[name] = value
         return _(self.template).format(**shown)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from ee_desktop.i18n import N_, _
+from ee_desktop.i18n import N_, _, format_date
 from ee_desktop.profile.codes import TEST_NAMES
 from ee_desktop.profile.model import ABILITIES
 from ee_desktop.strategy.edits import Change, NewTest
@@ -35,7 +35,8 @@ def number_text(value: float) -> str:
 
 
 def day_text(on: date) -> str:
-    return on.isoformat()
+    """A day inside a move's sentence, as the language writes it ("May 24, 2027")."""
+    return format_date(on)
 
 
 def level_word(language: str) -> str:

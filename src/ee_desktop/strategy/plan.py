@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from ee_desktop.i18n import _, ngettext
+from ee_desktop.i18n import _, format_date, ngettext
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules.evaluation import evaluate
 from ee_desktop.rules.loader import RuleSet, load_rules
@@ -74,7 +74,7 @@ def _summary(
         "actions": _actions(moves),
         "score": score_after,
         "points": points,
-        "day": ready_on.isoformat(),
+        "day": format_date(ready_on),
     }
     if clears:
         names = [f"{c.name} ({c.recent_lowest})" for c in offs if c.round_type in clears]

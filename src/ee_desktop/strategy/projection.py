@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ee_desktop.deadlines.score import STEP_DAYS, score_changes, years_counter
-from ee_desktop.i18n import N_, _
+from ee_desktop.i18n import N_, _, format_date
 from ee_desktop.profile.codes import TEST_NAMES
 from ee_desktop.profile.model import Education, LanguageTest, Profile
 from ee_desktop.rules.dates import add_years
@@ -150,9 +150,11 @@ def projection(
     out = [ProjectionPoint(as_of, total(as_of), ())]
     for previous, on in zip(days, days[1:], strict=False):
         inside = [e for e in events if previous < e[0] <= on]
+        # Each event heads a line of a compact list under its month's (numeric) date: the
+        # numeric form reads best there too.
         texts = [
             _("{day}: {what} ({points})").format(
-                day=day.isoformat(), what=what, points=_signed(points)
+                day=format_date(day, "short"), what=what, points=_signed(points)
             )
             for day, what, points in inside
         ]

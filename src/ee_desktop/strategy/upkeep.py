@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import partial
 
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date
 from ee_desktop.profile.codes import TEST_NAMES
 from ee_desktop.profile.model import Education, Profile
 from ee_desktop.rules.dates import add_years
@@ -48,7 +48,7 @@ def _tests(
         if scores is None:
             continue
         text = _("Retake {test} by {day} with the same results (they expire on {expires})").format(
-            test=_(TEST_NAMES[test]), day=day.isoformat(), expires=result.expires_on.isoformat()
+            test=_(TEST_NAMES[test]), day=format_date(day), expires=format_date(result.expires_on)
         )
         out.append((NewTest(person, language, test, day, scores, frozenset()), text))
     return out
@@ -69,8 +69,8 @@ def _ecas(
         renewed = replace(eca, issued_on=day)
         text = _("Renew the ECA of {institution} by {day} (it expires on {expires})").format(
             institution=credential.institution or credential.level,
-            day=day.isoformat(),
-            expires=expires.isoformat(),
+            day=format_date(day),
+            expires=format_date(expires),
         )
         edit = partial(with_eca, person, index, renewed)
         out.append((Change(day, frozenset(), edit=edit), text))

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from ee_desktop.application import STAGE_TITLES, STEP_TITLES, ApplicationStatus, Blocker, Step
 from ee_desktop.application.output import STATE_NAMES, countdown, processing_line
 from ee_desktop.application_service import ApplicationService
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date
 from ee_desktop.profile.milestones import MILESTONES, REQUESTS, WITH_DUE, Milestone
 from ee_desktop.ui.deadlines_view import OVERDUE, URGENT
 
@@ -366,7 +366,8 @@ class ApplicationView(QWidget):
     def _state_text(self, step: Step) -> str:
         text = _(STATE_NAMES[step.state])
         if step.done_on is not None:
-            text = self.tr("answered %1").replace("%1", step.done_on.isoformat())
+            # A cell of the timeline, beside its numeric date columns.
+            text = self.tr("answered %1").replace("%1", format_date(step.done_on, "short"))
         if step.day is not None and step.state == "done":
             text += "  " + self.tr("(day %1)").replace("%1", str(step.day))
         return text
@@ -430,7 +431,7 @@ class ApplicationView(QWidget):
             self.tr("Remove milestone"),
             self.tr("Remove “%1” of %2?")
             .replace("%1", step.title)
-            .replace("%2", existing.on.isoformat()),
+            .replace("%2", format_date(existing.on)),
         )
         if asked == QMessageBox.StandardButton.Yes:
             self.service.remove(existing)

@@ -1,4 +1,4 @@
-"""The main window: the active personal file's overview, File and Help menus."""
+"""The main window: the active personal file's tabs, and the File, Tools and Help menus."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QLocale, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QSystemTrayIcon,
@@ -26,6 +27,8 @@ from ee_desktop.application_service import ApplicationService
 from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.deadlines import Deadline
 from ee_desktop.deadlines_service import DeadlinesService
+from ee_desktop.i18n import LANGUAGE_NAMES, system_language
+from ee_desktop.preferences import language_choice
 from ee_desktop.profile import Profile, ProfileError
 from ee_desktop.profile.draft import WHAT_IF
 from ee_desktop.provinces_service import ProvincesService
@@ -49,6 +52,9 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    # The user picked a language in Tools > Language: its code, or "" for the system's.
+    language_chosen = Signal(str)
+
     def __init__(
         self, service: PersonalFileService, data_dir: Path, parent: QWidget | None = None
     ) -> None:
@@ -153,11 +159,34 @@ class MainWindow(QMainWindow):
         self.action_rules = QAction(self.tr("&Rules updates…"), self)
         self.action_rules.triggered.connect(self.show_rules)
         tools_menu.addAction(self.action_rules)
+        tools_menu.addMenu(self._language_menu())
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.action_about = QAction(self.tr("&About ee-desktop"), self)
         self.action_about.triggered.connect(self.show_about)
         help_menu.addAction(self.action_about)
+
+    def _language_menu(self) -> QMenu:
+        """System language, then each language named in itself; the choice is checked."""
+        menu = QMenu(self.tr("&Language"), self)
+        group = QActionGroup(menu)
+        system = LANGUAGE_NAMES[system_language(preferred=QLocale.system().uiLanguages())]
+        chosen = language_choice(self.data_dir) or ""
+        choices = [("", self.tr("&System language (%1)").replace("%1", system))]
+        choices += list(LANGUAGE_NAMES.items())
+        self.language_actions: dict[str, QAction] = {}
+        for code, label in choices:
+            action = QAction(label, group)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.triggered.connect(lambda _checked=False, code=code: self._choose_language(code))
+            menu.addAction(action)
+            self.language_actions[code] = action
+        return menu
+
+    def _choose_language(self, code: str) -> None:
+        if code != (language_choice(self.data_dir) or ""):
+            self.language_chosen.emit(code)
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self.tr("Personal file"))

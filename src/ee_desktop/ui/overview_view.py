@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ee_desktop.deadlines import Deadline
+from ee_desktop.i18n import format_date
 from ee_desktop.profile.overview import Section, Status
 from ee_desktop.rules import Evaluation
 
@@ -158,7 +159,7 @@ class OverviewView(QScrollArea):
         ]
         text = (
             self.tr("CRS score on %1: <b>%2</b>")
-            .replace("%1", evaluation.as_of.isoformat())
+            .replace("%1", format_date(evaluation.as_of))
             .replace("%2", str(evaluation.crs.total))
         )
         text += "<br>" + (
@@ -169,7 +170,7 @@ class OverviewView(QScrollArea):
         self.score.setText(text)
         pending = [n for n in evaluation.notices if n.id != "rules-verified-on"]
         note = self.tr("Computed on this computer with the rules verified up to %1.").replace(
-            "%1", evaluation.verified_on.isoformat()
+            "%1", format_date(evaluation.verified_on)
         )
         if pending:
             note += " " + self.tr("Announced changes not yet in these rules: %1.").replace(

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date
 from ee_desktop.pnp import (
     DOES_NOT_FIT,
     EVENTS,
@@ -256,7 +256,7 @@ class ProvincesView(QWidget):
         closed = [label(PROVINCE, code) for code in closed_provinces(self.matches)]
         parts = [
             self.tr("For your file on %1: <b>%2 fit</b>, %3 might fit, %4 do not fit.")
-            .replace("%1", today.isoformat())
+            .replace("%1", format_date(today))
             .replace("%2", str(counts[FITS]))
             .replace("%3", str(counts[MIGHT_FIT]))
             .replace("%4", str(counts[DOES_NOT_FIT]))
@@ -360,7 +360,7 @@ class ProvincesView(QWidget):
             self.tr("Last checked on %1 against the province's own page.")
             if s.verified
             else self.tr("Last checked on %1; <b>not confirmed on the province's own page</b>.")
-        ).replace("%1", s.verified_on.isoformat())
+        ).replace("%1", format_date(s.verified_on))
         note = f"<br><i>{escape(_(s.note))}</i>" if s.note else ""
         self.about.setText(
             f"<p>{escape(_(s.summary))}</p>"

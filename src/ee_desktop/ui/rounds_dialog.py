@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ee_desktop.i18n import format_date
 from ee_desktop.strategy import ROUND_TYPES, Round, builtin_rounds
 from ee_desktop.strategy_service import StrategyService
 
@@ -52,7 +53,7 @@ class RoundsDialog(QDialog):
                 "one (same number, date and type). Dates are YYYY-MM-DD; round types: %3."
             )
             .replace("%1", str(len(shipped)))
-            .replace("%2", shipped[-1].on.isoformat() if shipped else "-")
+            .replace("%2", format_date(shipped[-1].on) if shipped else "-")
             .replace("%3", ", ".join(ROUND_TYPES))
         )
         intro.setWordWrap(True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ee_desktop.i18n import format_date
 from ee_desktop.rules import RulesError
 from ee_desktop.service import RulesService
 from ee_desktop.ui.dialogs import ProblemsDialog
@@ -74,7 +75,7 @@ class RulesDialog(QDialog):
         self.summary.setText(
             self.tr("Rules in use: version %1, verified against official sources up to %2.")
             .replace("%1", current.rules_version)
-            .replace("%2", current.verified_on.isoformat())
+            .replace("%2", format_date(current.verified_on))
         )
         installed = self.rules.installed()
         self.table.setRowCount(len(installed))

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from ee_desktop.i18n import format_date
 from ee_desktop.strategy import CutOff, ProjectionPoint
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48, 16, 16, 36
@@ -41,9 +42,9 @@ class ScoreChart(QWidget):
         text = self.tr("From %1 on %2 to %3 on %4 if nothing changes.")
         text = (
             text.replace("%1", str(first.score))
-            .replace("%2", first.on.isoformat())
+            .replace("%2", format_date(first.on))
             .replace("%3", str(last.score))
-            .replace("%4", last.on.isoformat())
+            .replace("%4", format_date(last.on))
         )
         return text
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date
 from ee_desktop.profile import Profile
 from ee_desktop.rules.explain import FACTOR_NAMES
 from ee_desktop.strategy import PlanItem
@@ -133,7 +133,7 @@ class StrategyView(QWidget):
         self.freshness.setText(
             self.tr(
                 "Rounds of invitations known up to %1. Import newer ones from a CSV file."
-            ).replace("%1", latest.isoformat())
+            ).replace("%1", format_date(latest))
             if latest
             else self.tr("No rounds of invitations known. Import them from a CSV file.")
         )

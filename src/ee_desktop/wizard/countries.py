@@ -1,23 +1,26 @@
-"""Country names for the ISO codes the format uses, in the user's language (from Qt)."""
+"""The country list of the form's country fields, in the user's language."""
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
-from PySide6.QtCore import QLocale
-
+from ee_desktop.i18n import country_name, current_language
 from ee_desktop.profile.codes import COUNTRY_CODES
 
 
-def country_name(code: str) -> str:
-    territory = QLocale.codeToTerritory(code)
-    if territory == QLocale.Country.AnyTerritory:
-        return code
-    return QLocale.territoryToString(territory)
-
-
-@lru_cache(maxsize=1)
 def country_choices() -> tuple[tuple[str, str], ...]:
     """(code, "Name (code)") for every country, sorted by name."""
+    return _country_choices(current_language())
+
+
+@lru_cache(maxsize=2)
+def _country_choices(language: str) -> tuple[tuple[str, str], ...]:
     named = [(code, f"{country_name(code)} ({code})") for code in COUNTRY_CODES]
-    return tuple(sorted(named, key=lambda pair: pair[1].casefold()))
+    return tuple(sorted(named, key=lambda pair: _sort_key(pair[1])))
+
+
+def _sort_key(name: str) -> str:
+    # Accents do not move a name: "Égypte" sorts with the E's, as a reader expects.
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

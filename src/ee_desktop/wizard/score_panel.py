@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date
 from ee_desktop.rules import Evaluation
 from ee_desktop.rules.explain import SECTIONS
 
@@ -94,6 +94,6 @@ class ScorePanel(QFrame):
         self.programs.setText("\n".join(lines))
         self.footer.setText(
             self.tr("Computed on this computer for %1 with the rules verified up to %2.")
-            .replace("%1", evaluation.as_of.isoformat())
-            .replace("%2", evaluation.verified_on.isoformat())
+            .replace("%1", format_date(evaluation.as_of))
+            .replace("%2", format_date(evaluation.verified_on))
         )
