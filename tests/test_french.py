@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -30,12 +31,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from ee_desktop import i18n
 from ee_desktop.report import render
 from ee_desktop.service import PersonalFileService
 from ee_desktop.store import Store
 from ee_desktop.ui.main_window import MainWindow
 from ee_desktop.wizard import view as wizard_view
-from tests.conftest import EXAMPLE, TODAY
+from tests.conftest import EXAMPLE, REPO, TODAY
 from tests.report.report_helpers import example, pages
 
 ENGLISH_WORDS = frozenset(
@@ -44,13 +46,21 @@ ENGLISH_WORDS = frozenset(
     "there here about after before until only also each every any some more less yet "
     "should would could does do did who whom whose how why where".split()
 )
+with (REPO / "src" / "ee_desktop" / "pnp" / "data" / "streams.toml").open("rb") as _data:
+    STREAMS = tomllib.load(_data)["stream"]
 TAG = re.compile(r"<[^>]+>")
 URL = re.compile(r"(https?://|www\.)\S+|\S+\.(ca|com|org|gc\.ca)\S*")
 
 
 def typed_by_the_user() -> list[str]:
-    """Every text value in the example file, longest first (so parts go after wholes)."""
-    found: list[str] = []
+    """Every text value in the example file, longest first (so parts go after wholes), and
+    the provinces' program and stream names that have no official French form."""
+    found: list[str] = [
+        text
+        for stream in STREAMS
+        for text in (stream["program"], stream["name"])
+        if i18n._(text) == text
+    ]
 
     def walk(value: Any) -> None:
         if isinstance(value, str) and len(value) > 2:
@@ -74,7 +84,7 @@ def english_in(texts: Iterable[str]) -> list[str]:
         cleaned = " ".join(URL.sub(" ", TAG.sub(" ", text)).split())
         for value in user_data:
             cleaned = cleaned.replace(value, " ")
-        for word in re.finditer(r"[A-Za-z']+", cleaned):
+        for word in re.finditer(r"[^\W\d_]+", cleaned):  # letters, accented ones included
             # Codes in capitals (BE, IT, TO) are not words; a sentence's first word may be.
             if not word.group().isupper() and word.group().casefold() in ENGLISH_WORDS:
                 english.append(cleaned[max(0, word.start() - 40) : word.end() + 40])

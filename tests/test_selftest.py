@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from gettext import NullTranslations
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def test_self_test_passes_without_touching_user_data_or_keyring(
     assert main(["--self-test"]) == 0
     out = capsys.readouterr().out
     results = _lines(out)
-    assert list(results) == ["data", "database", "score", "pdf", "keyring", "window"]
+    assert list(results) == ["data", "database", "score", "pdf", "languages", "keyring", "window"]
     assert all(line.startswith("ok ") for line in results.values()), out
     assert "scores 404 on November 24, 2026" in results["score"]
     assert "6 tabs" in results["window"]
@@ -48,7 +49,7 @@ def test_a_wrong_score_fails_and_the_other_checks_still_run(
     results = _lines(out)
     assert results["score"] == ("FAIL the example file scored 404; the official tables give 405")
     assert results["pdf"].startswith("ok ")
-    assert "Self-test failed: 1 of 5 checks." in out
+    assert "Self-test failed: 1 of 6 checks." in out
 
 
 def test_missing_data_is_reported_not_raised(
@@ -62,6 +63,21 @@ def test_missing_data_is_reported_not_raised(
     results = _lines(capsys.readouterr().out)
     assert results["data"] == "FAIL noc2021.json.gz not found"
     assert results["database"].startswith("ok ")
+
+
+def test_a_missing_or_empty_catalogue_fails_the_languages_check(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("ee_desktop.i18n.LOCALE_DIR", tmp_path)  # no catalogue at all
+    assert selftest.run(sys.stdout) == 1
+    assert _lines(capsys.readouterr().out)["languages"].startswith("FAIL ")
+    monkeypatch.undo()
+    # A catalogue that loads but translates nothing.
+    monkeypatch.setattr("ee_desktop.i18n.gettext.translation", lambda *a, **k: NullTranslations())
+    assert selftest.run(sys.stdout) == 1
+    results = _lines(capsys.readouterr().out)
+    assert results["languages"] == "FAIL the fr catalogue translates nothing"
+    assert results["pdf"].startswith("ok ")
 
 
 def test_checks_that_need_the_database_say_so_when_it_failed(

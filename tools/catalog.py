@@ -7,9 +7,10 @@
     python tools/catalog.py check    list what is missing or wrong; exit 1 if anything is
 
 Messages come from three places, all into the one ``ee_desktop`` domain:
-- Python code: the core's ``_``, ``N_``, ``ngettext``, ``pgettext``, ``npgettext``, and
-  Qt's ``tr``, ``translate`` and ``QT_TRANSLATE_NOOP`` (the Qt translator reads the same
-  catalogue; Qt's context is ignored, its disambiguation becomes the gettext context);
+- Python code: the core's ``_``, ``N_``, ``N_plural``, ``ngettext``, ``pgettext``,
+  ``npgettext``, and Qt's ``tr``, ``translate`` and ``QT_TRANSLATE_NOOP`` (the Qt
+  translator reads the same catalogue; Qt's context is ignored, its disambiguation
+  becomes the gettext context);
 - the shipped data files: the fields listed in DATA_FIELDS;
 - argparse, whose help and error words the command line shows.
 """
@@ -43,8 +44,8 @@ DATA_FIELDS: dict[str, frozenset[str]] = {
         {"title", "reason", "validity", "contents", "notes"}
     ),
     "deadlines/data/limits.toml": frozenset({"note"}),
-    "pnp/data/streams.toml": frozenset({"program", "name", "summary", "note", "text"}),
-    "rules/data/categories.toml": frozenset({"name"}),
+    "pnp/data/streams.toml": frozenset({"program", "name", "summary", "note", "text", "source"}),
+    "rules/data/categories.toml": frozenset({"name", "requirement"}),
     "rules/data/meta.toml": frozenset({"title", "text"}),
     "strategy/data/moves.toml": frozenset({"note"}),
     "strategy/data/rounds.toml": frozenset({"name"}),
@@ -56,6 +57,7 @@ DATA_FIELDS: dict[str, frozenset[str]] = {
 GETTEXT_CALLS = {
     "_": (None, 0, None),
     "N_": (None, 0, None),
+    "N_plural": (None, 0, 1),
     "gettext": (None, 0, None),
     "ngettext": (None, 0, 1),
     "pgettext": (0, 1, None),

@@ -101,6 +101,11 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular and plural pair for extraction; ``ngettext`` chooses when used."""
+    return singular, plural
+
+
 # -- formats -------------------------------------------------------------------------------
 # Babel is imported on first use: the command line's quick paths never format anything.
 

@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from ee_desktop import __version__
+from ee_desktop import __version__, i18n
 from ee_desktop.i18n import N_, _, format_date
 from ee_desktop.profile import Profile, decode
 from ee_desktop.store import Store, open_store
@@ -146,6 +146,25 @@ def check_pdf(workspace: Workspace) -> str:
     )
 
 
+def check_languages(_workspace: Workspace) -> str:
+    """Each language's catalogue loads and translates, and its CLDR formats are shipped."""
+    from datetime import date
+
+    spoken = i18n.current_language()
+    found = []
+    try:
+        for language in i18n.LANGUAGE_NAMES:
+            i18n.install(language)
+            if language != i18n.DEFAULT_LANGUAGE and i18n._("Passport") == "Passport":
+                raise SelfTestFailure(
+                    _("the {language} catalogue translates nothing").format(language=language)
+                )
+            found.append(f"{language}: {i18n.format_date(date(2026, 11, 24))}")
+    finally:
+        i18n.install(spoken)
+    return ", ".join(found)
+
+
 def check_keyring(_workspace: Workspace) -> str:
     """The backends must be discoverable (frozen builds have lost them before); whether one
     is usable depends on the desktop session, so that is reported, not judged."""
@@ -182,6 +201,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     (N_("database"), check_database),
     (N_("score"), check_score),
     (N_("pdf"), check_pdf),
+    (N_("languages"), check_languages),
     (N_("keyring"), check_keyring),
 )
 

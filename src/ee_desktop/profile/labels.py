@@ -25,6 +25,12 @@ EDUCATION_LEVEL = {
 }
 
 
+def level_scale(language: str) -> str:
+    """The benchmark a test's levels are on: CLB for English tests, NCLC for French ones.
+    French calls both NCLC, so the English name is a message."""
+    return "NCLC" if language == "french" else _("CLB")
+
+
 def label(table: dict[str, str], code: str) -> str:
     """The translated label for ``code``, or the code itself when unknown."""
     return _(table[code]) if code in table else code

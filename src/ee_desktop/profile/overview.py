@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from ee_desktop.i18n import _, format_date, format_number, ngettext
+from ee_desktop.i18n import _, country_name, format_date, format_money, ngettext
 from ee_desktop.profile.codes import TEST_NAMES
 from ee_desktop.profile.labels import EDUCATION_LEVEL, MARITAL_STATUS, label
 from ee_desktop.profile.model import STATUSES_WITH_SPOUSE, Education, Profile
@@ -24,18 +24,6 @@ class Section:
     title: str
     status: Status
     text: str
-
-
-class _WholeAmount:
-    """An amount for a message whose placeholder carries Python's own number format
-    ("{amount:,.0f}"): whatever the format asks, the number comes in the language's way,
-    "25,000" or "25 000". (The message writes the currency, "CAD"; its translation too.)"""
-
-    def __init__(self, amount: float) -> None:
-        self.amount = amount
-
-    def __format__(self, spec: str) -> str:
-        return format_number(round(self.amount))
 
 
 def _capitalized(text: str) -> str:
@@ -63,7 +51,7 @@ def overview(profile: Profile) -> list[Section]:
                 name=a.full_name,
                 born=format_date(a.date_of_birth),
                 status=label(MARITAL_STATUS, a.marital_status),
-                country=a.country_of_residence,
+                country=country_name(a.country_of_residence),
             ),
         )
     ]
@@ -159,7 +147,8 @@ def overview(profile: Profile) -> list[Section]:
                 _("Passport"),
                 Status.COMPLETE,
                 _("Passport from {country}, valid until {date}.").format(
-                    country=a.passport.country, date=format_date(a.passport.expires_on)
+                    country=country_name(a.passport.country),
+                    date=format_date(a.passport.expires_on),
                 ),
             )
         )
@@ -216,7 +205,7 @@ def overview(profile: Profile) -> list[Section]:
                 "settlement_funds_cad",
                 _("Settlement funds"),
                 Status.COMPLETE,
-                _("CAD {amount:,.0f} available.").format(amount=_WholeAmount(funds)),
+                _("{amount} available.").format(amount=format_money(funds)),
             )
         )
     return sections

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from ee_desktop.i18n import N_, _, format_date
 from ee_desktop.noc import noc_index
 from ee_desktop.profile.codes import ABILITY_NAMES, TEST_LANGUAGE, TEST_NAMES
-from ee_desktop.profile.labels import EDUCATION_LEVEL, MARITAL_STATUS, label
+from ee_desktop.profile.labels import EDUCATION_LEVEL, MARITAL_STATUS, label, level_scale
 from ee_desktop.profile.model import (
     ABILITIES,
     STATUSES_WITH_SPOUSE,
@@ -99,7 +99,7 @@ def personal(data: ReportInput, lay: Layout) -> list[Flowable]:
 def _test_block(ev: Evaluation, lay: Layout, title: str, test: LanguageTest) -> Group:
     years = ev.tables.validity["language_test_years"]
     result = convert(test, ev.rules, years)
-    scale = "NCLC" if TEST_LANGUAGE[test.test] == "french" else "CLB"
+    scale = level_scale(TEST_LANGUAGE[test.test])
     pairs: Pairs = [
         (_("Test"), _(TEST_NAMES[test.test])),
         (_("Language"), _(LANGUAGE_NAMES[TEST_LANGUAGE[test.test]])),
@@ -418,7 +418,7 @@ def programs(data: ReportInput, lay: Layout) -> list[Flowable]:
     if ev.categories:
         rows = [
             (
-                c.name,
+                c.title,
                 _(CATEGORY_STATUS.get(c.status, c.status)),
                 lay.p("<br/>".join("\u2022 " + text(r) for r in c.reasons), lay.styles.small),
             )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ee_desktop.i18n import N_
+from ee_desktop.i18n import N_, _
 from ee_desktop.rules import experience
 from ee_desktop.rules.facts import Facts
 from ee_desktop.rules.tables import Category, Tables
-from ee_desktop.rules.text import Reason
+from ee_desktop.rules.text import Msgid, Reason
 
 ELIGIBLE, NOT_ELIGIBLE, UNKNOWN = "eligible", "not_eligible", "unknown"
 
@@ -19,6 +19,11 @@ class CategoryResult(NamedTuple):
     status: str  # eligible, not_eligible or unknown (cannot be decided from the file)
     source: str
     unmet: tuple[Reason, ...] = ()
+
+    @property
+    def title(self) -> str:
+        """The name in the user's language (``name`` stays the data's English key)."""
+        return _(self.name)
 
     @property
     def eligible(self) -> bool:
@@ -124,7 +129,7 @@ def _category(
     if category.kind == "occupation":
         per_year = tables.counting["hours_per_year"]
         return _occupation(category, work, per_year, tables.window_start(category.window_years))
-    return UNKNOWN, Reason(UNSUPPORTED, (("requirement", category.requirement),))
+    return UNKNOWN, Reason(UNSUPPORTED, (("requirement", Msgid(category.requirement)),))
 
 
 def evaluate_categories(

@@ -111,8 +111,8 @@ def _notices(rules: RuleSet, tables: Tables, as_of: date) -> tuple[NoticeItem, .
     for notice in rules.notices():
         if notice.announced_on <= as_of:
             out.append(
-                NoticeItem(
-                    notice.id, notice.title, notice.text, notice.source, notice.effective_from
+                NoticeItem(  # a newer rules file's own words are in no catalogue: kept as is
+                    notice.id, _(notice.title), _(notice.text), notice.source, notice.effective_from
                 )
             )
     overridden: dict[str, list[str]] = {}

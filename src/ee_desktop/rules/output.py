@@ -182,7 +182,7 @@ def render_text(ev: Evaluation) -> str:
             "unknown": _("cannot tell"),
         }
         for c in ev.categories:
-            lines.append(f"  {c.name}: {labels[c.status]}")
+            lines.append(f"  {c.title}: {labels[c.status]}")
             lines += [f"    - {reason}" for reason in c.reasons]
     if ev.warnings:
         lines += ["", _("Warnings")]

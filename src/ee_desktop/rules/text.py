@@ -23,6 +23,11 @@ def duration(hours: float, hours_per_year: int) -> str:
     return _("none")
 
 
+class Msgid(str):
+    """A value that is itself a message from the data (marked there), translated when the
+    sentence holding it is worded."""
+
+
 Value = str | int | float
 
 
@@ -30,7 +35,8 @@ class Reason(NamedTuple):
     """A sentence kept as its template (marked with N_) and values, worded when read.
 
     Scoring many files only decides eligibility; the words are built when shown.
-    Values named ``*_hours`` are shown as years and months, ``*_cad`` as dollars.
+    Values named ``*_hours`` are shown as years and months, ``*_cad`` as dollars; a
+    ``Msgid`` value is translated.
     """
 
     template: str
@@ -44,6 +50,8 @@ class Reason(NamedTuple):
                 shown[name] = duration(float(value), self.hours_per_year)
             elif name.endswith("_cad"):
                 shown[name] = format_money(float(value))
+            elif isinstance(value, Msgid):
+                shown[name] = _(value)
             else:
                 shown[name] = value
         return _(self.template).format(**shown)

@@ -8,6 +8,7 @@ from datetime import date
 
 from ee_desktop.i18n import N_, _, format_date
 from ee_desktop.profile.codes import TEST_NAMES
+from ee_desktop.profile.labels import level_scale
 from ee_desktop.profile.model import ABILITIES
 from ee_desktop.strategy.edits import Change, NewTest
 
@@ -39,12 +40,8 @@ def day_text(on: date) -> str:
     return format_date(on)
 
 
-def level_word(language: str) -> str:
-    return "NCLC" if language == "french" else "CLB"
-
-
 def test_changes(test: NewTest, level: int) -> tuple[str, ...]:
-    word = level_word(test.language)
+    word = level_scale(test.language)
     return (
         _("New {test} result dated {day}").format(
             test=_(TEST_NAMES[test.test]), day=day_text(test.on)

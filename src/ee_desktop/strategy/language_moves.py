@@ -10,6 +10,7 @@ from functools import partial
 
 from ee_desktop.i18n import _
 from ee_desktop.profile.codes import TEST_NAMES
+from ee_desktop.profile.labels import level_scale
 from ee_desktop.profile.model import ABILITIES, Profile
 from ee_desktop.rules.evaluation import Evaluation
 from ee_desktop.rules.language import LanguageResult
@@ -18,7 +19,6 @@ from ee_desktop.strategy.candidate import (
     ABILITY_NAMES,
     Candidate,
     day_text,
-    level_word,
     number_text,
     test_changes,
 )
@@ -53,7 +53,7 @@ def _ability_moves(
     language = result.language
     renew = NewTest(APPLICANT, language, test, ready, kept, frozenset())
     reference = scorer.gain([Change(ready, frozenset(), (renew,))])
-    word = level_word(language)
+    word = level_scale(language)
     for ability in ABILITIES:
         level = int(getattr(result, ability))
         for target in sorted({lv for lv in table.levels[ability] if lv > level}):
@@ -149,7 +149,7 @@ def language_moves(
             continue
         values = {
             "test": _(TEST_NAMES[new.test]),
-            "word": level_word(language),
+            "word": level_scale(language),
             "target": target,
             "day": day_text(ready),
         }
@@ -218,7 +218,7 @@ def spouse_language_moves(
             continue
         values = {
             "test": _(TEST_NAMES[new.test]),
-            "word": level_word(language),
+            "word": level_scale(language),
             "target": target,
             "day": day_text(ready),
         }

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from ee_desktop.deadlines.score import increases, years_counter
-from ee_desktop.i18n import N_, _, ngettext
+from ee_desktop.i18n import N_, N_plural, _, ngettext
 from ee_desktop.profile.model import Eca, Education, Profile, ProvincialNomination
 from ee_desktop.rules.dates import add_years
 from ee_desktop.rules.evaluation import Evaluation
@@ -215,33 +215,33 @@ def _spouse_credential_sentence(day: date, points: int) -> str:
 # --- experience and nomination ------------------------------------------------------------
 
 EXPERIENCE_TITLES: dict[str, tuple[str, str]] = {
-    CANADIAN: (N_("{years} year of Canadian work"), N_("{years} years of Canadian work")),
-    FOREIGN: (N_("{years} year of foreign work"), N_("{years} years of foreign work")),
-    SPOUSE_CANADIAN: (
-        N_("Spouse or partner: {years} year of Canadian work"),
-        N_("Spouse or partner: {years} years of Canadian work"),
+    CANADIAN: N_plural("{years} year of Canadian work", "{years} years of Canadian work"),
+    FOREIGN: N_plural("{years} year of foreign work", "{years} years of foreign work"),
+    SPOUSE_CANADIAN: N_plural(
+        "Spouse or partner: {years} year of Canadian work",
+        "Spouse or partner: {years} years of Canadian work",
     ),
 }
 EXPERIENCE_SENTENCES: dict[str, tuple[str, str]] = {
-    CANADIAN: (
-        N_("Keep working as recorded: on {day} you complete {years} year of skilled work in "
-           "Canada, for +{points} points."),
-        N_("Keep working as recorded: on {day} you complete {years} years of skilled work in "
-           "Canada, for +{points} points."),
+    CANADIAN: N_plural(
+        "Keep working as recorded: on {day} you complete {years} year of skilled work in "
+        "Canada, for +{points} points.",
+        "Keep working as recorded: on {day} you complete {years} years of skilled work in "
+        "Canada, for +{points} points.",
     ),
-    FOREIGN: (
-        N_("Keep working as recorded: on {day} you complete {years} year of skilled work "
-           "outside Canada, for +{points} points."),
-        N_("Keep working as recorded: on {day} you complete {years} years of skilled work "
-           "outside Canada, for +{points} points."),
+    FOREIGN: N_plural(
+        "Keep working as recorded: on {day} you complete {years} year of skilled work "
+        "outside Canada, for +{points} points.",
+        "Keep working as recorded: on {day} you complete {years} years of skilled work "
+        "outside Canada, for +{points} points.",
     ),
-    SPOUSE_CANADIAN: (
-        N_("If your spouse or partner keeps working as recorded, on {day} they complete "
-           "{years} year of skilled work in Canada, for +{points} points."),
-        N_("If your spouse or partner keeps working as recorded, on {day} they complete "
-           "{years} years of skilled work in Canada, for +{points} points."),
+    SPOUSE_CANADIAN: N_plural(
+        "If your spouse or partner keeps working as recorded, on {day} they complete "
+        "{years} year of skilled work in Canada, for +{points} points.",
+        "If your spouse or partner keeps working as recorded, on {day} they complete "
+        "{years} years of skilled work in Canada, for +{points} points.",
     ),
-}  # fmt: skip
+}
 
 
 def _experience_sentence(kind: str, years: int, day: date, points: int) -> str:

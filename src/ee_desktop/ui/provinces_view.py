@@ -366,7 +366,7 @@ class ProvincesView(QWidget):
             f"<p>{escape(_(s.summary))}</p>"
             f"<p><b>{escape(_(INTAKE_NAMES[s.intake]))}:</b> {escape(_(INTAKES[s.intake]))}</p>"
             f"<p><a href='{escape(s.url)}'>{escape(s.url)}</a><br>"
-            f"<small>{checked}{note}<br>{escape(self.tr('Source:'))} {escape(s.source)}"
+            f"<small>{checked}{note}<br>{escape(self.tr('Source:'))} {escape(_(s.source))}"
             "</small></p>"
         )
         parts = []

@@ -65,7 +65,7 @@ class RoundsDialog(QDialog):
                 self.tr("Date"),
                 self.tr("Type"),
                 self.tr("Name"),
-                self.tr("Invited"),
+                self.tr("Invited", "number of candidates invited"),
                 self.tr("Lowest score"),
                 self.tr("Tie-break (UTC)"),
                 self.tr("Source"),

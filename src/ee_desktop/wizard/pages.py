@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from ee_desktop.i18n import _
 from ee_desktop.noc import noc_index
-from ee_desktop.profile.codes import SCORE_SCALES
+from ee_desktop.profile.codes import SCORE_SCALES, TEST_LANGUAGE
 from ee_desktop.profile.draft import new_spouse, stash
-from ee_desktop.profile.labels import PROVINCE
+from ee_desktop.profile.labels import PROVINCE, level_scale
 from ee_desktop.profile.labels import label as code_label
 from ee_desktop.profile.model import (
     ABILITIES,
@@ -334,12 +334,12 @@ class TestCard(Card):
 
     def refresh_levels(self) -> None:
         test = self.node.get("test", "")
-        language = "NCLC" if test in ("tef_canada", "tcf_canada") else "CLB"
+        scale = level_scale(TEST_LANGUAGE.get(test, "english"))
         for ability, label in self.levels.items():
             level = self.service.language_level(
                 test, self.node.get("taken_on", ""), ability, self.node.get(ability), self.today()
             )
-            label.setText(f"{language} {level}" if level is not None else "")
+            label.setText(f"{scale} {level}" if level is not None else "")
 
 
 def _numbered(text: str, number: int) -> str:
@@ -502,7 +502,7 @@ class NocHint(QLabel):
         skilled = self.tr("skilled") if occupation.teer <= 3 else self.tr("not skilled")
         self.setText(
             self.tr("%1 — TEER %2 (%3)")
-            .replace("%1", occupation.title_en)
+            .replace("%1", occupation.title())
             .replace("%2", str(occupation.teer))
             .replace("%3", skilled)
         )

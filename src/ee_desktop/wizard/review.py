@@ -173,9 +173,9 @@ class ReviewPage(WizardPage):
                 lines.append("✗ " + self.tr("%1: not eligible").replace("%1", name))
                 lines.extend(f"      • {reason}" for reason in result.reasons)
         self.programs.setText("\n".join(lines))
-        eligible = [c.name for c in evaluation.categories if c.eligible]
+        eligible = [c.title for c in evaluation.categories if c.eligible]
         if base is not None:
-            before_names = {c.name for c in base.categories if c.eligible}
+            before_names = {c.title for c in base.categories if c.eligible}
             eligible = [n if n in before_names else n + " " + self.tr("(new)") for n in eligible]
         self.categories.setText(
             "\n".join(f"✓ {name}" for name in eligible)
