@@ -108,7 +108,7 @@ def test_rules_notices_follow_a_change_of_language() -> None:
         french = notices(ruleset, tables, TODAY)  # …but not across languages
     finally:
         i18n.install("en")
-    assert any("1 octobre 2026" in n.title for n in french), [n.title for n in french]
+    assert any("1er octobre 2026" in n.title for n in french), [n.title for n in french]
 
 
 def test_the_pdf_writes_sentences_long_and_table_cells_iso(in_french: None) -> None:

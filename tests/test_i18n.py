@@ -77,7 +77,11 @@ def test_formats_follow_the_language() -> None:
     assert i18n.format_money(13757) == "13\u00a0757\u00a0$"
     assert i18n.format_number(1234.5) == "1\u00a0234,5"
     assert i18n.country_name("US") == "États-Unis"
+    assert i18n.format_date(date(2026, 10, 1)) == "1er octobre 2026"  # French's ordinal first
+    assert i18n.format_date(date(2026, 10, 11)) == "11 octobre 2026"
+    assert i18n.decimal_mark() == ","
     i18n.install("en")
+    assert i18n.format_date(date(2026, 10, 1)) == "October 1, 2026"
 
 
 def test_core_and_qt_texts_come_from_the_catalogue(french: None) -> None:
@@ -92,6 +96,14 @@ def test_core_and_qt_texts_come_from_the_catalogue(french: None) -> None:
     )
     assert "1" in one and "12" in many and "passphrase" not in many
     assert QLocale().name() == "fr_CA"
+
+
+def test_scores_show_with_a_decimal_comma_in_french_and_read_back(french: None) -> None:
+    from ee_desktop.wizard.fields import parse_number, show_number
+
+    assert show_number(7.5) == "7,5"
+    assert parse_number(show_number(7.5)) == 7.5
+    assert show_number(25000) == "25000"
 
 
 def test_qt_own_dialog_buttons_are_french(french: None, qtbot: QtBot) -> None:

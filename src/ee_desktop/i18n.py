@@ -115,7 +115,11 @@ def format_date(day: date, style: str = "long") -> str:
     gives the numeric form for tables, which is ISO (2026-11-24) in both Canadian locales."""
     from babel.dates import format_date as babel_format_date
 
-    return babel_format_date(day, style, locale=current_locale())
+    text = babel_format_date(day, style, locale=current_locale())
+    if _language == "fr" and day.day == 1 and style in ("long", "medium", "full"):
+        # French writes the first of the month as an ordinal, "1er octobre"; CLDR does not.
+        text = text.replace("1 ", "1er ", 1)
+    return text
 
 
 def format_number(value: float | int | Decimal) -> str:
@@ -123,6 +127,13 @@ def format_number(value: float | int | Decimal) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=current_locale())
+
+
+def decimal_mark() -> str:
+    """ "." or ",": how the language writes a decimal number typed in a field."""
+    from babel.numbers import get_decimal_symbol
+
+    return get_decimal_symbol(current_locale())
 
 
 def format_money(amount: float | int | Decimal, whole: bool = True) -> str:

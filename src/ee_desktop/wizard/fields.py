@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ee_desktop.i18n import decimal_mark
 from ee_desktop.profile.problems import Problem
 from ee_desktop.wizard.countries import country_choices
 
@@ -53,9 +54,10 @@ def parse_number(text: str) -> Any:
 
 
 def show_number(value: Any) -> str:
+    """The number as the user would type it: "7.5" in English, "7,5" in French."""
     if value is None or value == "":
         return ""
-    return str(value)
+    return str(value).replace(".", decimal_mark())
 
 
 class Field(QObject):
