@@ -362,9 +362,11 @@ class ProvincesView(QWidget):
             else self.tr("Last checked on %1; <b>not confirmed on the province's own page</b>.")
         ).replace("%1", format_date(s.verified_on))
         note = f"<br><i>{escape(_(s.note))}</i>" if s.note else ""
+        # The label's colon is the language's: French puts a space before it.
+        intake = self.tr("%1:", "label before its text").replace("%1", _(INTAKE_NAMES[s.intake]))
         self.about.setText(
             f"<p>{escape(_(s.summary))}</p>"
-            f"<p><b>{escape(_(INTAKE_NAMES[s.intake]))}:</b> {escape(_(INTAKES[s.intake]))}</p>"
+            f"<p><b>{escape(intake)}</b> {escape(_(INTAKES[s.intake]))}</p>"
             f"<p><a href='{escape(s.url)}'>{escape(s.url)}</a><br>"
             f"<small>{checked}{note}<br>{escape(self.tr('Source:'))} {escape(_(s.source))}"
             "</small></p>"
