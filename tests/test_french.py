@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from ee_desktop import i18n
+from ee_desktop.profile import load
 from ee_desktop.report import render
 from ee_desktop.service import PersonalFileService
 from ee_desktop.store import Store
 from ee_desktop.ui.main_window import MainWindow
 from ee_desktop.wizard import view as wizard_view
 from tests.conftest import EXAMPLE, REPO, TODAY
-from tests.report.report_helpers import example, pages
+from tests.report.report_helpers import pages, report_input
 
 ENGLISH_WORDS = frozenset(
     "the and your you of to with for is are this that from not have has will be if when "
@@ -192,9 +193,11 @@ def test_every_wizard_page_is_french(window: MainWindow, qtbot: QtBot) -> None:
     assert found == [], "\n".join(sorted(set(found)))
 
 
-@pytest.mark.parametrize("kind", ["worksheet", "checklist"])
+@pytest.mark.parametrize("kind", ["worksheet", "checklist", "deadlines"])
 def test_pdf_is_french(french: None, kind: str) -> None:
-    text = " ".join(pages(render(example(), kind=kind)))  # wrapped lines joined again
+    # Built here, in French: the helpers' cached input keeps the words of its first language.
+    data = report_input(load(EXAMPLE, today=TODAY))
+    text = " ".join(pages(render(data, kind=kind)))  # wrapped lines joined again
     assert "Entrée express" in text
     found = english_in([text])
     assert found == [], "\n".join(sorted(set(found)))

@@ -4,6 +4,8 @@ Qt's translators, and switching language in the running app without losing work.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -106,6 +108,29 @@ def test_scores_show_with_a_decimal_comma_in_french_and_read_back(french: None) 
     assert show_number(25000) == "25000"
 
 
+LONG_SESSION = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
+app = QCoreApplication([])
+from ee_desktop.ui.translator import apply_language
+apply_language("fr")
+before = sys.getrefcount(None)
+for _ in range(20000):
+    QCoreApplication.translate("MainWindow", "&Tools")  # no disambiguation
+    QKeySequence("Ctrl+D").toString(QKeySequence.SequenceFormat.NativeText)  # Qt's own tr()
+assert sys.getrefcount(None) > before - 1000, sys.getrefcount(None) - before  # 40000 lookups
+"""
+
+
+def test_a_long_french_session_keeps_the_interpreter_sound() -> None:
+    """Many lookups through the catalogue translator, and a clean exit afterwards."""
+    done = subprocess.run(
+        [sys.executable, "-c", LONG_SESSION], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
 def test_qt_own_dialog_buttons_are_french(french: None, qtbot: QtBot) -> None:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(box)
@@ -142,6 +167,42 @@ def test_choosing_french_rebuilds_the_window_and_keeps_the_draft(
     assert preferences.language_choice(data_dir) is None
     qtbot.addWidget(session.window)
     assert session.window.menuBar().actions()[0].text() == "&File"
+
+
+def test_a_draft_kept_for_later_stays_closed_when_the_language_changes(
+    qtbot: QtBot, store: Store, data_dir: Path
+) -> None:
+    session = Session(PersonalFileService(store), data_dir)
+    qtbot.addWidget(session.window)
+    session.window.edit_file()
+    session.window.wizard.leave()  # "Close (keep draft)": back to the tabs
+    assert session.window.stack.currentWidget() is session.window.home
+
+    session.window.language_actions["fr"].trigger()
+
+    qtbot.addWidget(session.window)
+    assert session.window.stack.currentWidget() is session.window.home
+    assert session.window.wizard_service.resume() is not None  # the draft is still kept
+
+
+def test_language_cannot_change_under_a_pdf_export(
+    qtbot: QtBot, store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from ee_desktop.ui.report_export import ReportChoice, ReportExport
+
+    session = Session(PersonalFileService(store), data_dir)
+    window = session.window
+    qtbot.addWidget(window)
+    monkeypatch.setattr(ReportChoice, "exec", lambda self: ReportChoice.DialogCode.Accepted)
+    monkeypatch.setattr(ReportChoice, "kind", lambda self: "checklist")
+    monkeypatch.setattr(ReportExport, "ask_to_open", lambda self, path: None)
+    target = str(tmp_path / "out.pdf")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (target, "")))
+    job = window.export_pdf()
+    assert job is not None and not window.language_menu.isEnabled()
+    qtbot.waitUntil(lambda: window.language_menu.isEnabled(), timeout=30000)
 
 
 def test_command_line_speaks_the_chosen_language(data_dir: Path) -> None:

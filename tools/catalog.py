@@ -48,7 +48,7 @@ DATA_FIELDS: dict[str, frozenset[str]] = {
     "pnp/data/streams.toml": frozenset({"program", "name", "summary", "note", "text", "source"}),
     "rules/data/categories.toml": frozenset({"name", "requirement"}),
     "rules/data/meta.toml": frozenset({"title", "text"}),
-    "strategy/data/moves.toml": frozenset({"note"}),
+    "strategy/data/moves.toml": frozenset({"note", "stream"}),
     "strategy/data/rounds.toml": frozenset({"name"}),
 }
 

@@ -114,11 +114,16 @@ class Session:
         self.window = self._open(None)
 
     def _open(self, previous: MainWindow | None) -> MainWindow:
-        window = MainWindow(self.service, self.directory)
+        # A kept draft reopens at start, and again only if the user was in it.
+        in_wizard = previous is not None and previous.stack.currentWidget() is previous.wizard
+        window = MainWindow(
+            self.service, self.directory, resume_draft=previous is None or in_wizard
+        )
         window.language_chosen.connect(self.change_language)
         if previous is not None:
             window.restoreGeometry(previous.saveGeometry())
             window.home.setCurrentIndex(previous.home.currentIndex())
+            window.notified = previous.notified  # dates announced already stay announced
         window.show()
         return window
 

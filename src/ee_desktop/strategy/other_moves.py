@@ -298,7 +298,8 @@ def nomination_moves(evaluation: Evaluation, as_of: date) -> Iterator[Candidate]
     if province in evaluation.tables.nomination_excluded:
         return
     ready = duration.after(as_of)
-    nomination = ProvincialNomination(province, duration.extra.get("stream", ""), ready)
+    stream = duration.extra.get("stream", "")  # a msgid from the data
+    nomination = ProvincialNomination(province, _(stream) if stream else "", ready)
     yield Candidate(
         id="nomination",
         change=Change(ready, frozenset({"nomination"}), edit=partial(_nominate, nomination)),

@@ -150,11 +150,11 @@ class DeadlinesView(QWidget):
             when = (
                 self.tr("done")
                 if deadline.done
-                else self.tr("%1 days ago").replace("%1", str(-days))
+                else self.tr("%n days ago", "", -days)
                 if days < 0
                 else self.tr("today")
                 if days == 0
-                else self.tr("%1 days").replace("%1", str(days))
+                else self.tr("%n days", "", days)
             )
             points = "" if deadline.points is None else f"{deadline.points:+d}"
             row = [

@@ -56,7 +56,11 @@ class MainWindow(QMainWindow):
     language_chosen = Signal(str)
 
     def __init__(
-        self, service: PersonalFileService, data_dir: Path, parent: QWidget | None = None
+        self,
+        service: PersonalFileService,
+        data_dir: Path,
+        parent: QWidget | None = None,
+        resume_draft: bool = True,
     ) -> None:
         super().__init__(parent)
         self.service = service
@@ -98,7 +102,7 @@ class MainWindow(QMainWindow):
         self.provinces = ProvincesView(ProvincesService(service.store, service.rules))
         self.provinces.changed.connect(self.refresh)
         self.home.addTab(self.provinces, self.tr("&Provinces"))
-        self._notified: set[str] = set()
+        self.notified: set[str] = set()  # deadline ids announced so far
         self.home.currentChanged.connect(self._tab_changed)
         self.wizard_service = WizardService(service.store, service.rules)
         self.wizard = WizardView(self.wizard_service)
@@ -114,7 +118,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._restore_geometry()
         self.refresh()
-        self._resume_draft()
+        if resume_draft:
+            self._resume_draft()
 
     # -- construction ----------------------------------------------------------
     def _build_menus(self) -> None:
@@ -159,7 +164,8 @@ class MainWindow(QMainWindow):
         self.action_rules = QAction(self.tr("&Rules updates…"), self)
         self.action_rules.triggered.connect(self.show_rules)
         tools_menu.addAction(self.action_rules)
-        tools_menu.addMenu(self._language_menu())
+        self.language_menu = self._language_menu()
+        tools_menu.addMenu(self.language_menu)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.action_about = QAction(self.tr("&About ee-desktop"), self)
@@ -347,7 +353,7 @@ class MainWindow(QMainWindow):
         """At start: what falls due within the reminder period, in one message."""
         due = self.deadlines_service.due_soon(date.today()) if self.service.current() else []
         if due:
-            self._notified.update(d.uid for d in due)
+            self.notified.update(d.uid for d in due)
             lines = "\n".join(f"• {d.due.isoformat()}: {d.title}" for d in due[:12])
             more = len(due) - 12
             if more > 0:
@@ -365,10 +371,10 @@ class MainWindow(QMainWindow):
         if self.service.current() is None:
             return []
         fresh = [
-            d for d in self.deadlines_service.due_soon(date.today()) if d.uid not in self._notified
+            d for d in self.deadlines_service.due_soon(date.today()) if d.uid not in self.notified
         ]
         if fresh:
-            self._notified.update(d.uid for d in fresh)
+            self.notified.update(d.uid for d in fresh)
             text = "\n".join(f"{d.due.isoformat()}: {d.title}" for d in fresh[:5])
             tray.showMessage(
                 self.tr("ee-desktop: coming up"),
@@ -472,8 +478,11 @@ class MainWindow(QMainWindow):
                 self.tr("PDF saved to %1.").replace("%1", written), 8000
             )
         )
-        self.action_pdf.setEnabled(False)  # one export at a time
-        self.pdf_export.ended.connect(lambda: self.action_pdf.setEnabled(True))
+        # One export at a time, and no change of language under it: the PDF is worded in
+        # the worker thread, and switching rebuilds (and deletes) this window.
+        for widget in (self.action_pdf, self.language_menu):
+            widget.setEnabled(False)
+            self.pdf_export.ended.connect(lambda widget=widget: widget.setEnabled(True))
         return self.pdf_export.start(data, kind, paper, Path(path))
 
     def ask_replace_or_keep(self) -> str | None:

@@ -3,6 +3,8 @@ Qt's own dialogs from Qt's translations, and QLocale's formats for date fields."
 
 from __future__ import annotations
 
+import ctypes
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ee_desktop import i18n
@@ -23,6 +25,12 @@ class CatalogTranslator(QTranslator):
         disambiguation: str | None = None,
         n: int = -1,
     ) -> str | None:
+        if disambiguation is None:
+            # PySide6 hands this override a None it does not own when Qt passes no
+            # disambiguation (every plain tr(), Qt's own key names): each call would take a
+            # reference from None until the interpreter aborts. Give back the one taken; an
+            # extra reference to None, should PySide stop taking it, is harmless.
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
         if n >= 0 and disambiguation:
             found = i18n.npgettext(disambiguation, source_text, source_text, n)
         elif n >= 0:
