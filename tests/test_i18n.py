@@ -63,6 +63,14 @@ def test_a_damaged_preferences_file_means_no_choice(data_dir: Path, content: str
     assert saved == {"language": "fr"}
 
 
+def test_a_missing_catalogue_falls_back_to_english(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    assert i18n.install("fr") == "en"  # the app still starts; the self-test names the fault
+    assert i18n.current_language() == "en" and i18n._("Passport") == "Passport"
+
+
 def test_every_message_has_a_french_translation_that_keeps_its_placeholders() -> None:
     """Fails on any user-visible text added without French, or a translation that drops
     a placeholder or a keyboard shortcut; also when the .mo is older than the .po."""
@@ -167,6 +175,27 @@ def test_choosing_french_rebuilds_the_window_and_keeps_the_draft(
     assert preferences.language_choice(data_dir) is None
     qtbot.addWidget(session.window)
     assert session.window.menuBar().actions()[0].text() == "&File"
+
+
+def test_a_language_that_cannot_be_saved_changes_nothing(
+    qtbot: QtBot, store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+
+    def read_only(directory: Path, language: str | None) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("ee_desktop.app.set_language_choice", read_only)
+    session = Session(PersonalFileService(store), data_dir)
+    window = session.window
+    qtbot.addWidget(window)
+    window.language_actions["fr"].trigger()
+    assert session.window is window and i18n.current_language() == "en"
+    assert window.language_actions[""].isChecked()
+    assert len(warned) == 1 and "Permission denied" in warned[0]
 
 
 def test_a_draft_kept_for_later_stays_closed_when_the_language_changes(

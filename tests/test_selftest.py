@@ -70,7 +70,7 @@ def test_a_missing_or_empty_catalogue_fails_the_languages_check(
 ) -> None:
     monkeypatch.setattr("ee_desktop.i18n.LOCALE_DIR", tmp_path)  # no catalogue at all
     assert selftest.run(sys.stdout) == 1
-    assert _lines(capsys.readouterr().out)["languages"].startswith("FAIL ")
+    assert _lines(capsys.readouterr().out)["languages"] == "FAIL the fr catalogue is missing"
     monkeypatch.undo()
     # A catalogue that loads but translates nothing.
     monkeypatch.setattr("ee_desktop.i18n.gettext.translation", lambda *a, **k: NullTranslations())

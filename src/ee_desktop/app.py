@@ -8,20 +8,20 @@ from collections.abc import MutableMapping
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from ee_desktop import APP_ID, __version__
 from ee_desktop.paths import data_dir, is_frozen
-from ee_desktop.preferences import language_to_use, set_language_choice
+from ee_desktop.preferences import language_choice, language_to_use, set_language_choice
 from ee_desktop.service import PersonalFileService
 from ee_desktop.store import PassphraseRequiredError, Store, StoreError, WrongPassphraseError
 from ee_desktop.store import open_store as _open_store
 from ee_desktop.store.vault import Vault
 from ee_desktop.ui.dialogs import DialogPassphrases
 from ee_desktop.ui.main_window import MainWindow
-from ee_desktop.ui.translator import apply_language
+from ee_desktop.ui.translator import apply_language, desktop_languages
 
 MAX_PASSPHRASE_ATTEMPTS = 5
 
@@ -96,8 +96,7 @@ def run_gui(data_dir_override: str | None = None) -> int:
 
 
 def system_or_chosen_language(directory: Path) -> str:
-    # The desktop's UI languages: on Windows and macOS they are not in the environment.
-    return language_to_use(directory, QLocale.system().uiLanguages())
+    return language_to_use(directory, desktop_languages())
 
 
 class Session:
@@ -128,7 +127,19 @@ class Session:
         return window
 
     def change_language(self, code: str) -> None:
-        set_language_choice(self.directory, code or None)
+        try:
+            set_language_choice(self.directory, code or None)
+        except OSError as exc:  # the data folder is read-only or full: keep things as they are
+            chosen = language_choice(self.directory) or ""
+            self.window.language_actions[chosen].setChecked(True)
+            QMessageBox.warning(
+                self.window,
+                QCoreApplication.translate("app", "Language"),
+                QCoreApplication.translate("app", "The language could not be saved in %1 (%2).")
+                .replace("%1", str(self.directory))
+                .replace("%2", exc.strerror or str(exc)),
+            )
+            return
         apply_language(system_or_chosen_language(self.directory))
         previous = self.window
         if previous.stack.currentWidget() is previous.wizard:

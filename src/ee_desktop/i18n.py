@@ -63,12 +63,17 @@ def system_language(environ: Mapping[str, str] = os.environ, preferred: Iterable
 def install(language: str | None) -> str:
     """Use ``language`` ("en", "fr"; anything else means English); returns the one in use."""
     global _translation, _language
-    _language = supported_language(language) or DEFAULT_LANGUAGE
-    if _language == DEFAULT_LANGUAGE:
-        _translation = gettext.NullTranslations()
-    else:
-        # fallback=False: a missing catalogue is a broken install, not a reason for English.
-        _translation = gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[_language])
+    wanted = supported_language(language) or DEFAULT_LANGUAGE
+    try:
+        _translation = (
+            gettext.NullTranslations()
+            if wanted == DEFAULT_LANGUAGE
+            else gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[wanted])
+        )
+    except OSError:
+        # A broken install must still start; the self-test reports the missing catalogue.
+        wanted, _translation = DEFAULT_LANGUAGE, gettext.NullTranslations()
+    _language = wanted
     return _language
 
 

@@ -154,7 +154,10 @@ def check_languages(_workspace: Workspace) -> str:
     found = []
     try:
         for language in i18n.LANGUAGE_NAMES:
-            i18n.install(language)
+            if i18n.install(language) != language:
+                raise SelfTestFailure(
+                    _("the {language} catalogue is missing").format(language=language)
+                )
             if language != i18n.DEFAULT_LANGUAGE and i18n._("Passport") == "Passport":
                 raise SelfTestFailure(
                     _("the {language} catalogue translates nothing").format(language=language)

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QLocale, QUrl, Signal
+from PySide6.QtCore import QByteArray, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,6 +44,7 @@ from ee_desktop.ui.provinces_view import ProvincesView
 from ee_desktop.ui.report_export import ReportChoice, ReportExport, ReportJob
 from ee_desktop.ui.rules_dialog import RulesDialog
 from ee_desktop.ui.strategy_view import StrategyView
+from ee_desktop.ui.translator import desktop_languages
 from ee_desktop.wizard.view import WizardView
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
         """System language, then each language named in itself; the choice is checked."""
         menu = QMenu(self.tr("&Language"), self)
         group = QActionGroup(menu)
-        system = LANGUAGE_NAMES[system_language(preferred=QLocale.system().uiLanguages())]
+        system = LANGUAGE_NAMES[system_language(preferred=desktop_languages())]
         chosen = language_choice(self.data_dir) or ""
         choices = [("", self.tr("&System language (%1)").replace("%1", system))]
         choices += list(LANGUAGE_NAMES.items())

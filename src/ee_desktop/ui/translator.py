@@ -49,6 +49,12 @@ class CatalogTranslator(QTranslator):
 _installed: list[QTranslator] = []
 
 
+def desktop_languages() -> list[str]:
+    """The desktop's UI languages, first choice first: on Windows and macOS they are not
+    in the environment that ``i18n.system_language`` reads."""
+    return QLocale.system().uiLanguages()
+
+
 def apply_language(language: str) -> str:
     """Speak ``language`` from now on (core, ``tr()``, Qt's dialogs, QLocale); returns the
     language in use. Widgets already built keep their text: callers rebuild them."""
