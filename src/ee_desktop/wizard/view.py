@@ -24,16 +24,14 @@ from PySide6.QtWidgets import (
 from ee_desktop.profile import ProfileError
 from ee_desktop.rules import Evaluation
 from ee_desktop.service import Assessment, WizardService
-from ee_desktop.wizard.pages import (
-    AboutPage,
-    AdditionalPage,
-    ChildrenPage,
-    EducationPage,
-    LanguagePage,
-    SpousePage,
-    WizardPage,
-    WorkPage,
-)
+from ee_desktop.wizard.pages.about import AboutPage
+from ee_desktop.wizard.pages.additional import AdditionalPage
+from ee_desktop.wizard.pages.base import WizardPage
+from ee_desktop.wizard.pages.children import ChildrenPage
+from ee_desktop.wizard.pages.education import EducationPage
+from ee_desktop.wizard.pages.language import LanguagePage
+from ee_desktop.wizard.pages.spouse import SpousePage
+from ee_desktop.wizard.pages.work import WorkPage
 from ee_desktop.wizard.review import ReviewPage
 from ee_desktop.wizard.score_panel import ScorePanel
 
