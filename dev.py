@@ -3,6 +3,7 @@
 
     python3 dev.py app [ARGS...]    start the application (ARGS go to `ee-desktop`)
     python3 dev.py test [ARGS...]   run the test suite (ARGS go to pytest)
+    python3 dev.py python [ARGS...] run Python in the app's environment (scripts, tools)
 
 Both use uv and the committed lock file (uv.lock). When uv is not installed,
 it is installed first into `.bootstrap/` with this Python's own pip, so a
@@ -25,6 +26,7 @@ UV_REQUIREMENT = "uv>=0.5,<1"
 COMMANDS = {
     "app": ["run", "--locked", "ee-desktop"],
     "test": ["run", "--locked", "--extra", "test", "pytest"],
+    "python": ["run", "--locked", "python"],
 }
 
 

@@ -23,15 +23,15 @@ PACKAGING = REPO / "packaging"
 LINUX = PACKAGING / "linux"
 
 
-def _build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ee_desktop_build", PACKAGING / "build.py")
+def _script(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-build = _build_script()
+build = _script(PACKAGING / "build.py", "ee_desktop_build")
 
 
 def _desktop_entry() -> configparser.SectionProxy:
@@ -215,3 +215,34 @@ def test_frozen_data_stays_where_a_normal_install_keeps_it(
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "bundle"), raising=False)
     assert data_dir() == normal == user_data_path("ee-desktop", appauthor=False)
+
+
+def _libraries_script() -> ModuleType:
+    return _script(LINUX / "qt_system_libraries.py", "qt_system_libraries")
+
+
+def test_the_library_step_reads_missing_and_unloadable_libraries_off_ldd() -> None:
+    script = _libraries_script()
+    output = (
+        "\tlibGL.so.1 => /lib/x86_64-linux-gnu/libGL.so.1 (0x00007f)\n"
+        "\tlibxcb-icccm.so.4 => not found\n"
+        "\tlibxcb-keysyms.so.1 => not found\n"
+        "\tlibxcb-icccm.so.4 => not found\n"
+        "ldd: error while loading shared libraries: "
+        "/lib/x86_64-linux-gnu/libxcb-util.so.1: file too short\n"
+    )
+    assert script.unusable_libraries(output) == {
+        "libxcb-icccm.so.4": "not found",
+        "libxcb-keysyms.so.1": "not found",
+        "libxcb-util.so.1": "file too short",
+    }
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ldd and Debian packages")
+def test_the_library_step_checks_the_locked_qt_plugins() -> None:
+    script = _libraries_script()
+    binaries = script.qt_binaries(script.pyside_folder())
+    assert {b.name for b in binaries} >= {"libqxcb.so", "libqoffscreen.so"}
+    # Whatever this machine has, every answer names a library and a reason.
+    for name, reason in script.missing_libraries(binaries).items():
+        assert ".so" in name and reason

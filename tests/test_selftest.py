@@ -27,6 +27,10 @@ def test_self_test_passes_without_touching_user_data_or_keyring(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # The system's own plugin libraries are the bundle's concern (its self-test loads them
+    # for real); here the check only has to ask for the right plugin.
+    loaded: list[Path] = []
+    monkeypatch.setattr(self_test, "load_library", lambda path: loaded.append(path))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert main(["--self-test"]) == 0
     out = capsys.readouterr().out
@@ -35,6 +39,10 @@ def test_self_test_passes_without_touching_user_data_or_keyring(
     assert all(line.startswith("ok ") for line in results.values()), out
     assert "scores 404 on November 24, 2026" in results["score"]
     assert "6 tabs" in results["window"]
+    native = {"linux": "libqxcb", "darwin": "libqcocoa", "win32": "qwindows"}
+    expected = next((v for k, v in native.items() if sys.platform.startswith(k)), None)
+    assert [p.name.split(".")[0] for p in loaded] == ([expected] if expected else [])
+    assert all(p.parent == self_test.platform_plugins_dir() for p in loaded)
     assert "Self-test passed" in out
     assert not data_dir.exists()  # the data folder the app would use is left alone
     assert memory_keyring.secrets == {}  # and so is the keyring
@@ -144,6 +152,23 @@ def test_a_platform_plugin_that_cannot_load_fails_the_window_check(
     assert selftest.run(sys.stdout, [("window", self_test.window_check)]) == 1
     results = _lines(capsys.readouterr().out)
     assert results["window"].startswith("FAIL Qt's libqbroken platform plugin cannot load: ")
+
+
+def test_a_plugin_whose_system_library_is_missing_names_that_library(
+    qapp: object, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setattr(self_test, "NATIVE_PLATFORM_PLUGINS", {"": "libqoffscreen"})
+    monkeypatch.setattr(
+        self_test,
+        "load_library",
+        lambda _path: "libxcb-icccm.so.4: cannot open shared object file",
+    )
+    assert selftest.run(sys.stdout, [("window", self_test.window_check)]) == 1
+    assert _lines(capsys.readouterr().out)["window"] == (
+        "FAIL Qt's libqoffscreen platform plugin cannot load: "
+        "libxcb-icccm.so.4: cannot open shared object file"
+    )
 
 
 def test_frozen_app_keeps_its_plugin_folders_from_the_programs_it_opens(

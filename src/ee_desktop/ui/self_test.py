@@ -40,13 +40,21 @@ def check_native_platform_plugin() -> None:
             .replace("%1", native)
             .replace("%2", str(folder))
         )
-    library = QLibrary(str(plugin))
-    if not library.load():  # left loaded: unloading a Qt plugin is not safe
+    problem = load_library(plugin)
+    if problem is not None:
         raise SelfTestFailure(
             _tr("Qt's %1 platform plugin cannot load: %2")
             .replace("%1", native)
-            .replace("%2", library.errorString())
+            .replace("%2", problem)
         )
+
+
+def load_library(path: Path) -> str | None:
+    """Load a shared library with every library it links to; why it cannot, or None."""
+    library = QLibrary(str(path))
+    if library.load():  # left loaded: unloading a Qt plugin is not safe
+        return None
+    return library.errorString()
 
 
 def window_check(workspace: Workspace) -> str:
