@@ -302,12 +302,12 @@ def test_rules_never_read_the_clock() -> None:
         assert "today(" not in text and "now(" not in text, path.name
 
 
-def test_rules_import_only_profile_and_i18n_from_the_app() -> None:
+def test_rules_import_only_dated_profile_and_i18n_from_the_app() -> None:
     for path in RULES_DIR.rglob("*.py"):
         for line in path.read_text(encoding="utf-8").splitlines():
             if "import" in line and "ee_desktop." in line:
                 module = line.split("ee_desktop.")[1].split()[0].split(".")[0]
-                assert module in ("rules", "profile", "i18n"), (path.name, line)
+                assert module in ("rules", "dated", "profile", "i18n"), (path.name, line)
 
 
 def test_example_work_history_helper_is_sane() -> None:

@@ -5,23 +5,63 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ee_desktop.checklist.model import STAGES
+from ee_desktop.dated import (
+    Check,
+    DataProblems,
+    Dated,
+    a_date,
+    boolean,
+    check_fields,
+    list_of,
+    period_problems,
+    string,
+    text,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ROLES = frozenset({"applicant", "spouse", "scored_spouse", "child", "adult_child"})
 
 
-class DocumentDataError(ValueError):
+def _below(value: Any) -> str | None:
+    return None  # checked by _rule_problems, in its own words
+
+
+def _notes(value: Any) -> str | None:
+    ok = isinstance(value, dict) and all(text(v) is None for v in value.values())
+    return None if ok else "a table of non-empty strings"
+
+
+FIELDS: dict[str, Check] = {
+    "id": text,
+    "key": text,
+    "stage": _below,
+    "who": _below,
+    "trigger": text,
+    "title": text,
+    "reason": text,
+    "source": text,
+    "effective_from": _below,
+}
+OPTIONAL: dict[str, Check] = {
+    "contents": list_of(text, "non-empty strings"),
+    "validity": string,
+    "effective_to": _below,
+    "mandatory": boolean,
+    "notes": _notes,
+}
+
+
+class DocumentDataError(DataProblems):
     """The documents data file is malformed."""
 
 
 @dataclass(frozen=True, slots=True)
-class DocumentRule:
+class DocumentRule(Dated):
     """One [[document]] entry. Text fields are msgids, translated when a checklist is built."""
 
     order: int
@@ -35,55 +75,68 @@ class DocumentRule:
     reason: str
     contents: tuple[str, ...]
     validity: str
-    source: str
-    effective_from: date
-    effective_to: date | None
     mandatory: bool
     notes: Mapping[str, str]
 
-    def in_force(self, on: date) -> bool:
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
+
+def _rule_problems(where: str, raw: Mapping[str, Any]) -> list[str]:
+    problems = check_fields(where, raw, FIELDS, OPTIONAL)
+    if "stage" in raw and raw["stage"] not in STAGES:
+        problems.append(f"{where}: unknown stage {raw['stage']!r}")
+    who = raw.get("who", [])
+    if "who" in raw and not (
+        isinstance(who, list) and who and all(isinstance(w, str) and w in ROLES for w in who)
+    ):
+        problems.append(f"{where}: unknown role in {who!r}")
+    if any(a_date(raw[name]) for name in ("effective_from", "effective_to") if name in raw):
+        problems.append(f"{where}: effective dates must be TOML dates")
+    return problems
 
 
 def _rule(order: int, raw: Mapping[str, Any]) -> DocumentRule:
-    where = f"document #{order + 1} ({raw.get('key', '?')})"
-    try:
-        trigger, _sep, argument = str(raw["trigger"]).partition(":")
-        rule = DocumentRule(
-            order=order,
-            id=str(raw["id"]),
-            key=str(raw["key"]),
-            stage=str(raw["stage"]),
-            who=tuple(str(w) for w in raw["who"]),
-            trigger=trigger,
-            argument=argument,
-            title=str(raw["title"]),
-            reason=str(raw["reason"]),
-            contents=tuple(str(c) for c in raw.get("contents", ())),
-            validity=str(raw.get("validity", "")),
-            source=str(raw["source"]),
-            effective_from=raw["effective_from"],
-            effective_to=raw.get("effective_to"),
-            mandatory=bool(raw.get("mandatory", True)),
-            notes={str(k): str(v) for k, v in raw.get("notes", {}).items()},
-        )
-    except KeyError as missing:
-        raise DocumentDataError(f"{where}: missing field {missing}") from None
-    if rule.stage not in STAGES:
-        raise DocumentDataError(f"{where}: unknown stage {rule.stage!r}")
-    if not rule.who or not set(rule.who) <= ROLES:
-        raise DocumentDataError(f"{where}: unknown role in {rule.who!r}")
-    if not isinstance(rule.effective_from, date) or not isinstance(rule.effective_to, date | None):
-        raise DocumentDataError(f"{where}: effective dates must be TOML dates")
-    return rule
+    trigger, _sep, argument = raw["trigger"].partition(":")
+    return DocumentRule(
+        order=order,
+        id=raw["id"],
+        key=raw["key"],
+        stage=raw["stage"],
+        who=tuple(raw["who"]),
+        trigger=trigger,
+        argument=argument,
+        title=raw["title"],
+        reason=raw["reason"],
+        contents=tuple(raw.get("contents", ())),
+        validity=raw.get("validity", ""),
+        source=raw["source"],
+        effective_from=raw["effective_from"],
+        effective_to=raw.get("effective_to"),
+        mandatory=raw.get("mandatory", True),
+        notes=dict(raw.get("notes", {})),
+    )
 
 
 def parse_documents(text: str) -> tuple[DocumentRule, ...]:
+    """The [[document]] entries of a documents file; DocumentDataError lists every problem."""
     raw = tomllib.loads(text)
     meta = raw.get("meta", {})
     if meta.get("format") != "ee-desktop.documents" or meta.get("format_version") != 1:
         raise DocumentDataError("not an ee-desktop.documents file, version 1")
-    return tuple(_rule(i, entry) for i, entry in enumerate(raw.get("document", ())))
+    entries = raw.get("document", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise DocumentDataError("document: expected an array of tables [[document]]")
+    places = [f"document[{i}] ({e.get('key', '?')})" for i, e in enumerate(entries)]
+    problems = [
+        p for where, e in zip(places, entries, strict=True) for p in _rule_problems(where, e)
+    ]
+    # Versions of one document for one trigger (e.g. the medical exam before and after a
+    # change) follow each other; different triggers of one key may be in force together.
+    problems += period_problems(
+        (f"{e.get('key')} {e.get('trigger')}", where, e)
+        for where, e in zip(places, entries, strict=True)
+    )
+    if problems:
+        raise DocumentDataError(problems)
+    return tuple(_rule(i, entry) for i, entry in enumerate(entries))
 
 
 @cache

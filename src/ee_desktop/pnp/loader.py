@@ -9,34 +9,29 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from ee_desktop.dated import (
+    Check,
+    DataProblems,
+    a_date,
+    a_table,
+    boolean,
+    check_fields,
+    integer,
+    list_of,
+    one_of,
+    period_problems,
+    text,
+)
 from ee_desktop.pnp.model import INTAKES, Ask, Requirements, Stream
 from ee_desktop.profile.model import PROVINCES
-from ee_desktop.rules.schema import EDUCATION_KEYS, Check, a_date, boolean, integer, text
+from ee_desktop.rules.schema import EDUCATION_KEYS
 
 PROGRAMS: tuple[str, ...] = ("fsw", "cec", "fst")
+MISSING = "{where}: '{name}' is missing"
 
 
-class StreamsError(Exception):
+class StreamsError(DataProblems):
     """The streams data is malformed; the message lists every problem found."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = tuple(problems)
-
-
-def _choice(choices: Sequence[str]) -> Check:
-    def check(value: Any) -> str | None:
-        return None if value in choices else "one of " + ", ".join(choices)
-
-    return check
-
-
-def _list_of(item: Check, what: str) -> Check:
-    def check(value: Any) -> str | None:
-        ok = isinstance(value, list) and all(item(v) is None for v in value)
-        return None if ok else f"a list of {what}"
-
-    return check
 
 
 def _noc(value: Any) -> str | None:
@@ -62,64 +57,53 @@ def _url(value: Any) -> str | None:
     return None if ok else "an https:// address"
 
 
-STREAM_FIELDS: dict[str, tuple[Check, bool]] = {  # name: (check, required)
-    "id": (text, True),
-    "province": (_choice(PROVINCES), True),
-    "program": (text, True),
-    "name": (text, True),
-    "url": (_url, True),
-    "intake": (_choice(tuple(INTAKES)), True),
-    "summary": (text, True),
-    "effective_from": (a_date, True),
-    "effective_to": (a_date, False),
-    "verified": (boolean, True),
-    "verified_on": (a_date, True),
-    "source": (text, True),
-    "note": (text, False),
-    "apply_within_days": (integer, False),
-    "requires": (lambda v: None if isinstance(v, dict) else "a table", False),
+STREAM_FIELDS: dict[str, Check] = {
+    "id": text,
+    "province": one_of(*PROVINCES),
+    "program": text,
+    "name": text,
+    "url": _url,
+    "intake": one_of(*INTAKES),
+    "summary": text,
+    "effective_from": a_date,
+    "verified": boolean,
+    "verified_on": a_date,
+    "source": text,
+}
+STREAM_OPTIONAL: dict[str, Check] = {
+    "effective_to": a_date,
+    "note": text,
+    "apply_within_days": integer,
+    "requires": a_table,
 }
 REQUIREMENT_FIELDS: dict[str, Check] = {
-    "programs": _list_of(_choice(PROGRAMS), "program codes (fsw, cec, fst)"),
+    "programs": list_of(one_of(*PROGRAMS), "program codes (fsw, cec, fst)"),
     "clb": _level,
     "english_clb": _level,
     "french_nclc": _level,
-    "education": _choice([k for k in EDUCATION_KEYS if k != "two_or_more"]),
+    "education": one_of(*(k for k in EDUCATION_KEYS if k != "two_or_more")),
     "crs": integer,
     "min_age": integer,
     "max_age": integer,
     "experience_months": integer,
     "experience_window_years": _years,
-    "teer": _list_of(_teer, "TEERs (0 to 3)"),
-    "occupations": _list_of(_noc, "five-digit NOC 2021 codes"),
-    "excluded_occupations": _list_of(_noc, "five-digit NOC 2021 codes"),
+    "teer": list_of(_teer, "TEERs (0 to 3)"),
+    "occupations": list_of(_noc, "five-digit NOC 2021 codes"),
+    "excluded_occupations": list_of(_noc, "five-digit NOC 2021 codes"),
     "job_offer": boolean,
     "worked_in_province_months": integer,
     "graduated_in_province": boolean,
-    "asks": _list_of(lambda v: None if isinstance(v, dict) else "a table", "tables"),
+    "asks": list_of(a_table, "tables"),
 }
 ASK_FIELDS: dict[str, Check] = {"id": text, "text": text}
 
 
-def _fields(
-    where: str, table: Mapping[str, Any], checks: Mapping[str, Check], required: Sequence[str]
-) -> list[str]:
-    problems = [f"{where}: '{name}' is missing" for name in required if name not in table]
-    for name, value in table.items():
-        check = checks.get(name)
-        if check is None:
-            problems.append(f"{where}: unknown field '{name}'")
-        elif (expected := check(value)) is not None:
-            problems.append(f"{where}.{name}: expected {expected}, got {value!r}")
-    return problems
-
-
 def _requirements(where: str, raw: Mapping[str, Any]) -> tuple[Requirements, list[str]]:
-    problems = _fields(where, raw, REQUIREMENT_FIELDS, ())
+    problems = check_fields(where, raw, {}, REQUIREMENT_FIELDS)
     asks = []
     for i, ask in enumerate(raw.get("asks", []) if isinstance(raw.get("asks"), list) else []):
         if isinstance(ask, dict):
-            problems += _fields(f"{where}.asks[{i}]", ask, ASK_FIELDS, ("id", "text"))
+            problems += check_fields(f"{where}.asks[{i}]", ask, ASK_FIELDS, missing=MISSING)
             asks.append(Ask(str(ask.get("id", "")), str(ask.get("text", ""))))
     if problems:
         return Requirements(), problems
@@ -145,28 +129,19 @@ def parse_streams(document: Mapping[str, Any]) -> tuple[Stream, ...]:
     raw_streams = document.get("stream", [])
     if not isinstance(raw_streams, list):
         raise StreamsError(["'stream' must be an array of tables ([[stream]])"])
-    periods: dict[str, list[tuple[date, date]]] = {}  # versions of a stream by id
+    periods = []  # versions of a stream share its id
     for i, raw in enumerate(raw_streams):
         where = f"stream[{i}]" + (f" ({raw.get('id')})" if isinstance(raw, dict) else "")
         if not isinstance(raw, dict):
             problems.append(f"{where}: expected a table")
             continue
-        required = [name for name, (_check, needed) in STREAM_FIELDS.items() if needed]
-        found = _fields(where, raw, {k: c for k, (c, _r) in STREAM_FIELDS.items()}, required)
+        periods.append((str(raw.get("id")), where, raw))
+        found = check_fields(where, raw, STREAM_FIELDS, STREAM_OPTIONAL, missing=MISSING)
         raw_requires = raw.get("requires", {})
         requires, more = _requirements(
             f"{where}.requires", raw_requires if isinstance(raw_requires, dict) else {}
         )
         found += more
-        starts, ends = raw.get("effective_from"), raw.get("effective_to")
-        if isinstance(starts, date):
-            last = ends if isinstance(ends, date) else date.max
-            if last < starts:
-                found.append(f"{where}: effective_to is before effective_from")
-            for other_start, other_end in periods.get(str(raw.get("id")), []):
-                if starts <= other_end and other_start <= last:
-                    found.append(f"{where}: overlaps another version of the same stream")
-            periods.setdefault(str(raw.get("id")), []).append((starts, last))
         if raw.get("verified") is False and not raw.get("note"):
             found.append(f"{where}: an unverified entry needs a 'note' saying what to check")
         if found:
@@ -191,6 +166,11 @@ def parse_streams(document: Mapping[str, Any]) -> tuple[Stream, ...]:
                 requires=requires,
             )
         )
+    problems += period_problems(
+        periods,
+        ends_before="{where}: effective_to is before effective_from",
+        overlaps="{where}: overlaps another version of the same stream",
+    )
     if problems:
         raise StreamsError(problems)
     return tuple(streams)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ee_desktop.dated import Dated
 from ee_desktop.i18n import N_
 from ee_desktop.profile.model import ProvincialNomination
 
@@ -101,7 +102,7 @@ class Requirements:
 
 
 @dataclass(frozen=True, slots=True)
-class Stream:
+class Stream(Dated):
     id: str  # stable: tracking and answers are keyed on it
     province: str
     program: str  # the nominee program's name, e.g. "Ontario Immigrant Nominee Program"
@@ -109,17 +110,11 @@ class Stream:
     url: str
     intake: str
     summary: str  # gettext msgid
-    effective_from: date
-    effective_to: date | None
     verified: bool
     verified_on: date
-    source: str
     note: str  # gettext msgid: what could not be verified, or ""
     apply_within_days: int | None  # after an invitation from the province
     requires: Requirements = field(default_factory=Requirements)
-
-    def in_force(self, on: date) -> bool:
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,7 @@ def validate_rules_file(path: Path) -> list[str]:
     try:
         document = read_document(path)
     except RulesError as error:
-        return error.problems
+        return list(error.problems)
     return [f"{path.name}: {p}" for p in validate_document(document, require_meta=True)]
 
 

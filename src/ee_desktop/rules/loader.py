@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ee_desktop.dated import DataProblems, Dated, chronological, in_force_on
 from ee_desktop.rules.schema import (
     CATEGORY_PREFIX,
     REQUIRED_TABLES,
@@ -30,27 +31,17 @@ BUILTIN = "built-in"
 MAX_CACHED_DATES = 1024
 
 
-class RulesError(Exception):
+class RulesError(DataProblems):
     """Rules that cannot be used: each item of ``problems`` is one sentence."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = list(problems)
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Dated):
     """One dated row of a table, with the layer it came from."""
 
     table: str
-    effective_from: date
-    effective_to: date | None
-    source: str
     values: Mapping[str, Any]
     layer: str
-
-    def in_force(self, on: date) -> bool:
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +121,7 @@ def build_layer(name: str, documents: Sequence[Mapping[str, Any]], path: Path | 
         verified_on=meta["verified_on"],
         path=path,
         notices=tuple(notices),
-        entries={k: tuple(sorted(v, key=lambda e: e.effective_from)) for k, v in entries.items()},
+        entries={k: chronological(v) for k, v in entries.items()},
     )
 
 
@@ -155,9 +146,9 @@ class RuleSet:
 
     def entry(self, table_id: str, on: date) -> Entry | None:
         for layer in reversed(self.layers):
-            for candidate in layer.entries.get(table_id, ()):
-                if candidate.in_force(on):
-                    return candidate
+            found = in_force_on(layer.entries.get(table_id, ()), on)
+            if found is not None:
+                return found
         return None
 
     def category_ids(self) -> list[str]:

@@ -8,10 +8,20 @@ checks; every problem names the entry and field and says what was expected.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import date
+from collections.abc import Mapping
 from typing import Any
 
+from ee_desktop.dated import (
+    Check,
+    a_date,
+    boolean,
+    check_fields,
+    integer,
+    is_whole,
+    one_of,
+    period_problems,
+    text,
+)
 from ee_desktop.profile.model import PROVINCES
 
 FORMAT_NAME = "ee-desktop.rules"
@@ -25,34 +35,9 @@ ABILITY_KEYS: tuple[str, ...] = ("listening", "reading", "writing", "speaking")
 CATEGORY_PREFIX = "categories."
 CATEGORY_KINDS: tuple[str, ...] = ("french", "occupation", "unsupported")
 
-# A check returns None when the value is fine, else a description of what was expected.
-Check = Callable[[Any], "str | None"]
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def integer(value: Any) -> str | None:
-    return None if _is_int(value) and value >= 0 else "a whole number, 0 or more"
-
-
-def text(value: Any) -> str | None:
-    return None if isinstance(value, str) and value.strip() else "a non-empty string"
-
-
-def boolean(value: Any) -> str | None:
-    return None if isinstance(value, bool) else "true or false"
-
-
-def a_date(value: Any) -> str | None:
-    # tomllib gives datetime for date-times; only plain dates are meaningful here.
-    ok = isinstance(value, date) and type(value) is date
-    return None if ok else "a date (YYYY-MM-DD, unquoted)"
 
 
 def int_list(length: int) -> Check:
@@ -60,7 +45,7 @@ def int_list(length: int) -> Check:
         ok = (
             isinstance(value, list)
             and len(value) == length
-            and all(_is_int(v) and v >= 0 for v in value)
+            and all(is_whole(v) and v >= 0 for v in value)
         )
         return None if ok else f"a list of {length} whole numbers"
 
@@ -82,7 +67,7 @@ def steps(columns: int) -> Check:
             if not (
                 isinstance(row, list)
                 and len(row) == columns + 1
-                and all(_is_int(v) and v >= 0 for v in row)
+                and all(is_whole(v) and v >= 0 for v in row)
             ):
                 return expected
             if row[0] <= previous:
@@ -104,7 +89,7 @@ def score_steps(value: Any) -> str | None:
             isinstance(row, list)
             and len(row) == 2
             and _is_number(row[0])
-            and _is_int(row[1])
+            and is_whole(row[1])
             and 0 <= row[1] <= 12
         ):
             return expected
@@ -124,13 +109,6 @@ def code_list(value: Any) -> str | None:
 def province_list(value: Any) -> str | None:
     ok = isinstance(value, list) and all(isinstance(v, str) and v in PROVINCES for v in value)
     return None if ok else 'a list of province or territory codes such as "QC"'
-
-
-def one_of(*choices: str) -> Check:
-    def check(value: Any) -> str | None:
-        return None if value in choices else "one of " + ", ".join(choices)
-
-    return check
 
 
 COMMON_FIELDS: dict[str, Check] = {"effective_from": a_date, "source": text}
@@ -265,32 +243,6 @@ NOTICE_FIELDS: dict[str, Check] = {
 NOTICE_OPTIONAL: dict[str, Check] = {"effective_from": a_date, "resolved": boolean}
 
 
-def _check_fields(
-    where: str,
-    data: Mapping[str, Any],
-    required: Mapping[str, Check],
-    optional: Mapping[str, Check],
-    problems: list[str],
-) -> None:
-    for name, required_check in required.items():
-        if name not in data:
-            problems.append(f"{where}: missing field '{name}'")
-            continue
-        expected = required_check(data[name])
-        if expected is not None:
-            problems.append(f"{where}.{name}: expected {expected}, got {data[name]!r}")
-    for name, value in data.items():
-        if name in required:
-            continue
-        check = optional.get(name)
-        if check is None:
-            problems.append(f"{where}: unknown field '{name}'")
-            continue
-        expected = check(value)
-        if expected is not None:
-            problems.append(f"{where}.{name}: expected {expected}, got {value!r}")
-
-
 def table_fields(table_id: str) -> tuple[dict[str, Check], dict[str, Check]] | None:
     """Required and optional fields of a table, or None for an unknown table."""
     if table_id.startswith(CATEGORY_PREFIX) and len(table_id) > len(CATEGORY_PREFIX):
@@ -332,13 +284,13 @@ def validate_document(document: Mapping[str, Any], *, require_meta: bool) -> lis
     elif not isinstance(meta, dict):
         problems.append("meta: expected a table")
     else:
-        _check_fields("meta", meta, META_FIELDS, META_OPTIONAL, problems)
+        problems += check_fields("meta", meta, META_FIELDS, META_OPTIONAL)
     notices = document.get("notices", [])
     if not isinstance(notices, list) or not all(isinstance(n, dict) for n in notices):
         problems.append("notices: expected an array of tables [[notices]]")
     else:
         for i, notice in enumerate(notices):
-            _check_fields(f"notices[{i}]", notice, NOTICE_FIELDS, NOTICE_OPTIONAL, problems)
+            problems += check_fields(f"notices[{i}]", notice, NOTICE_FIELDS, NOTICE_OPTIONAL)
     tables, misplaced = flatten_tables(document)
     problems.extend(misplaced)
     for table_id, entries in tables.items():
@@ -351,10 +303,12 @@ def validate_document(document: Mapping[str, Any], *, require_meta: bool) -> lis
             continue
         required, optional = fields
         for i, entry in enumerate(entries):
-            _check_fields(f"{table_id}[{i}]", entry, required, optional, problems)
+            problems += check_fields(f"{table_id}[{i}]", entry, required, optional)
             if table_id.startswith(CATEGORY_PREFIX):
                 problems.extend(_check_category(f"{table_id}[{i}]", entry))
-        problems.extend(_check_periods(table_id, entries))
+        problems += period_problems(
+            (table_id, f"{table_id}[{i}]", e) for i, e in enumerate(entries)
+        )
     return problems
 
 
@@ -373,27 +327,3 @@ def _check_category(where: str, entry: Mapping[str, Any]) -> list[str]:
         for name in needs
         if name not in entry
     ]
-
-
-def _check_periods(table_id: str, entries: list[dict[str, Any]]) -> list[str]:
-    problems: list[str] = []
-    spans: list[tuple[date, date, int]] = []
-    for i, entry in enumerate(entries):
-        start, end = entry.get("effective_from"), entry.get("effective_to", date.max)
-        if not isinstance(start, date) or not isinstance(end, date):
-            continue  # already reported
-        if end < start:
-            problems.append(
-                f"{table_id}[{i}].effective_to: expected a date on or after "
-                f"effective_from {start}, got {end}"
-            )
-            continue
-        spans.append((start, end, i))
-    spans.sort()
-    for (_, end_a, a), (start_b, _, b) in zip(spans, spans[1:], strict=False):
-        if start_b <= end_a:
-            problems.append(
-                f"{table_id}[{b}].effective_from: periods overlap with "
-                f"{table_id}[{a}]; expected a date after {end_a}"
-            )
-    return problems

@@ -12,6 +12,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ee_desktop.dated import (
+    Check,
+    DataProblems,
+    a_date,
+    a_datetime,
+    check_fields,
+    integer,
+    one_of,
+    positive,
+    text,
+)
 from ee_desktop.i18n import N_, _
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -100,27 +111,54 @@ def sort_rounds(rounds: Iterable[Round]) -> list[Round]:
     return sorted(rounds, key=lambda r: (r.on, r.number or 0, r.round_type))
 
 
+META_FIELDS: dict[str, Check] = {"source": text, "retrieved_on": a_date}
+ROUND_FIELDS: dict[str, Check] = {
+    "date": a_date,
+    "type": one_of(*ROUND_TYPES),
+    "name": text,
+    "invited": integer,
+    "lowest_score": integer,
+}
+ROUND_OPTIONAL: dict[str, Check] = {"number": positive, "tie_break": a_datetime}
+
+
+def parse_rounds(document: dict[str, Any]) -> tuple[Round, ...]:
+    """The rounds of a parsed rounds.toml, oldest first; DataProblems lists every problem."""
+    meta, entries = document.get("meta", {}), document.get("rounds", [])
+    problems = [
+        f"unknown top-level key {key!r}" for key in document if key not in ("meta", "rounds")
+    ]
+    if isinstance(meta, dict):
+        problems += check_fields("meta", meta, META_FIELDS)
+    else:
+        problems.append("meta: expected a table")
+    if isinstance(entries, list) and all(isinstance(raw, dict) for raw in entries):
+        for i, raw in enumerate(entries):
+            problems += check_fields(f"rounds[{i}]", raw, ROUND_FIELDS, ROUND_OPTIONAL)
+    else:
+        problems.append("rounds: expected an array of tables [[rounds]]")
+    if problems:
+        raise DataProblems(problems)
+    rounds = (
+        Round(
+            number=raw.get("number"),
+            on=raw["date"],
+            round_type=raw["type"],
+            name=raw["name"],
+            invited=raw["invited"],
+            lowest_score=raw["lowest_score"],
+            tie_break=None if "tie_break" not in raw else raw["tie_break"].astimezone(UTC),
+            source=meta["source"],
+        )
+        for raw in entries
+    )
+    return tuple(sort_rounds(rounds))
+
+
 @cache
 def _builtin() -> tuple[Round, ...]:
     with (DATA_DIR / "rounds.toml").open("rb") as handle:
-        document: dict[str, Any] = tomllib.load(handle)
-    source = str(document["meta"]["source"])
-    out = []
-    for raw in document["rounds"]:
-        tie = raw.get("tie_break")
-        out.append(
-            Round(
-                number=raw.get("number"),
-                on=raw["date"],
-                round_type=raw["type"],
-                name=raw["name"],
-                invited=raw["invited"],
-                lowest_score=raw["lowest_score"],
-                tie_break=None if tie is None else tie.astimezone(UTC),
-                source=source,
-            )
-        )
-    return tuple(sort_rounds(out))
+        return parse_rounds(tomllib.load(handle))
 
 
 def builtin_rounds() -> tuple[Round, ...]:
