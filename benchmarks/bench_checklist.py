@@ -20,10 +20,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["EE_DESKTOP_NO_KEYRING"] = "1"
 
-from ee_desktop.app import create_application  # noqa: E402
-from ee_desktop.checklist_service import ChecklistService  # noqa: E402
+from ee_desktop.gui import create_application  # noqa: E402
 from ee_desktop.profile import decode  # noqa: E402
-from ee_desktop.service import RulesService  # noqa: E402
+from ee_desktop.services import Services  # noqa: E402
 from ee_desktop.store import open_store  # noqa: E402
 from ee_desktop.ui.checklist_view import ChecklistView  # noqa: E402
 
@@ -64,7 +63,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(Path(folder), _Passphrase())
         store.save(decode(large_file(), today=TODAY))
-        service = ChecklistService(store, RulesService(Path(folder)))
+        service = Services.open(store, Path(folder), lambda: TODAY).checklist
         entries = service.entries(TODAY)
         for entry in entries[::3]:  # progress recorded on a third of the items
             service.set_status(entry, "requested", TODAY)

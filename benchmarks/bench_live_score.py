@@ -16,8 +16,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["EE_DESKTOP_NO_KEYRING"] = "1"
 
-from ee_desktop.app import create_application  # noqa: E402
-from ee_desktop.service import PersonalFileService  # noqa: E402
+from ee_desktop.gui import create_application  # noqa: E402
+from ee_desktop.services import Services  # noqa: E402
 from ee_desktop.store import open_store  # noqa: E402
 from ee_desktop.ui.main_window import MainWindow  # noqa: E402
 
@@ -37,9 +37,9 @@ def main() -> None:
     app = create_application([])
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(Path(folder), _Passphrase())
-        service = PersonalFileService(store)
-        service.import_file(EXAMPLE, today=date.today())
-        window = MainWindow(service, Path(folder))
+        services = Services.open(store, Path(folder), date.today)
+        services.files.import_file(EXAMPLE, today=date.today())
+        window = MainWindow(services, services.today)
         window.resize(1280, 800)
         window.show()
         window.edit_file()

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from ee_desktop.checklist_service import ChecklistEntry
+from ee_desktop.checklist import ChecklistEntry
 from ee_desktop.deadlines import derive
 from ee_desktop.profile import decode
 from ee_desktop.report import ReportInput, checklist_entries_from, render

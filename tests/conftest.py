@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LANGUAGE"] = "en"
 
 import json  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import TYPE_CHECKING, Any  # noqa: E402
@@ -21,6 +21,7 @@ from hypothesis import settings  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
 if TYPE_CHECKING:
+    from ee_desktop.services import Services
     from ee_desktop.store import Store
 
 # The same generated examples on every run: a property test that fails, fails every time
@@ -141,3 +142,10 @@ def french(qapp: Any) -> Iterator[None]:
     apply_language("fr")
     yield
     apply_language("en")
+
+
+def services_for(store: Store, today: Callable[[], date] = date.today) -> Services:
+    """The app's services on ``store``, on the clock ``today``."""
+    from ee_desktop.services import Services
+
+    return Services.open(store, store.path.parent, today)

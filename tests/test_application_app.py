@@ -14,25 +14,21 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ee_desktop.application_service import ApplicationService
-from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.cli import main
-from ee_desktop.deadlines_service import DeadlinesService
 from ee_desktop.paths import database_path
 from ee_desktop.profile.milestones import Milestone
-from ee_desktop.service import PersonalFileService, RulesService
+from ee_desktop.services.application import ApplicationService
 from ee_desktop.store import Store, open_store
 from ee_desktop.store import database as database_module
 from ee_desktop.ui.application_view import ApplicationView, MilestoneDialog
 from ee_desktop.ui.main_window import MainWindow
-from tests.conftest import EXAMPLE, TODAY, FixedPassphrases
+from tests.conftest import EXAMPLE, TODAY, FixedPassphrases, services_for
 
 INVITED = Milestone("invitation", date(2026, 11, 10))
 
 
 def _service(store: Store) -> ApplicationService:
-    rules = RulesService(store.path.parent)
-    return ApplicationService(DeadlinesService(store, rules, ChecklistService(store, rules)))
+    return services_for(store).application
 
 
 @pytest.fixture
@@ -214,7 +210,7 @@ def test_the_dialog_offers_only_the_dates_a_milestone_has(qtbot: QtBot) -> None:
 
 @pytest.fixture
 def window(qtbot: QtBot, store: Store, data_dir: Path) -> Iterator[MainWindow]:
-    created = MainWindow(PersonalFileService(store), data_dir)
+    created = MainWindow(services_for(store), date.today)
     qtbot.addWidget(created)
     created.show()
     yield created

@@ -15,13 +15,13 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from ee_desktop.checklist_service import ChecklistEntry, ChecklistService, progress
+from ee_desktop.checklist import ChecklistEntry, progress
 from ee_desktop.cli import main
 from ee_desktop.profile import decode
-from ee_desktop.service import RulesService
+from ee_desktop.services.checklist import ChecklistService
 from ee_desktop.store import Store, open_store
 from ee_desktop.ui.checklist_view import KEY_ROLE, ChecklistView
-from tests.conftest import EXAMPLE, TODAY, FixedPassphrases
+from tests.conftest import EXAMPLE, TODAY, FixedPassphrases, services_for
 
 
 def family(example: dict[str, Any]) -> dict[str, Any]:
@@ -71,7 +71,7 @@ def store(data_dir: Path, example_data: dict[str, Any]) -> Iterator[Store]:
 
 @pytest.fixture
 def service(store: Store) -> ChecklistService:
-    return ChecklistService(store, RulesService(store.path.parent))
+    return services_for(store).checklist
 
 
 def by_key(entries: list[ChecklistEntry]) -> dict[str, ChecklistEntry]:
@@ -104,7 +104,7 @@ def test_progress_survives_a_restart(
     service.set_notes(by_key(service.entries(TODAY))[entry.key], "Asked the embassy")
     store.close()
     reopened = open_store(data_dir, FixedPassphrases())
-    again = by_key(ChecklistService(reopened, RulesService(data_dir)).entries(TODAY))[entry.key]
+    again = by_key(services_for(reopened).checklist.entries(TODAY))[entry.key]
     assert (again.status, again.requested_on, again.notes) == (
         "requested",
         date(2026, 11, 20),
@@ -257,7 +257,7 @@ def test_hundreds_of_items_use_one_model(
         for i in range(120)
     ]
     store.save(decode(data, today=TODAY))
-    shown = ChecklistView(ChecklistService(store, RulesService(store.path.parent)), lambda: TODAY)
+    shown = ChecklistView(services_for(store).checklist, lambda: TODAY)
     qtbot.addWidget(shown)
     shown.refresh()
     rows = sum(shown.model.item(r).rowCount() for r in range(shown.model.rowCount()))

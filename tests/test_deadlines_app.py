@@ -10,20 +10,17 @@ import icalendar
 import pytest
 from pytestqt.qtbot import QtBot
 
-from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.cli import main
-from ee_desktop.deadlines_service import DeadlinesService
-from ee_desktop.service import PersonalFileService, RulesService
+from ee_desktop.services.deadlines import DeadlinesService
 from ee_desktop.store import Store, open_store
 from ee_desktop.ui.deadlines_view import DeadlinesView, urgency
 from ee_desktop.ui.main_window import MainWindow
-from tests.conftest import EXAMPLE, TODAY, FixedPassphrases
+from tests.conftest import EXAMPLE, TODAY, FixedPassphrases, services_for
 
 
 @pytest.fixture
 def service(store: Store) -> DeadlinesService:
-    rules = RulesService(store.path.parent)
-    return DeadlinesService(store, rules, ChecklistService(store, rules))
+    return services_for(store).deadlines
 
 
 def test_invitation_starts_the_countdown_and_survives_a_restart(
@@ -36,8 +33,7 @@ def test_invitation_starts_the_countdown_and_survives_a_restart(
     assert submit, [(d.uid, d.due) for d in after if d.uid not in before]
     store.close()
     reopened = open_store(data_dir, FixedPassphrases())
-    rules = RulesService(data_dir)
-    again = DeadlinesService(reopened, rules, ChecklistService(reopened, rules))
+    again = services_for(reopened).deadlines
     assert again.milestones()["invitation"] == (date(2026, 11, 10),)
     assert any(d.due == date(2027, 1, 9) for d in again.deadlines(TODAY))
     reopened.close()
@@ -126,7 +122,7 @@ def test_view_lists_dates_sorted_with_overdue_ones_marked(
 def test_reminders_on_start_and_in_the_tray(
     qtbot: QtBot, store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = MainWindow(PersonalFileService(store), data_dir)
+    window = MainWindow(services_for(store), date.today)
     qtbot.addWidget(window)
     window.deadlines_service.add_custom("Call the embassy", date.today() + timedelta(days=2))
     shown: list[str] = []
@@ -154,7 +150,7 @@ def test_reminders_on_start_and_in_the_tray(
 
 
 def test_overview_shows_the_next_dates(qtbot: QtBot, store: Store, data_dir: Path) -> None:
-    window = MainWindow(PersonalFileService(store), data_dir)
+    window = MainWindow(services_for(store), date.today)
     qtbot.addWidget(window)
     window.deadlines_service.add_custom("Pay the fees", date.today() - timedelta(days=1))
     window.refresh()

@@ -11,7 +11,6 @@ import json
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +33,9 @@ from pytestqt.qtbot import QtBot
 from ee_desktop import i18n
 from ee_desktop.profile import load
 from ee_desktop.report import render
-from ee_desktop.service import PersonalFileService
 from ee_desktop.store import Store
 from ee_desktop.ui.main_window import MainWindow
-from ee_desktop.wizard import view as wizard_view
-from tests.conftest import EXAMPLE, REPO, TODAY
+from tests.conftest import EXAMPLE, REPO, TODAY, services_for
 from tests.report.report_helpers import pages, report_input
 
 ENGLISH_WORDS = frozenset(
@@ -150,13 +147,7 @@ def widget_texts(root: QWidget) -> list[str]:
 def window(
     french: None, qtbot: QtBot, store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> MainWindow:
-    class FixedDate(date):
-        @classmethod
-        def today(cls) -> FixedDate:
-            return cls(TODAY.year, TODAY.month, TODAY.day)
-
-    monkeypatch.setattr(wizard_view, "date", FixedDate)
-    created = MainWindow(PersonalFileService(store), data_dir)
+    created = MainWindow(services_for(store), lambda: TODAY)
     qtbot.addWidget(created)
     created.resize(1024, 700)
     created.show()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +13,11 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from ee_desktop.profile import decode
-from ee_desktop.service import PersonalFileService
 from ee_desktop.store import Store, open_store
 from ee_desktop.ui import dialogs
 from ee_desktop.ui.dialogs import PassphraseDialog
 from ee_desktop.ui.main_window import MainWindow
-from tests.conftest import EXAMPLE, RULES_UPDATE, TODAY, FixedPassphrases
+from tests.conftest import EXAMPLE, RULES_UPDATE, TODAY, FixedPassphrases, services_for
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def window(qtbot: QtBot, store: Store, data_dir: Path) -> MainWindow:
-    created = MainWindow(PersonalFileService(store), data_dir)
+    created = MainWindow(services_for(store), date.today)
     qtbot.addWidget(created)
     created.show()
     return created
@@ -160,12 +160,12 @@ def test_about_names_the_data_folder(
 
 
 def test_window_geometry_persists(qtbot: QtBot, store: Store, data_dir: Path) -> None:
-    first = MainWindow(PersonalFileService(store), data_dir)
+    first = MainWindow(services_for(store), date.today)
     qtbot.addWidget(first)
     first.show()
     first.resize(700, 500)  # within the offscreen screen (800x600)
     first.close()
-    second = MainWindow(PersonalFileService(store), data_dir)
+    second = MainWindow(services_for(store), date.today)
     qtbot.addWidget(second)
     second.show()
     assert (second.width(), second.height()) == (700, 500)
@@ -191,7 +191,7 @@ def test_passphrase_dialog_checks_new_passphrase(qtbot: QtBot) -> None:
 def test_app_start_asks_again_after_a_wrong_passphrase(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path, qtbot: QtBot
 ) -> None:
-    from ee_desktop import app
+    from ee_desktop import gui
 
     monkeypatch.setenv("EE_DESKTOP_NO_KEYRING", "1")
     open_store(data_dir, FixedPassphrases("the right passphrase")).close()
@@ -203,7 +203,7 @@ def test_app_start_asks_again_after_a_wrong_passphrase(
         return next(answers)
 
     monkeypatch.setattr(dialogs.DialogPassphrases, "_ask", fake_ask)
-    store = app.unlock_store(data_dir)
+    store = gui.unlock_store(data_dir)
     assert store is not None
     store.close()
     assert errors[0] == "" and errors[1].startswith("The passphrase is wrong")

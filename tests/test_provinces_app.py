@@ -10,24 +10,21 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
-from ee_desktop.checklist_service import ChecklistService
-from ee_desktop.deadlines_service import DeadlinesService
 from ee_desktop.pnp import FITS, MIGHT_FIT
-from ee_desktop.provinces_service import ProvincesService
-from ee_desktop.service import RulesService
+from ee_desktop.services.deadlines import DeadlinesService
+from ee_desktop.services.provinces import ProvincesService
 from ee_desktop.store import Store, open_store
 from ee_desktop.ui.provinces_view import ProvincesView
-from tests.conftest import TODAY, FixedPassphrases
+from tests.conftest import TODAY, FixedPassphrases, services_for
 
 
 @pytest.fixture
 def service(store: Store) -> ProvincesService:
-    return ProvincesService(store, RulesService(store.path.parent))
+    return services_for(store).provinces
 
 
 def _deadlines(store: Store) -> DeadlinesService:
-    rules = RulesService(store.path.parent)
-    return DeadlinesService(store, rules, ChecklistService(store, rules))
+    return services_for(store).deadlines
 
 
 def _fit(service: ProvincesService, stream_id: str) -> str:
@@ -40,7 +37,7 @@ def test_answers_are_saved_and_change_the_fit(service: ProvincesService, data_di
     assert _fit(service, "yt-express-entry") == FITS
     service.store.close()
     reopened = open_store(data_dir, FixedPassphrases())
-    again = ProvincesService(reopened, RulesService(data_dir))
+    again = services_for(reopened).provinces
     assert again.answers() == {"job_offer:YT": "yes"}
     assert _fit(again, "yt-express-entry") == FITS
     again.set_answer("job_offer:YT", None)

@@ -11,17 +11,13 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.cli import main
-from ee_desktop.deadlines_service import DeadlinesService
 from ee_desktop.profile.milestones import Milestone
 from ee_desktop.report import render
-from ee_desktop.report_service import ReportService
-from ee_desktop.service import PersonalFileService, RulesService
 from ee_desktop.store import Store
 from ee_desktop.ui.main_window import MainWindow
 from ee_desktop.ui.report_export import ReportChoice, ReportExport
-from tests.conftest import EXAMPLE, TODAY
+from tests.conftest import EXAMPLE, TODAY, services_for
 
 
 def text_of(path: Path) -> str:
@@ -69,10 +65,8 @@ def test_report_command_for_the_active_file_on_letter(tmp_path: Path) -> None:
 
 
 def test_the_active_file_report_has_its_application(store: Store) -> None:
-    rules = RulesService(store.path.parent)
-    checklist = ChecklistService(store, rules)
-    deadlines = DeadlinesService(store, rules, checklist)
-    service = ReportService(rules, checklist, deadlines)
+    services = services_for(store)
+    service, checklist, deadlines = services.reports, services.checklist, services.deadlines
     before = service.input(TODAY).application
     assert before is not None and before.stage == "profile"
     deadlines.record_milestone(Milestone("invitation", date(2026, 11, 10)), TODAY)
@@ -102,7 +96,7 @@ def test_report_command_reports_an_unwritable_output(
 def test_export_from_the_window_runs_off_the_gui_thread(
     qtbot: QtBot, store: Store, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = MainWindow(PersonalFileService(store), data_dir)
+    window = MainWindow(services_for(store), date.today)
     qtbot.addWidget(window)
     target = tmp_path / "checklist.pdf"
     monkeypatch.setattr(ReportChoice, "exec", lambda self: ReportChoice.DialogCode.Accepted)

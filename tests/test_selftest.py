@@ -176,7 +176,7 @@ def test_frozen_app_keeps_its_plugin_folders_from_the_programs_it_opens(
 ) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from ee_desktop.app import forget_bundle_qt_paths
+    from ee_desktop.gui import forget_bundle_qt_paths
 
     before = QCoreApplication.libraryPaths()
     environ = {"QT_PLUGIN_PATH": str(tmp_path), "QML2_IMPORT_PATH": "/b/qml", "HOME": "/h"}

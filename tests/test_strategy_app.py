@@ -13,14 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from ee_desktop.cli import main
 from ee_desktop.profile import decode
-from ee_desktop.service import PersonalFileService, RulesService
+from ee_desktop.services.strategy import StrategyService
 from ee_desktop.store import Store, open_store
 from ee_desktop.strategy import builtin_rounds
-from ee_desktop.strategy_service import StrategyService
 from ee_desktop.ui.main_window import MainWindow
 from ee_desktop.ui.rounds_dialog import RoundsDialog
 from ee_desktop.ui.strategy_view import StrategyView
-from tests.conftest import EXAMPLE, TODAY, FixedPassphrases
+from tests.conftest import EXAMPLE, TODAY, FixedPassphrases, services_for
 
 CSV = """number,date,type,name,invited,lowest_score,tie_break
 900,2026-11-20,general,General,3000,499,2026-11-18 10:00:00
@@ -32,7 +31,7 @@ CSV = """number,date,type,name,invited,lowest_score,tie_break
 
 @pytest.fixture
 def service(store: Store) -> StrategyService:
-    return StrategyService(store, RulesService(store.path.parent))
+    return services_for(store).strategy
 
 
 def test_csv_import_keeps_good_rows_and_reports_bad_ones_by_line(
@@ -50,7 +49,7 @@ def test_csv_import_keeps_good_rows_and_reports_bad_ones_by_line(
     assert len(service.rounds()) == shipped + 2
     store.close()
     reopened = open_store(data_dir, FixedPassphrases())
-    again = StrategyService(reopened, RulesService(data_dir))
+    again = services_for(reopened).strategy
     assert [r.number for r in again.user_rounds()] == [900, 903]
     reopened.close()
 
@@ -104,7 +103,7 @@ def test_choosing_a_plan_line_compares_factor_by_factor(view: StrategyView, qtbo
 def test_plan_what_if_is_scored_on_its_date_and_cannot_be_saved(
     qtbot: QtBot, store: Store, data_dir: Path
 ) -> None:
-    window = MainWindow(PersonalFileService(store), data_dir)
+    window = MainWindow(services_for(store), lambda: TODAY)
     qtbot.addWidget(window)
     window.home.setCurrentWidget(window.strategy)
     item = window.strategy.items[0]
@@ -118,7 +117,7 @@ def test_plan_what_if_is_scored_on_its_date_and_cannot_be_saved(
     assert not window.wizard.next_button.isEnabled()
     assert "cannot be saved" in window.wizard.reason.text()
     window.wizard.close_button.click()  # kept as a draft: reopened the same way
-    again = MainWindow(PersonalFileService(store), data_dir)
+    again = MainWindow(services_for(store), lambda: TODAY)
     qtbot.addWidget(again)
     assert again.stack.currentWidget() is again.wizard
     again.wizard.refresh()
@@ -130,15 +129,7 @@ def test_plan_what_if_is_scored_on_its_date_and_cannot_be_saved(
 def test_own_changes_are_saved_only_when_the_user_saves(
     qtbot: QtBot, store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class FixedDate(date):
-        @classmethod
-        def today(cls) -> FixedDate:
-            return cls(TODAY.year, TODAY.month, TODAY.day)
-
-    from ee_desktop.ui import main_window
-
-    monkeypatch.setattr(main_window, "date", FixedDate)
-    window = MainWindow(PersonalFileService(store), data_dir)
+    window = MainWindow(services_for(store), lambda: TODAY)
     qtbot.addWidget(window)
     window.try_changes(None)
     assert window.wizard.current_page().key == "about"
@@ -164,7 +155,7 @@ def test_strategy_command(capsys: pytest.CaptureFixture) -> None:
 def test_what_if_shows_eligibility_beside_today(
     qtbot: QtBot, store: Store, data_dir: Path, example_data: dict[str, Any]
 ) -> None:
-    window = MainWindow(PersonalFileService(store), data_dir)
+    window = MainWindow(services_for(store), lambda: TODAY)
     qtbot.addWidget(window)
     changed = dict(example_data)
     changed["applicant"] = dict(example_data["applicant"], language_tests=[])

@@ -11,27 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from ee_desktop.service import PersonalFileService
 from ee_desktop.store import Store, open_store
 from ee_desktop.ui.main_window import MainWindow
-from ee_desktop.wizard import view as wizard_view
 from ee_desktop.wizard.view import WizardView
-from tests.conftest import EXAMPLE, TODAY, FixedPassphrases
-
-
-@pytest.fixture(autouse=True)
-def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The wizard evaluates "today"; the expected scores are for 2026-11-24."""
-
-    class FixedDate(date):
-        @classmethod
-        def today(cls) -> FixedDate:
-            return cls(TODAY.year, TODAY.month, TODAY.day)
-
-    monkeypatch.setattr(wizard_view, "date", FixedDate)
-    from ee_desktop.ui import main_window
-
-    monkeypatch.setattr(main_window, "date", FixedDate)
+from tests.conftest import EXAMPLE, TODAY, FixedPassphrases, services_for
 
 
 @pytest.fixture
@@ -42,7 +25,8 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 
 def open_window(qtbot: QtBot, store: Store, data_dir: Path) -> MainWindow:
-    window = MainWindow(PersonalFileService(store), data_dir)
+    # The wizard evaluates "today"; the expected scores are for 2026-11-24.
+    window = MainWindow(services_for(store), lambda: TODAY)
     qtbot.addWidget(window)
     window.resize(1024, 700)
     window.show()

@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from ee_desktop import i18n  # noqa: E402
-from ee_desktop.app import create_application  # noqa: E402
+from ee_desktop.gui import create_application  # noqa: E402
 from ee_desktop.profile.milestones import Milestone  # noqa: E402
-from ee_desktop.service import PersonalFileService  # noqa: E402
+from ee_desktop.services import Services  # noqa: E402
 from ee_desktop.store import open_store  # noqa: E402
 from ee_desktop.ui.main_window import MainWindow  # noqa: E402
 from ee_desktop.ui.translator import apply_language  # noqa: E402
@@ -50,7 +50,8 @@ def render(output: Path, width: int, height: int, language: str = "en") -> list[
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(Path(folder), _Passphrase())
-        window = MainWindow(PersonalFileService(store), Path(folder))
+        services = Services.open(store, Path(folder), date.today)
+        window = MainWindow(services, services.today)
         window.resize(width, height)
         window.show()
 

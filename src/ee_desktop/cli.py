@@ -23,10 +23,6 @@ from ee_desktop.paths import data_dir, prepare_frozen_process
 from ee_desktop.preferences import language_to_use
 
 PASSPHRASE_ENV = "EE_DESKTOP_PASSPHRASE"
-_NO_FILE = N_(
-    "There is no personal file yet. Import one with `ee-desktop import FILE` or create it "
-    "in the app."
-)
 EXIT_OK, EXIT_FAILURE, EXIT_INPUT = 0, 1, 2
 # The command line's names for the milestones: hyphens, and "submitted" for the application.
 MILESTONE_ALIASES = {"submitted": "application_submitted"}
@@ -290,17 +286,18 @@ class _Active:
     """The active personal file's services, for commands run without FILE."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        from ee_desktop.checklist_service import ChecklistService
-        from ee_desktop.deadlines_service import DeadlinesService
-        from ee_desktop.service import RulesService
+        from ee_desktop.services import NoPersonalFile, Services
 
         self.store = _open_store(args)
-        if self.store.load() is None:
+        self.services = Services.open(
+            self.store, self.store.path.parent, lambda: args.as_of or date.today()
+        )
+        if self.services.active.profile_or_none() is None:
             self.store.close()
-            raise UserError([_(_NO_FILE)], EXIT_FAILURE)
-        self.rules = RulesService(self.store.path.parent)
-        self.checklist = ChecklistService(self.store, self.rules)
-        self.deadlines = DeadlinesService(self.store, self.rules, self.checklist)
+            raise NoPersonalFile
+        self.rules = self.services.rules
+        self.checklist = self.services.checklist
+        self.deadlines = self.services.deadlines
 
     def __enter__(self) -> _Active:
         return self
@@ -342,7 +339,9 @@ def _active_profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     finally:
         store.close()
     if profile is None:
-        raise UserError([_(_NO_FILE)], EXIT_FAILURE)
+        from ee_desktop.services import NoPersonalFile
+
+        raise NoPersonalFile
     return profile
 
 
@@ -376,8 +375,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 def _cmd_checklist(args: argparse.Namespace) -> int:
     import json
 
-    from ee_desktop.checklist import STAGE_NAMES, STATUS_NAMES
-    from ee_desktop.checklist_service import entries_for, progress
+    from ee_desktop.checklist import STAGE_NAMES, STATUS_NAMES, entries_for, progress
 
     as_of = args.as_of or date.today()
     if args.file is not None:  # the file alone: what it needs, no progress recorded
@@ -462,7 +460,7 @@ def _cmd_deadlines(args: argparse.Namespace) -> int:
         with _Active(args) as active:
             deadlines = active.deadlines.deadlines(as_of)
     if args.ics is not None:
-        from ee_desktop.service import write_text_atomically
+        from ee_desktop.files import write_text_atomically
 
         events = deadlines  # done ones too, so a calendar updates them rather than keeps them
         try:
@@ -533,10 +531,8 @@ def _cmd_strategy(args: argparse.Namespace) -> int:
     if args.file is not None:
         profile, rules, rounds = _load_file(args.file), _rules(args), list(builtin_rounds())
     else:
-        from ee_desktop.strategy_service import StrategyService
-
         with _Active(args) as active:
-            service = StrategyService(active.store, active.rules)
+            service = active.services.strategy
             profile, rules, rounds = active.store.load(), active.rules.rules, service.rounds()
     evaluation = evaluate(profile, as_of, rules)
     qualifying = set(qualifying_round_types(evaluation))
@@ -652,10 +648,8 @@ def _cmd_provinces(args: argparse.Namespace) -> int:
         profile, rules, saved, events = _load_file(args.file), _rules(args), {}, []
         streams = list(streams_at(as_of))
     else:
-        from ee_desktop.provinces_service import ProvincesService
-
         with _Active(args) as active:
-            service = ProvincesService(active.store, active.rules)
+            service = active.services.provinces
             profile, rules = active.store.load(), active.rules.rules
             saved, events = service.answers(), service.events()
             streams = service.streams_with_tracked(as_of)
@@ -739,9 +733,8 @@ def _cmd_milestone(args: argparse.Namespace) -> int:
 
 
 def _application_status(active: _Active, as_of: date):  # type: ignore[no-untyped-def]
-    from ee_desktop.application_service import ApplicationService
 
-    return ApplicationService(active.deadlines).status(as_of)
+    return active.services.application.status(as_of)
 
 
 def _cmd_application(args: argparse.Namespace) -> int:
@@ -765,17 +758,15 @@ def _cmd_application(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from ee_desktop.report_service import input_for_file, write_report
+    from ee_desktop.services.report import input_for_file, write_report
 
     as_of = args.as_of or date.today()
     if args.file is not None:
         profile, milestones = _load_document(args.file)
         data = input_for_file(profile, as_of, _rules(args), milestones or ())
     else:
-        from ee_desktop.report_service import ReportService
-
         with _Active(args) as active:
-            data = ReportService(active.rules, active.checklist, active.deadlines).input(as_of)
+            data = active.services.reports.input(as_of)
     try:
         write_report(args.output, data, args.kind, args.paper)
     except (OSError, ValueError, OverflowError) as exc:
@@ -891,7 +882,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
     else:
-        from ee_desktop.service import write_text_atomically
+        from ee_desktop.files import write_text_atomically
 
         try:
             write_text_atomically(args.output, text)
@@ -992,7 +983,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _self_test()
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     if run is None:
-        from ee_desktop.app import run_gui
+        from ee_desktop.gui import run_gui
 
         return run_gui(args.data_dir)
     try:
@@ -1008,6 +999,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback
+        from ee_desktop.services.active import NoPersonalFile
+
+        if isinstance(exc, NoPersonalFile):
+            print(exc, file=sys.stderr)
+            return EXIT_FAILURE
         where = _log_unexpected(args)
         print(
             _("Unexpected error: {error}. Details are in {log}.").format(

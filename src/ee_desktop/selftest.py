@@ -134,8 +134,8 @@ def check_score(workspace: Workspace) -> str:
 def check_pdf(workspace: Workspace) -> str:
     from ee_desktop.report import render
     from ee_desktop.report.layout import FONT
-    from ee_desktop.report_service import input_for_file
     from ee_desktop.rules import load_rules
+    from ee_desktop.services.report import input_for_file
 
     data = input_for_file(workspace.require_profile(), EXAMPLE_SCORED_ON, load_rules())
     pdf = render(data, "all", "a4")

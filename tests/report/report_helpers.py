@@ -10,7 +10,7 @@ from functools import cache
 
 from pypdf import PdfReader
 
-from ee_desktop.checklist_service import ChecklistEntry, entries_for
+from ee_desktop.checklist import ChecklistEntry, entries_for
 from ee_desktop.deadlines import CustomDeadline, derive
 from ee_desktop.profile import load
 from ee_desktop.profile.model import (

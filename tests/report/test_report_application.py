@@ -13,7 +13,7 @@ from report_helpers import TODAY, example, flat, pages, rules
 from ee_desktop.application import assess
 from ee_desktop.profile.milestones import Milestone
 from ee_desktop.report import ReportInput, render
-from ee_desktop.report_service import input_for_file
+from ee_desktop.services.report import input_for_file
 
 SECTION = "10. Application for permanent residence"
 INVITED = (Milestone("invitation", date(2026, 11, 10)),)

@@ -8,9 +8,7 @@ from functools import cache
 
 from report_helpers import EXTRA_TITLE, TODAY, big, example, flat, pages, rules
 
-from ee_desktop import checklist_service
-from ee_desktop.checklist import generate
-from ee_desktop.checklist_service import entries_for
+from ee_desktop.checklist import ChecklistEntry, entries_for, generate
 from ee_desktop.report import render
 
 
@@ -26,7 +24,7 @@ def test_checklist_entries_from_a_bare_file() -> None:
     assert [e.key for e in entries] == [r.key for r in requirements]
     assert [e.title for e in entries] == [r.title for r in requirements]
     assert all(e.needed and e.status == "needed" and not e.done for e in entries)
-    assert all(isinstance(e, checklist_service.ChecklistEntry) for e in entries)
+    assert all(isinstance(e, ChecklistEntry) for e in entries)
 
 
 def test_eighty_entries_paginate_without_losing_a_row() -> None:

@@ -5,6 +5,14 @@ predicates that decide whom and what each rule applies to.
 """
 
 from ee_desktop.checklist.build import generate
+from ee_desktop.checklist.entry import (
+    Attachment,
+    ChecklistEntry,
+    ChecklistRecord,
+    entries_for,
+    entry_for,
+    progress,
+)
 from ee_desktop.checklist.model import (
     DONE_STATUSES,
     STAGE_NAMES,
@@ -14,10 +22,16 @@ from ee_desktop.checklist.model import (
 )
 
 __all__ = [
+    "Attachment",
+    "ChecklistEntry",
+    "ChecklistRecord",
     "DONE_STATUSES",
     "STAGES",
     "STAGE_NAMES",
     "STATUS_NAMES",
     "Requirement",
+    "entries_for",
+    "entry_for",
     "generate",
+    "progress",
 ]

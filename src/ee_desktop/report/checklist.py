@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph
 
-from ee_desktop.checklist import STAGE_NAMES, STAGES, STATUS_NAMES
+from ee_desktop.checklist import STAGE_NAMES, STAGES, STATUS_NAMES, ChecklistEntry
 from ee_desktop.i18n import _, format_date
 
 from .layout import Layout, text
 from .model import ReportInput
 from .values import day
-
-if TYPE_CHECKING:
-    from ee_desktop.checklist_service import ChecklistEntry
 
 BOX = 9.0
 

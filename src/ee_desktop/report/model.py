@@ -5,17 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from ee_desktop.application.model import ApplicationStatus
+from ee_desktop.checklist import ChecklistEntry
 from ee_desktop.deadlines.model import Deadline
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules.evaluation import Evaluation
-
-if TYPE_CHECKING:
-    # Type only: importing checklist_service at run time pulls in the store and its database
-    # layer, which a report never needs.
-    from ee_desktop.checklist_service import ChecklistEntry
 
 
 @dataclass(frozen=True)

@@ -5,17 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from ee_desktop.i18n import _, format_date, format_money
 from ee_desktop.profile.codes import TEST_NAMES
 from ee_desktop.profile.model import Education, Job, LanguageTest, Profile
 from ee_desktop.rules.dates import add_years, birthday
-from ee_desktop.rules.facts import Facts
+from ee_desktop.rules.loader import RuleSet
+from ee_desktop.rules.model import Facts
 from ee_desktop.rules.tables import DENSE_SIZE, Tables, pick
-
-if TYPE_CHECKING:
-    from ee_desktop.rules.loader import RuleSet
 
 
 def _tests(

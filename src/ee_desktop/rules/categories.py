@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from ee_desktop.i18n import N_, _
 from ee_desktop.rules import experience
-from ee_desktop.rules.facts import Facts
+from ee_desktop.rules.model import Facts
 from ee_desktop.rules.tables import Category, Tables
 from ee_desktop.rules.text import Msgid, Reason
 

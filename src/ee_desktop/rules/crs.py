@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ee_desktop.rules.facts import Facts
 from ee_desktop.rules.language import LanguageResult
+from ee_desktop.rules.model import Facts
 from ee_desktop.rules.tables import Tables, pick
 
 

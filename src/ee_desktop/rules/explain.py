@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from ee_desktop.i18n import N_, _, format_date
 from ee_desktop.profile.codes import TEST_NAMES
 from ee_desktop.rules.crs import CrsScore, band
-from ee_desktop.rules.facts import Facts
 from ee_desktop.rules.language import LanguageResult
+from ee_desktop.rules.model import Facts
 from ee_desktop.rules.tables import Tables
 
 LEVEL_NAMES: dict[str, str] = {

@@ -2,57 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
 
 from ee_desktop.profile.model import Profile, Spouse
-from ee_desktop.rules import education, experience
+from ee_desktop.rules import education, experience, programs
+from ee_desktop.rules.crs import score
 from ee_desktop.rules.dates import completed_years
 from ee_desktop.rules.experience import Stint
-from ee_desktop.rules.language import LanguageResult, valid_results
+from ee_desktop.rules.language import valid_results
+from ee_desktop.rules.loader import RuleSet, load_rules
+from ee_desktop.rules.model import Facts, SpouseFacts
+from ee_desktop.rules.tables import Tables
 
-if TYPE_CHECKING:
-    from ee_desktop.rules.loader import RuleSet
-    from ee_desktop.rules.tables import Tables
-
-
-class SpouseFacts(NamedTuple):
-    """An accompanying spouse or partner who is not a Canadian citizen or PR."""
-
-    education_level: str
-    language: LanguageResult | None
-    canadian_work_years: int
-    studied_in_canada_years: int
-
-
-@dataclass(frozen=True, slots=True)
-class Facts:
-    as_of: date
-    age: int
-    education_level: str
-    canadian_education: str | None  # 'one_or_two', 'three_or_more' or None
-    studied_in_canada_years: int
-    first_language: LanguageResult | None
-    second_language: LanguageResult | None
-    english: LanguageResult | None
-    french: LanguageResult | None
-    language_choice: str  # 'english', 'french' or 'auto' as given in the file
-    canadian_work_years: int
-    foreign_work_years: int
-    skilled_work_years: int  # Canadian and foreign, for the FSW grid
-    spouse: SpouseFacts | None
-    spouse_not_counted: str | None  # why a spouse in the file is not scored, if so
-    certificate_of_qualification: bool
-    nominated: bool
-    job_offer_noc: str | None  # a qualifying job offer's NOC code
-    sibling_in_canada: bool
-    family_size: int
-    stints: tuple[Stint, ...]  # the applicant's paid skilled jobs, for program checks
-
-    @property
-    def with_spouse(self) -> bool:
-        return self.spouse is not None
+__all__ = ["Facts", "SpouseFacts", "facts"]
 
 
 def _work(stints: tuple[Stint, ...], as_of: date, tables: Tables) -> tuple[int, int, int]:
@@ -97,8 +60,6 @@ def _spouse(spouse: Spouse, as_of: date, rules: RuleSet, tables: Tables) -> Spou
 def facts(profile: Profile, as_of: date, rules: RuleSet | None = None) -> Facts:
     """Everything the rules need about ``profile`` on ``as_of``."""
     if rules is None:
-        from ee_desktop.rules.loader import load_rules
-
         rules = load_rules()
     tables = rules.at(as_of)
     applicant = profile.applicant
@@ -167,8 +128,6 @@ def facts(profile: Profile, as_of: date, rules: RuleSet | None = None) -> Facts:
 def _better_assignment(result: Facts, tables: Tables, profile: Profile) -> Facts:
     """With both languages tested and no choice made, take the order that scores higher,
     unless only the other order keeps a program open."""
-    from ee_desktop.rules import programs
-    from ee_desktop.rules.crs import score
 
     def eligible(candidate: Facts) -> bool:
         return (

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from ee_desktop.profile.codes import TEST_LANGUAGE
 from ee_desktop.profile.model import LanguageTest
 from ee_desktop.rules.dates import add_years
-
-if TYPE_CHECKING:
-    from ee_desktop.rules.loader import RuleSet
+from ee_desktop.rules.loader import RuleSet
 
 
 class LanguageResult(NamedTuple):

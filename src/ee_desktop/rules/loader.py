@@ -13,18 +13,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ee_desktop.dated import DataProblems, Dated, chronological, in_force_on
+from ee_desktop.dated import DataProblems, chronological, in_force_on
 from ee_desktop.rules.schema import (
     CATEGORY_PREFIX,
     REQUIRED_TABLES,
     flatten_tables,
     validate_document,
 )
-
-if TYPE_CHECKING:
-    from ee_desktop.rules.tables import LanguageTable, Tables
+from ee_desktop.rules.tables import Entry as Entry  # defined in tables, kept importable here
+from ee_desktop.rules.tables import LanguageTable, Tables, language_table, resolve
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BUILTIN = "built-in"
@@ -33,15 +32,6 @@ MAX_CACHED_DATES = 1024
 
 class RulesError(DataProblems):
     """Rules that cannot be used: each item of ``problems`` is one sentence."""
-
-
-@dataclass(frozen=True, slots=True)
-class Entry(Dated):
-    """One dated row of a table, with the layer it came from."""
-
-    table: str
-    values: Mapping[str, Any]
-    layer: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +157,6 @@ class RuleSet:
         """The tables in force on ``on``, resolved once per date."""
         tables = self._tables.get(on)
         if tables is None:
-            from ee_desktop.rules.tables import resolve
-
             missing = [t for t in REQUIRED_TABLES if self.entry(t, on) is None]
             if missing:
                 raise RulesError(
@@ -185,8 +173,6 @@ class RuleSet:
         """The equivalence table for a test taken on ``taken_on``, or None if not accepted."""
         key = (test, taken_on)
         if key not in self._languages:
-            from ee_desktop.rules.tables import language_table
-
             found = self.entry(f"language.{test}", taken_on)
             self._languages[key] = None if found is None else language_table(found)
         return self._languages[key]

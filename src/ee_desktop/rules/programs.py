@@ -7,8 +7,8 @@ from typing import NamedTuple
 from ee_desktop.i18n import N_
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules import experience
-from ee_desktop.rules.facts import Facts
 from ee_desktop.rules.language import LanguageResult
+from ee_desktop.rules.model import Facts
 from ee_desktop.rules.tables import Tables, pick
 from ee_desktop.rules.text import Reason, reason
 

@@ -10,18 +10,33 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
+from ee_desktop.dated import Dated
 from ee_desktop.rules.dates import add_years
 from ee_desktop.rules.schema import ABILITY_KEYS, EDUCATION_KEYS, TABLES
-
-if TYPE_CHECKING:
-    from ee_desktop.rules.loader import Entry, RuleSet
 
 # Largest input the dense step tables are indexed by (age, CLB, years of work).
 DENSE_SIZE = 131
 # Experience windows precomputed per date (the rules use 3, 5 and 10 years).
 WINDOW_YEARS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Entry(Dated):
+    """One dated row of a table, with the layer it came from."""
+
+    table: str
+    values: Mapping[str, Any]
+    layer: str
+
+
+class EntrySource(Protocol):
+    """Where ``resolve`` finds the entries in force: a RuleSet (loader.py)."""
+
+    def entry(self, table_id: str, on: date) -> Entry | None: ...
+
+    def category_ids(self) -> list[str]: ...
 
 
 def dense(rows: Sequence[Sequence[int]], column: int = 1) -> tuple[int, ...]:
@@ -160,7 +175,7 @@ def _category(entry: Entry) -> Category:
     )
 
 
-def resolve(rules: RuleSet, on: date) -> Tables:
+def resolve(rules: EntrySource, on: date) -> Tables:
     entries: dict[str, Entry] = {}
     for table_id in TABLES:
         if table_id.startswith("language."):

@@ -9,9 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ee_desktop.checklist.entry import Attachment, ChecklistRecord
 from ee_desktop.store.base import StoreBase, now
 from ee_desktop.store.models import AttachmentRow, ChecklistItemRow
-from ee_desktop.store.records import CHECKLIST_STATUSES, Attachment, ChecklistRecord
+from ee_desktop.store.records import CHECKLIST_STATUSES
 
 
 class ChecklistStore(StoreBase):

@@ -19,31 +19,6 @@ class Draft:
     updated_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class Attachment:
-    id: int
-    filename: str
-    vault_name: str
-    size: int
-    added_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class ChecklistRecord:
-    """The user's side of a checklist item, decrypted."""
-
-    id: int
-    key: str
-    custom: bool
-    snapshot: dict[str, Any]
-    status: str
-    requested_on: date | None
-    received_on: date | None
-    uploaded_on: date | None
-    notes: str
-    attachments: tuple[Attachment, ...]
-
-
 CHECKLIST_STATUSES = tuple(STATUS_NAMES)
 
 

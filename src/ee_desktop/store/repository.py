@@ -13,6 +13,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, selectinload
 
+from ee_desktop.checklist.entry import Attachment, ChecklistRecord
 from ee_desktop.paths import backups_dir, database_path
 from ee_desktop.profile.milestones import Milestone
 from ee_desktop.profile.model import Profile
@@ -39,8 +40,6 @@ from ee_desktop.store.models import (
 from ee_desktop.store.pnp_store import PnpStore
 from ee_desktop.store.records import (
     CHECKLIST_STATUSES,
-    Attachment,
-    ChecklistRecord,
     CustomDeadlineRecord,
     Draft,
     FileSummary,

@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 
 from ee_desktop.application import STAGE_TITLES, STEP_TITLES, ApplicationStatus, Blocker, Step
 from ee_desktop.application.output import STATE_NAMES, countdown, processing_line
-from ee_desktop.application_service import ApplicationService
 from ee_desktop.i18n import _, format_date
 from ee_desktop.profile.milestones import MILESTONES, REQUESTS, WITH_DUE, Milestone
+from ee_desktop.services.application import ApplicationService
+from ee_desktop.ui.base import Tab
 from ee_desktop.ui.deadlines_view import OVERDUE, URGENT
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -169,19 +170,14 @@ class MilestoneDialog(QDialog):
         )
 
 
-class ApplicationView(QWidget):
+class ApplicationView(Tab[ApplicationService]):
     changed = Signal()
     checklist_requested = Signal()
 
     def __init__(
-        self,
-        service: ApplicationService,
-        today: Callable[[], date] = date.today,
-        parent: QWidget | None = None,
+        self, service: ApplicationService, today: Callable[[], date], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.service = service
-        self.today = today
+        super().__init__(service, today, parent)
         self.status: ApplicationStatus | None = None
 
         self.stage = QLabel()

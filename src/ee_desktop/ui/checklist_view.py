@@ -39,9 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ee_desktop.checklist_service import ChecklistEntry, ChecklistService, progress
+from ee_desktop.checklist import ChecklistEntry, progress
+from ee_desktop.services.checklist import ChecklistService
 from ee_desktop.store.repository import CHECKLIST_STATUSES
 from ee_desktop.store.vault import VaultError
+from ee_desktop.ui.base import Tab
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -80,16 +82,11 @@ class DropTree(QTreeView):
             event.ignore()
 
 
-class ChecklistView(QWidget):
+class ChecklistView(Tab[ChecklistService]):
     def __init__(
-        self,
-        service: ChecklistService,
-        today: Callable[[], date] = date.today,
-        parent: QWidget | None = None,
+        self, service: ChecklistService, today: Callable[[], date], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.service = service
-        self.today = today
+        super().__init__(service, today, parent)
         self.entries: dict[str, ChecklistEntry] = {}
         self._shown: list[str] = []
         self.status_names = {

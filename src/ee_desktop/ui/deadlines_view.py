@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ee_desktop.deadlines import Deadline
-from ee_desktop.deadlines_service import DeadlinesService
+from ee_desktop.services.deadlines import DeadlinesService
+from ee_desktop.ui.base import Tab
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE, URGENT, SOON = "#b00020", "#c25e00", "#8a6d00"
@@ -42,16 +43,11 @@ def urgency(deadline: Deadline, as_of: date) -> str:
     return "soon" if days <= 30 else ""
 
 
-class DeadlinesView(QWidget):
+class DeadlinesView(Tab[DeadlinesService]):
     def __init__(
-        self,
-        service: DeadlinesService,
-        today: Callable[[], date] = date.today,
-        parent: QWidget | None = None,
+        self, service: DeadlinesService, today: Callable[[], date], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.service = service
-        self.today = today
+        super().__init__(service, today, parent)
         self.deadlines: list[Deadline] = []
 
         self.summary = QLabel()

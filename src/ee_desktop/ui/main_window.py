@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,18 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ee_desktop.application_service import ApplicationService
-from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.deadlines import Deadline
-from ee_desktop.deadlines_service import DeadlinesService
 from ee_desktop.i18n import LANGUAGE_NAMES, system_language
 from ee_desktop.preferences import language_choice
 from ee_desktop.profile import Profile, ProfileError
 from ee_desktop.profile.draft import WHAT_IF
-from ee_desktop.provinces_service import ProvincesService
-from ee_desktop.report_service import ReportService
-from ee_desktop.service import PersonalFileService, WizardService
-from ee_desktop.strategy_service import StrategyService
+from ee_desktop.services import Services
 from ee_desktop.ui.application_view import ApplicationView
 from ee_desktop.ui.checklist_view import ChecklistView
 from ee_desktop.ui.deadlines_view import DeadlinesView
@@ -58,14 +53,16 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        service: PersonalFileService,
-        data_dir: Path,
+        services: Services,
+        today: Callable[[], date],
         parent: QWidget | None = None,
         resume_draft: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.service = service
-        self.data_dir = data_dir
+        self.services = services
+        self.service = services.files
+        self.data_dir = services.data_dir
+        self.today = today
         self._folder = ""
         self.setWindowTitle(self.tr("ee-desktop"))
         self.setMinimumSize(600, 420)
@@ -78,35 +75,34 @@ class MainWindow(QMainWindow):
         self.overview = OverviewView()
         self.overview.edit_requested.connect(self.edit_file)
         self.overview.resume_requested.connect(self.resume_draft)
-        checklist_service = ChecklistService(service.store, service.rules)
-        self.checklist = ChecklistView(checklist_service)
-        self.deadlines_service = DeadlinesService(service.store, service.rules, checklist_service)
-        self.deadlines = DeadlinesView(self.deadlines_service)
+        self.checklist = ChecklistView(services.checklist, today)
+        self.deadlines_service = services.deadlines
+        self.deadlines = DeadlinesView(self.deadlines_service, today)
         self.deadlines.changed.connect(self.refresh)
-        self.reports = ReportService(service.rules, checklist_service, self.deadlines_service)
+        self.reports = services.reports
         self.home = QTabWidget()
         self.home.setObjectName("home_tabs")
         self.home.addTab(self.overview, self.tr("&Overview"))
         self.home.addTab(self.checklist, self.tr("&Documents"))
         self.home.addTab(self.deadlines, self.tr("Dead&lines"))
-        self.application = ApplicationView(ApplicationService(self.deadlines_service))
+        self.application = ApplicationView(services.application, today)
         self.application.changed.connect(self.refresh)
         self.application.checklist_requested.connect(self.show_application_checklist)
         self.deadlines.application_requested.connect(
             lambda: self.home.setCurrentWidget(self.application)
         )
         self.home.addTab(self.application, self.tr("&Application"))
-        self.strategy_service = StrategyService(service.store, service.rules)
-        self.strategy = StrategyView(self.strategy_service)
+        self.strategy_service = services.strategy
+        self.strategy = StrategyView(self.strategy_service, today)
         self.strategy.try_requested.connect(lambda profile, on: self.try_changes(profile, on))
         self.home.addTab(self.strategy, self.tr("St&rategy"))
-        self.provinces = ProvincesView(ProvincesService(service.store, service.rules))
+        self.provinces = ProvincesView(services.provinces, today)
         self.provinces.changed.connect(self.refresh)
         self.home.addTab(self.provinces, self.tr("&Provinces"))
         self.notified: set[str] = set()  # deadline ids announced so far
         self.home.currentChanged.connect(self._tab_changed)
-        self.wizard_service = WizardService(service.store, service.rules)
-        self.wizard = WizardView(self.wizard_service)
+        self.wizard_service = services.wizard
+        self.wizard = WizardView(self.wizard_service, today)
         self.wizard.finished.connect(self._wizard_finished)
         self.wizard.closed.connect(self._leave_wizard)
         self.stack = QStackedWidget()
@@ -242,8 +238,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.empty_state)
             return
         self.overview.show_sections(profile.applicant.full_name, self.service.overview() or [])
-        self.overview.show_score(self.service.evaluation(date.today()))
-        today = date.today()
+        self.overview.show_score(self.service.evaluation(self.today()))
+        today = self.today()
         self.overview.show_next(self.deadlines_service.due_soon(today)[:5], today)
         self.stack.setCurrentWidget(self.home)
         self._tab_changed(self.home.currentIndex())
@@ -264,7 +260,7 @@ class MainWindow(QMainWindow):
             baseline = self.strategy_service.evaluation(as_of)
             self.wizard.open_draft(content, page, baseline)
         else:
-            self.wizard.today = date.today
+            self.wizard.today = self.today
             self.wizard.savable = True
             self.wizard.open_draft(content, page)
         self.stack.setCurrentWidget(self.wizard)
@@ -320,7 +316,7 @@ class MainWindow(QMainWindow):
         current = self.service.current()
         if current is None or not self._before_new_draft():
             return
-        as_of = on or date.today()
+        as_of = on or self.today()
         content = self.wizard_service.start_what_if(
             profile or current, as_of, savable=profile is None
         )
@@ -352,7 +348,7 @@ class MainWindow(QMainWindow):
     # -- reminders -----------------------------------------------------------------------------
     def remind(self) -> list[Deadline]:
         """At start: what falls due within the reminder period, in one message."""
-        due = self.deadlines_service.due_soon(date.today()) if self.service.current() else []
+        due = self.deadlines_service.due_soon(self.today()) if self.service.current() else []
         if due:
             self.notified.update(d.uid for d in due)
             lines = "\n".join(f"• {d.due.isoformat()}: {d.title}" for d in due[:12])
@@ -372,7 +368,7 @@ class MainWindow(QMainWindow):
         if self.service.current() is None:
             return []
         fresh = [
-            d for d in self.deadlines_service.due_soon(date.today()) if d.uid not in self.notified
+            d for d in self.deadlines_service.due_soon(self.today()) if d.uid not in self.notified
         ]
         if fresh:
             self.notified.update(d.uid for d in fresh)
@@ -413,7 +409,7 @@ class MainWindow(QMainWindow):
                 return False
             as_new = choice == "keep"
         try:
-            self.service.import_file(path, today=date.today(), as_new=as_new)
+            self.service.import_file(path, today=self.today(), as_new=as_new)
         except Exception as exc:  # noqa: BLE001 - any failure is shown, never a traceback
             if not isinstance(exc, ProfileError):
                 log.exception("import failed")
@@ -446,7 +442,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            PersonalFileService.save_example(Path(path))
+            self.service.save_example(Path(path))
         except OSError as exc:
             QMessageBox.warning(
                 self,
@@ -472,7 +468,7 @@ class MainWindow(QMainWindow):
         if not path:
             return None
         self._folder = str(Path(path).parent)
-        data = self.reports.input(date.today())  # read here: the store stays on this thread
+        data = self.reports.input(self.today())  # read here: the store stays on this thread
         self.pdf_export = ReportExport(self)
         self.pdf_export.done.connect(
             lambda written: self.statusBar().showMessage(

@@ -50,7 +50,8 @@ from ee_desktop.pnp import (
 from ee_desktop.pnp.model import STEP_NAMES
 from ee_desktop.pnp.output import closed_provinces
 from ee_desktop.profile.labels import PROVINCE, label
-from ee_desktop.provinces_service import ProvincesService
+from ee_desktop.services.provinces import ProvincesService
+from ee_desktop.ui.base import Tab
 
 FILTERS = ("all", FITS, MIGHT_FIT, DOES_NOT_FIT, "tracked")
 FIT_COLOURS = {FITS: "#1b5e20", MIGHT_FIT: "#8a5a00", DOES_NOT_FIT: "#8b1a1a"}
@@ -109,20 +110,15 @@ class RecordStepDialog(QDialog):
         )
 
 
-class ProvincesView(QWidget):
+class ProvincesView(Tab[ProvincesService]):
     """Emits ``changed`` when a step may have changed the file (a nomination)."""
 
     changed = Signal()
 
     def __init__(
-        self,
-        service: ProvincesService,
-        today: Callable[[], date] = date.today,
-        parent: QWidget | None = None,
+        self, service: ProvincesService, today: Callable[[], date], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.service = service
-        self.today = today
+        super().__init__(service, today, parent)
         self.matches: list[StreamMatch] = []
         self.shown: list[StreamMatch] = []
         self.events: list[TrackedEvent] = []

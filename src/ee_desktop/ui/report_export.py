@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ee_desktop.report import ReportInput
-from ee_desktop.report_service import write_report
+from ee_desktop.services.report import write_report
 
 
 class ReportChoice(QDialog):

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ee_desktop.i18n import format_date
+from ee_desktop.services.strategy import StrategyService
 from ee_desktop.strategy import ROUND_TYPES, Round, builtin_rounds
-from ee_desktop.strategy_service import StrategyService
 
 COLUMNS = ("number", "date", "type", "name", "invited", "lowest_score", "tie_break", "source")
 

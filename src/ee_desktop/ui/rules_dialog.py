@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ee_desktop.i18n import format_date
 from ee_desktop.rules import RulesError
-from ee_desktop.service import RulesService
+from ee_desktop.services.rules import RulesService
 from ee_desktop.ui.dialogs import ProblemsDialog
 
 

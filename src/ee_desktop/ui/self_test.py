@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibrary, QLibraryInfo, qVersion
 
-from ee_desktop.app import create_application
+from ee_desktop.gui import create_application
 from ee_desktop.selftest import SelfTestFailure, Workspace
-from ee_desktop.service import PersonalFileService
+from ee_desktop.services import Services
 from ee_desktop.ui.main_window import MainWindow
 
 # The platform plugin a desktop session of each system needs. The check runs offscreen, so
@@ -64,7 +65,8 @@ def window_check(workspace: Workspace) -> str:
     check_native_platform_plugin()
     if app.windowIcon().isNull():
         raise SelfTestFailure(_tr("the app icon is missing"))
-    window = MainWindow(PersonalFileService(workspace.require_store()), workspace.folder)
+    services = Services.open(workspace.require_store(), workspace.folder, date.today)
+    window = MainWindow(services, services.today)
     try:
         if window.grab().isNull():
             raise SelfTestFailure(_tr("the window did not draw"))

@@ -25,28 +25,24 @@ from PySide6.QtWidgets import (
 from ee_desktop.i18n import _, format_date
 from ee_desktop.profile import Profile
 from ee_desktop.rules.explain import FACTOR_NAMES
+from ee_desktop.services.strategy import StrategyService
 from ee_desktop.strategy import PlanItem
 from ee_desktop.strategy.rounds import round_type_name
-from ee_desktop.strategy_service import StrategyService
+from ee_desktop.ui.base import Tab
 from ee_desktop.ui.dialogs import ProblemsDialog
 from ee_desktop.ui.rounds_dialog import RoundsDialog
 from ee_desktop.ui.score_chart import ScoreChart
 
 
-class StrategyView(QWidget):
+class StrategyView(Tab[StrategyService]):
     """Emits ``try_requested`` with a copy of the file to open in the editor (the sandbox)."""
 
     try_requested = Signal(object, object)  # the copy (None: the file itself), its date
 
     def __init__(
-        self,
-        service: StrategyService,
-        today: Callable[[], date] = date.today,
-        parent: QWidget | None = None,
+        self, service: StrategyService, today: Callable[[], date], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.service = service
-        self.today = today
+        super().__init__(service, today, parent)
         self.items: list[PlanItem] = []
 
         self.summary = QLabel()

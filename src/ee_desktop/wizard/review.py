@@ -19,7 +19,7 @@ from ee_desktop.i18n import _
 from ee_desktop.profile.draft import page_for
 from ee_desktop.rules import Evaluation
 from ee_desktop.rules.explain import FACTOR_NAMES, SECTIONS
-from ee_desktop.service import Assessment, WizardService
+from ee_desktop.services.wizard import Assessment, WizardService
 from ee_desktop.wizard.pages.base import WizardPage
 
 # The page where each CRS factor is changed.

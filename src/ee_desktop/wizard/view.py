@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ee_desktop.profile import ProfileError
 from ee_desktop.rules import Evaluation
-from ee_desktop.service import Assessment, WizardService
+from ee_desktop.services.wizard import Assessment, WizardService
 from ee_desktop.wizard.pages.about import AboutPage
 from ee_desktop.wizard.pages.additional import AdditionalPage
 from ee_desktop.wizard.pages.base import WizardPage
@@ -49,7 +49,7 @@ class WizardView(QWidget):
     def __init__(
         self,
         service: WizardService,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

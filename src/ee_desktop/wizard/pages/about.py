@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ee_desktop.profile.draft import new_spouse
 from ee_desktop.profile.model import STATUSES_WITH_SPOUSE
-from ee_desktop.service import WizardService
+from ee_desktop.services.wizard import WizardService
 from ee_desktop.wizard.fields import Form, Node
 from ee_desktop.wizard.pages.base import Problems, WizardPage
 from ee_desktop.wizard.pages.passport import passport_group

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 from ee_desktop.profile.labels import PROVINCE
 from ee_desktop.profile.labels import label as code_label
 from ee_desktop.profile.model import PROVINCES
-from ee_desktop.service import WizardService
+from ee_desktop.services.wizard import WizardService
 from ee_desktop.wizard import terms
 from ee_desktop.wizard.fields import Form, Node
 from ee_desktop.wizard.pages.base import Problems, WizardPage

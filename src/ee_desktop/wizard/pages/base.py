@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ee_desktop.profile.draft import stash
 from ee_desktop.profile.problems import Problem
-from ee_desktop.service import Assessment, WizardService
+from ee_desktop.services.wizard import Assessment, WizardService
 from ee_desktop.wizard.fields import Form, Node
 from ee_desktop.wizard.records import OptionalGroup, RecordList
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from ee_desktop.service import WizardService
+from ee_desktop.services.wizard import WizardService
 from ee_desktop.wizard.fields import Node
 from ee_desktop.wizard.pages.base import Problems, WizardPage
 from ee_desktop.wizard.pages.numbering import numbered

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from ee_desktop.i18n import _
 from ee_desktop.rules.explain import LEVEL_NAMES
-from ee_desktop.service import Assessment, WizardService
+from ee_desktop.services.wizard import Assessment, WizardService
 from ee_desktop.wizard.fields import Node
 from ee_desktop.wizard.pages.base import Problems, WizardPage
 from ee_desktop.wizard.pages.credentials import credential_list

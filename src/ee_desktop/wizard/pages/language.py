@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel
 
-from ee_desktop.service import Assessment, WizardService
+from ee_desktop.services.wizard import Assessment, WizardService
 from ee_desktop.wizard.fields import Form, Node
 from ee_desktop.wizard.pages.base import Problems, WizardPage
 from ee_desktop.wizard.pages.language_tests import test_list

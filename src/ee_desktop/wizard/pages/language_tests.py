@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 from ee_desktop.profile.codes import SCORE_SCALES, TEST_LANGUAGE
 from ee_desktop.profile.labels import level_scale
 from ee_desktop.profile.model import ABILITIES
-from ee_desktop.service import WizardService
+from ee_desktop.services.wizard import WizardService
 from ee_desktop.wizard import terms
 from ee_desktop.wizard.fields import Node, TextField
 from ee_desktop.wizard.pages.numbering import numbered

@@ -10,8 +10,8 @@ from pathlib import Path
 from ee_desktop.i18n import _
 from ee_desktop.profile import Profile
 from ee_desktop.rules import Evaluation, evaluate
-from ee_desktop.service import RulesService
-from ee_desktop.store import Store
+from ee_desktop.services.active import ActiveFile
+from ee_desktop.services.rules import RulesService
 from ee_desktop.strategy import (
     CutOff,
     PlanItem,
@@ -53,8 +53,9 @@ def _key(r: Round) -> tuple[int | None, date, str]:
 
 
 class StrategyService:
-    def __init__(self, store: Store, rules: RulesService) -> None:
-        self.store = store
+    def __init__(self, active: ActiveFile, rules: RulesService) -> None:
+        self.active = active
+        self.store = active.store
         self.rules = rules
 
     # -- rounds ---------------------------------------------------------------------------------
@@ -93,9 +94,7 @@ class StrategyService:
 
     # -- the active file --------------------------------------------------------------------------
     def _profile(self) -> Profile:
-        profile = self.store.load()
-        if profile is None:
-            raise LookupError("no personal file")
+        profile = self.active.profile()
         return profile
 
     def evaluation(self, as_of: date, profile: Profile | None = None) -> Evaluation:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from ee_desktop.checklist_service import ChecklistService
 from ee_desktop.deadlines import (
     ChecklistProgress,
     CustomDeadline,
@@ -15,11 +14,13 @@ from ee_desktop.deadlines import (
     to_ics,
     upcoming,
 )
+from ee_desktop.files import write_text_atomically
 from ee_desktop.i18n import _, format_date
 from ee_desktop.pnp import load_streams, tracking_deadlines
 from ee_desktop.profile.milestones import Milestone, milestone_problems
-from ee_desktop.service import RulesService, write_text_atomically
-from ee_desktop.store import Store
+from ee_desktop.services.active import ActiveFile
+from ee_desktop.services.checklist import ChecklistService
+from ee_desktop.services.rules import RulesService
 from ee_desktop.store.repository import CustomDeadlineRecord
 
 EARLIEST, LATEST = date(1950, 1, 1), date(2100, 12, 31)
@@ -30,24 +31,21 @@ DEFAULT_REMINDER_DAYS = 14
 
 
 class DeadlinesService:
-    def __init__(self, store: Store, rules: RulesService, checklist: ChecklistService) -> None:
-        self.store = store
+    def __init__(
+        self, active: ActiveFile, rules: RulesService, checklist: ChecklistService
+    ) -> None:
+        self.active = active
+        self.store = active.store
         self.rules = rules
         self.checklist = checklist
 
-    def _file_id(self) -> int:
-        file_id = self.store.active_id()
-        if file_id is None:
-            raise LookupError("no personal file")
-        return file_id
-
     # -- what the user records ------------------------------------------------------------------
     def milestones(self) -> dict[str, tuple[date, ...]]:
-        file_id = self.store.active_id()
+        file_id = self.active.id_or_none()
         return {} if file_id is None else self.store.milestones(file_id)
 
     def milestone_records(self) -> list[Milestone]:
-        file_id = self.store.active_id()
+        file_id = self.active.id_or_none()
         return [] if file_id is None else self.store.milestone_records(file_id)
 
     def record_milestone(self, milestone: Milestone, today: date) -> None:
@@ -56,20 +54,20 @@ class DeadlinesService:
         problems = milestone_problems(milestone, today)
         if problems:
             raise ValueError("\n".join(problems))
-        self.store.record_milestone(self._file_id(), milestone)
+        self.store.record_milestone(self.active.id(), milestone)
 
     def set_milestone(self, name: str, on: date | None, today: date) -> None:
         """The one date of a milestone, without a letter's details (None clears it)."""
         if on is None:
-            self.store.set_milestone(self._file_id(), name, None)
+            self.store.set_milestone(self.active.id(), name, None)
         else:
             self.record_milestone(Milestone(name, on), today)
 
     def remove_milestone(self, milestone: Milestone) -> None:
-        self.store.remove_milestone(self._file_id(), milestone)
+        self.store.remove_milestone(self.active.id(), milestone)
 
     def custom(self) -> list[CustomDeadlineRecord]:
-        file_id = self.store.active_id()
+        file_id = self.active.id_or_none()
         return [] if file_id is None else self.store.custom_deadlines(file_id)
 
     def add_custom(self, title: str, due: date, notes: str = "") -> int:
@@ -79,7 +77,7 @@ class DeadlinesService:
                     first=format_date(EARLIEST), last=format_date(LATEST)
                 )
             )
-        return self.store.add_custom_deadline(self._file_id(), title, due, notes)
+        return self.store.add_custom_deadline(self.active.id(), title, due, notes)
 
     def set_custom_done(self, deadline_id: int, done: bool) -> None:
         self.store.update_custom_deadline(deadline_id, done=done)
@@ -96,7 +94,7 @@ class DeadlinesService:
 
     # -- derived --------------------------------------------------------------------------
     def deadlines(self, as_of: date) -> list[Deadline]:
-        profile = self.store.load()
+        profile = self.active.profile_or_none()
         if profile is None:
             return []
         custom = [
@@ -104,7 +102,7 @@ class DeadlinesService:
             for r in self.custom()
         ]
         progress = self.checklist_progress(as_of)
-        provincial = tracking_deadlines(self.store.pnp_events(self._file_id()), load_streams())
+        provincial = tracking_deadlines(self.store.pnp_events(self.active.id()), load_streams())
         return derive(
             profile,
             as_of,

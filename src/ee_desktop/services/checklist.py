@@ -9,101 +9,25 @@ keep their progress in a group of their own.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ee_desktop.checklist import DONE_STATUSES, Requirement, generate
+from ee_desktop.checklist import ChecklistEntry, entry_for, generate
+from ee_desktop.checklist.entry import Attachment, ChecklistRecord
 from ee_desktop.i18n import _
-from ee_desktop.profile import Profile
-from ee_desktop.rules import RuleSet
-from ee_desktop.service import RulesService
-from ee_desktop.store import Store
-from ee_desktop.store.repository import Attachment, ChecklistRecord
+from ee_desktop.services.active import ActiveFile
+from ee_desktop.services.rules import RulesService
 
 EXPIRING_SETTING = "checklist/expiring_days"
 DEFAULT_EXPIRING_DAYS = 90
 CUSTOM_PREFIX = "custom:"
 
 
-@dataclass(frozen=True)
-class ChecklistEntry:
-    key: str
-    title: str
-    stage: str
-    person: str
-    person_label: str
-    reason: str = ""
-    contents: tuple[str, ...] = ()
-    validity: str = ""
-    source: str = ""
-    expires_on: date | None = None
-    needed: bool = True  # False: the file no longer needs it (kept for its progress)
-    custom: bool = False
-    record_id: int | None = None  # None until the user records anything
-    status: str = "needed"
-    requested_on: date | None = None
-    received_on: date | None = None
-    uploaded_on: date | None = None
-    notes: str = ""
-    attachments: tuple[Attachment, ...] = field(default=())
-
-    @property
-    def done(self) -> bool:
-        return self.status in DONE_STATUSES
-
-    def expiring(self, as_of: date, days: int) -> bool:
-        return self.expires_on is not None and self.expires_on <= as_of + timedelta(days=days)
-
-
-def _snapshot(requirement: Requirement) -> dict[str, Any]:
-    return {
-        "title": requirement.title,
-        "stage": requirement.stage,
-        "person": requirement.person,
-        "person_label": requirement.person_label,
-    }
-
-
-def entry_for(requirement: Requirement, record: ChecklistRecord | None = None) -> ChecklistEntry:
-    """The checklist line of a requirement, with the user's progress when there is a record."""
-    user: dict[str, Any] = {}
-    if record is not None:
-        user = {
-            "record_id": record.id,
-            "status": record.status,
-            "requested_on": record.requested_on,
-            "received_on": record.received_on,
-            "uploaded_on": record.uploaded_on,
-            "notes": record.notes,
-            "attachments": record.attachments,
-        }
-    return ChecklistEntry(
-        key=requirement.key,
-        title=requirement.title,
-        stage=requirement.stage,
-        person=requirement.person,
-        person_label=requirement.person_label,
-        reason=requirement.reason,
-        contents=requirement.contents,
-        validity=requirement.validity,
-        source=requirement.source,
-        expires_on=requirement.expires_on,
-        **user,
-    )
-
-
-def entries_for(
-    profile: Profile, as_of: date, rules: RuleSet, stage: str | None = None
-) -> list[ChecklistEntry]:
-    """A bare file's checklist: what it needs, with no progress recorded."""
-    return [entry_for(r) for r in generate(profile, as_of, rules, stage)]
-
-
 class ChecklistService:
-    def __init__(self, store: Store, rules: RulesService) -> None:
-        self.store = store
+    def __init__(self, active: ActiveFile, rules: RulesService) -> None:
+        self.active = active
+        self.store = active.store
         self.rules = rules
 
     @property
@@ -113,8 +37,8 @@ class ChecklistService:
     def entries(self, as_of: date, stage: str | None = None) -> list[ChecklistEntry]:
         """The active file's checklist: needed items in document order, then the user's own
         items, then those no longer needed."""
-        profile = self.store.load()
-        file_id = self.store.active_id()
+        profile = self.active.profile_or_none()
+        file_id = self.active.id_or_none()
         if profile is None or file_id is None:
             return []
         records = {r.key: r for r in self.store.checklist(file_id)}
@@ -164,9 +88,7 @@ class ChecklistService:
         """The stored row for ``entry``, created the first time the user records something."""
         if entry.record_id is not None:
             return entry.record_id
-        file_id = self.store.active_id()
-        if file_id is None:
-            raise LookupError("no personal file")
+        file_id = self.active.id()
         for record in self.store.checklist(file_id):  # created meanwhile by an earlier action
             if record.key == entry.key:
                 return record.id
@@ -214,9 +136,7 @@ class ChecklistService:
     def add_custom(
         self, title: str, stage: str, person: str, person_label: str, reason: str = ""
     ) -> int:
-        file_id = self.store.active_id()
-        if file_id is None:
-            raise LookupError("no personal file")
+        file_id = self.active.id()
         snapshot = {
             "title": title,
             "stage": stage,
@@ -234,9 +154,3 @@ class ChecklistService:
             raise ValueError("a needed item cannot be removed")
         if entry.record_id is not None:
             self.store.delete_checklist_item(entry.record_id)
-
-
-def progress(entries: list[ChecklistEntry]) -> tuple[int, int]:
-    """(done, total) over the items still needed."""
-    needed = [e for e in entries if e.needed]
-    return sum(e.done for e in needed), len(needed)

@@ -7,15 +7,18 @@ from datetime import date
 from pathlib import Path
 
 from ee_desktop.application import assess
-from ee_desktop.application_service import ApplicationService
-from ee_desktop.checklist_service import ChecklistService, entries_for
+from ee_desktop.checklist import entries_for
 from ee_desktop.deadlines import derive
-from ee_desktop.deadlines_service import DeadlinesService
+from ee_desktop.files import write_bytes_atomically
 from ee_desktop.profile import Profile
 from ee_desktop.profile.milestones import Milestone
 from ee_desktop.report import ReportInput, render
 from ee_desktop.rules import RuleSet, evaluate
-from ee_desktop.service import RulesService, write_bytes_atomically
+from ee_desktop.services.active import ActiveFile
+from ee_desktop.services.application import ApplicationService
+from ee_desktop.services.checklist import ChecklistService
+from ee_desktop.services.deadlines import DeadlinesService
+from ee_desktop.services.rules import RulesService
 
 
 def input_for_file(
@@ -36,24 +39,29 @@ def input_for_file(
 
 class ReportService:
     def __init__(
-        self, rules: RulesService, checklist: ChecklistService, deadlines: DeadlinesService
+        self,
+        active: ActiveFile,
+        rules: RulesService,
+        checklist: ChecklistService,
+        deadlines: DeadlinesService,
+        application: ApplicationService,
     ) -> None:
+        self.active = active
         self.rules = rules
         self.checklist = checklist
         self.deadlines = deadlines
+        self.application = application
 
     def input(self, as_of: date) -> ReportInput:
         """The active file with the user's progress, milestones and own deadlines."""
-        profile = self.checklist.store.load()
-        if profile is None:
-            raise LookupError("no personal file")
+        profile = self.active.profile()
         return ReportInput(
             profile=profile,
             as_of=as_of,
             evaluation=evaluate(profile, as_of, self.rules.rules),
             checklist=self.checklist.entries(as_of),
             deadlines=self.deadlines.deadlines(as_of),
-            application=ApplicationService(self.deadlines).status(as_of),
+            application=self.application.status(as_of),
         )
 
 

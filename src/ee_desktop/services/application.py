@@ -6,17 +6,23 @@ from __future__ import annotations
 from datetime import date
 
 from ee_desktop.application import ApplicationStatus, assess
-from ee_desktop.deadlines_service import DeadlinesService
 from ee_desktop.profile.milestones import Milestone
+from ee_desktop.services.active import ActiveFile
+from ee_desktop.services.deadlines import DeadlinesService
+from ee_desktop.services.rules import RulesService
 
 
 class ApplicationService:
-    def __init__(self, deadlines: DeadlinesService) -> None:
+    def __init__(
+        self, active: ActiveFile, rules: RulesService, deadlines: DeadlinesService
+    ) -> None:
+        self.active = active
+        self.rules = rules
         self.deadlines = deadlines
 
     def status(self, as_of: date) -> ApplicationStatus | None:
         """None when there is no personal file yet."""
-        profile = self.deadlines.store.load()
+        profile = self.active.profile_or_none()
         if profile is None:
             return None
         return assess(
@@ -24,7 +30,7 @@ class ApplicationService:
             as_of,
             self.deadlines.milestone_records(),
             self.deadlines.checklist_progress(as_of),
-            self.deadlines.rules.rules,
+            self.rules.rules,
         )
 
     def milestones(self) -> list[Milestone]:

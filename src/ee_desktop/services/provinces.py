@@ -23,28 +23,21 @@ from ee_desktop.pnp import (
 from ee_desktop.pnp.model import ANSWERS, EVENTS, Stream
 from ee_desktop.profile import Profile
 from ee_desktop.rules import evaluate
-from ee_desktop.service import RulesService
-from ee_desktop.store import Store
+from ee_desktop.services.active import ActiveFile
+from ee_desktop.services.rules import RulesService
 
 NOTE_LIMIT = 2000
 NEEDS_NOMINATION = ("accepted", "declined")
 
 
 class ProvincesService:
-    def __init__(self, store: Store, rules: RulesService) -> None:
-        self.store = store
+    def __init__(self, active: ActiveFile, rules: RulesService) -> None:
+        self.active = active
+        self.store = active.store
         self.rules = rules
 
-    def _file_id(self) -> int:
-        file_id = self.store.active_id()
-        if file_id is None:
-            raise LookupError("no personal file")
-        return file_id
-
     def _profile(self) -> Profile:
-        profile = self.store.load()
-        if profile is None:
-            raise LookupError("no personal file")
+        profile = self.active.profile()
         return profile
 
     # -- streams and matching ---------------------------------------------------------------
@@ -76,7 +69,7 @@ class ProvincesService:
 
     # -- answers ----------------------------------------------------------------------------
     def answers(self) -> dict[str, str]:
-        file_id = self.store.active_id()
+        file_id = self.active.id_or_none()
         return {} if file_id is None else self.store.pnp_answers(file_id)
 
     def set_answer(self, question_id: str, answer: str | None) -> None:
@@ -87,11 +80,11 @@ class ProvincesService:
                     choices=", ".join(ANSWERS), value=answer
                 )
             )
-        self.store.set_pnp_answer(self._file_id(), question_id, answer)
+        self.store.set_pnp_answer(self.active.id(), question_id, answer)
 
     # -- tracking ---------------------------------------------------------------------------
     def events(self) -> list[TrackedEvent]:
-        file_id = self.store.active_id()
+        file_id = self.active.id_or_none()
         return [] if file_id is None else self.store.pnp_events(file_id)
 
     def record(self, stream_id: str, kind: str, on: date, today: date, note: str = "") -> int:
@@ -131,7 +124,7 @@ class ProvincesService:
             current_nomination(before, load_streams()),
         ):
             added = replace(added, replaced=current)  # entered by other means: kept to give back
-        return self.store.add_pnp_event(self._file_id(), added, profile=profile)
+        return self.store.add_pnp_event(self.active.id(), added, profile=profile)
 
     def remove(self, event_id: int) -> None:
         before = self.events()
@@ -150,7 +143,7 @@ class ProvincesService:
                 profile,
                 applicant=replace(profile.applicant, provincial_nomination=removed.replaced),
             )
-        self.store.delete_pnp_event(self._file_id(), event_id, profile=profile)
+        self.store.delete_pnp_event(self.active.id(), event_id, profile=profile)
 
     def _synced(self, before: list[TrackedEvent], after: list[TrackedEvent]) -> Profile | None:
         """The file with its nomination brought in line with the tracking, or None when the

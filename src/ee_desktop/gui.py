@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import MutableMapping
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from ee_desktop import APP_ID, __version__
 from ee_desktop.paths import data_dir, is_frozen
 from ee_desktop.preferences import language_choice, language_to_use, set_language_choice
-from ee_desktop.service import PersonalFileService
+from ee_desktop.services import Services
 from ee_desktop.store import PassphraseRequiredError, Store, StoreError, WrongPassphraseError
 from ee_desktop.store import open_store as _open_store
 from ee_desktop.store.vault import Vault
@@ -86,7 +87,7 @@ def run_gui(data_dir_override: str | None = None) -> int:
     store = unlock_store(directory)
     if store is None:
         return 1
-    session = Session(PersonalFileService(store), directory)
+    session = Session(Services.open(store, directory, date.today))
     session.window.remind()
     session.tray = _reminder_tray(session)
     try:
@@ -106,9 +107,9 @@ class Session:
     the old window keeps a draft open in the wizard first, so the new one reopens it.
     """
 
-    def __init__(self, service: PersonalFileService, directory: Path) -> None:
-        self.service = service
-        self.directory = directory
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.directory = services.data_dir
         self.tray: QSystemTrayIcon | None = None
         self.window = self._open(None)
 
@@ -116,7 +117,7 @@ class Session:
         # A kept draft reopens at start, and again only if the user was in it.
         in_wizard = previous is not None and previous.stack.currentWidget() is previous.wizard
         window = MainWindow(
-            self.service, self.directory, resume_draft=previous is None or in_wizard
+            self.services, self.services.today, resume_draft=previous is None or in_wizard
         )
         window.language_chosen.connect(self.change_language)
         if previous is not None:
