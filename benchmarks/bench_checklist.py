@@ -20,11 +20,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["EE_DESKTOP_NO_KEYRING"] = "1"
 
-from ee_desktop.gui import create_application  # noqa: E402
 from ee_desktop.profile import decode  # noqa: E402
 from ee_desktop.services import Services  # noqa: E402
 from ee_desktop.store import open_store  # noqa: E402
 from ee_desktop.ui.checklist_view import ChecklistView  # noqa: E402
+from ee_desktop.ui.qt_app import create_application  # noqa: E402
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "src/ee_desktop/resources/example-profile.json"
 TODAY = date(2026, 11, 24)

@@ -10,7 +10,7 @@ import pytest
 
 from ee_desktop import selftest
 from ee_desktop.cli import main
-from ee_desktop.ui import self_test
+from ee_desktop.ui import window_check
 from tests.conftest import MemoryKeyring
 
 
@@ -30,7 +30,7 @@ def test_self_test_passes_without_touching_user_data_or_keyring(
     # The system's own plugin libraries are the bundle's concern (its self-test loads them
     # for real); here the check only has to ask for the right plugin.
     loaded: list[Path] = []
-    monkeypatch.setattr(self_test, "load_library", lambda path: loaded.append(path))
+    monkeypatch.setattr(window_check, "load_library", lambda path: loaded.append(path))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert main(["--self-test"]) == 0
     out = capsys.readouterr().out
@@ -42,7 +42,7 @@ def test_self_test_passes_without_touching_user_data_or_keyring(
     native = {"linux": "libqxcb", "darwin": "libqcocoa", "win32": "qwindows"}
     expected = next((v for k, v in native.items() if sys.platform.startswith(k)), None)
     assert [p.name.split(".")[0] for p in loaded] == ([expected] if expected else [])
-    assert all(p.parent == self_test.platform_plugins_dir() for p in loaded)
+    assert all(p.parent == window_check.platform_plugins_dir() for p in loaded)
     assert "Self-test passed" in out
     assert not data_dir.exists()  # the data folder the app would use is left alone
     assert memory_keyring.secrets == {}  # and so is the keyring
@@ -133,8 +133,8 @@ def test_a_missing_platform_plugin_fails_the_window_check(
     qapp: object, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    monkeypatch.setattr(self_test, "NATIVE_PLATFORM_PLUGINS", {"": "libqnowhere"})
-    assert selftest.run(sys.stdout, [("window", self_test.window_check)]) == 1
+    monkeypatch.setattr(window_check, "NATIVE_PLATFORM_PLUGINS", {"": "libqnowhere"})
+    assert selftest.run(sys.stdout, [("window", window_check.window_check)]) == 1
     results = _lines(capsys.readouterr().out)
     assert results["window"].startswith("FAIL Qt's libqnowhere platform plugin is missing from ")
 
@@ -147,9 +147,9 @@ def test_a_platform_plugin_that_cannot_load_fails_the_window_check(
 ) -> None:
     (tmp_path / "libqbroken.so").write_bytes(b"not a library")
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    monkeypatch.setattr(self_test, "NATIVE_PLATFORM_PLUGINS", {"": "libqbroken"})
-    monkeypatch.setattr(self_test, "platform_plugins_dir", lambda: tmp_path)
-    assert selftest.run(sys.stdout, [("window", self_test.window_check)]) == 1
+    monkeypatch.setattr(window_check, "NATIVE_PLATFORM_PLUGINS", {"": "libqbroken"})
+    monkeypatch.setattr(window_check, "platform_plugins_dir", lambda: tmp_path)
+    assert selftest.run(sys.stdout, [("window", window_check.window_check)]) == 1
     results = _lines(capsys.readouterr().out)
     assert results["window"].startswith("FAIL Qt's libqbroken platform plugin cannot load: ")
 
@@ -158,13 +158,13 @@ def test_a_plugin_whose_system_library_is_missing_names_that_library(
     qapp: object, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    monkeypatch.setattr(self_test, "NATIVE_PLATFORM_PLUGINS", {"": "libqoffscreen"})
+    monkeypatch.setattr(window_check, "NATIVE_PLATFORM_PLUGINS", {"": "libqoffscreen"})
     monkeypatch.setattr(
-        self_test,
+        window_check,
         "load_library",
         lambda _path: "libxcb-icccm.so.4: cannot open shared object file",
     )
-    assert selftest.run(sys.stdout, [("window", self_test.window_check)]) == 1
+    assert selftest.run(sys.stdout, [("window", window_check.window_check)]) == 1
     assert _lines(capsys.readouterr().out)["window"] == (
         "FAIL Qt's libqoffscreen platform plugin cannot load: "
         "libxcb-icccm.so.4: cannot open shared object file"
@@ -176,7 +176,7 @@ def test_frozen_app_keeps_its_plugin_folders_from_the_programs_it_opens(
 ) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from ee_desktop.gui import forget_bundle_qt_paths
+    from ee_desktop.ui.qt_app import forget_bundle_qt_paths
 
     before = QCoreApplication.libraryPaths()
     environ = {"QT_PLUGIN_PATH": str(tmp_path), "QML2_IMPORT_PATH": "/b/qml", "HOME": "/h"}

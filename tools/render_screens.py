@@ -25,11 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from ee_desktop import i18n  # noqa: E402
-from ee_desktop.gui import create_application  # noqa: E402
 from ee_desktop.profile.milestones import Milestone  # noqa: E402
 from ee_desktop.services import Services  # noqa: E402
 from ee_desktop.store import open_store  # noqa: E402
 from ee_desktop.ui.main_window import MainWindow  # noqa: E402
+from ee_desktop.ui.qt_app import create_application  # noqa: E402
 from ee_desktop.ui.translator import apply_language  # noqa: E402
 
 EXAMPLE = ROOT / "src" / "ee_desktop" / "resources" / "example-profile.json"

@@ -945,7 +945,7 @@ def _self_test() -> int:
     from ee_desktop import selftest
 
     def window(workspace: selftest.Workspace) -> str:
-        from ee_desktop.ui.self_test import window_check  # here: a Qt failure is a result
+        from ee_desktop.ui.window_check import window_check  # here: a Qt failure is a result
 
         return window_check(workspace)
 

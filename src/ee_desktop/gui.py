@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import MutableMapping
 from datetime import date
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from ee_desktop import APP_ID, __version__
-from ee_desktop.paths import data_dir, is_frozen
+from ee_desktop.paths import data_dir
 from ee_desktop.preferences import language_choice, language_to_use, set_language_choice
 from ee_desktop.services import Services
 from ee_desktop.store import PassphraseRequiredError, Store, StoreError, WrongPassphraseError
@@ -22,38 +16,10 @@ from ee_desktop.store import open_store as _open_store
 from ee_desktop.store.vault import Vault
 from ee_desktop.ui.dialogs import DialogPassphrases
 from ee_desktop.ui.main_window import MainWindow
+from ee_desktop.ui.qt_app import create_application
 from ee_desktop.ui.translator import apply_language, desktop_languages
 
 MAX_PASSPHRASE_ATTEMPTS = 5
-
-
-def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv)
-    app.setApplicationName("ee-desktop")
-    app.setApplicationDisplayName("ee-desktop")
-    app.setApplicationVersion(__version__)
-    app.setOrganizationName("ee-desktop")
-    app.setDesktopFileName(APP_ID)  # Linux: the window's icon and name come from its entry
-    icon = resources.files("ee_desktop.resources").joinpath("icon.png")
-    app.setWindowIcon(QIcon(str(icon)))
-    if is_frozen():
-        forget_bundle_qt_paths()
-    return app
-
-
-# Set by the standalone app's launcher so that Qt finds the bundle's plugins. Programs the
-# app opens (a file manager, a PDF viewer: often Qt programs too) must not load them.
-BUNDLE_QT_VARIABLES = ("QT_PLUGIN_PATH", "QML2_IMPORT_PATH")
-
-
-def forget_bundle_qt_paths(environ: MutableMapping[str, str] = os.environ) -> None:
-    """Keep the plugin folders Qt has found for this process, and drop them from the
-    environment that programs started by the app inherit."""
-    QCoreApplication.setLibraryPaths(QCoreApplication.libraryPaths())
-    for name in BUNDLE_QT_VARIABLES:
-        environ.pop(name, None)
 
 
 def unlock_store(directory: Path) -> Store | None:
@@ -166,10 +132,3 @@ def _reminder_tray(session: Session) -> QSystemTrayIcon | None:
     timer.timeout.connect(lambda: session.window.notify_new(tray))
     timer.start()
     return tray
-
-
-def main() -> int:
-    """Entry point of the windowed launcher (no console on Windows); same options as the CLI."""
-    from ee_desktop.cli import main as cli_main
-
-    return cli_main()

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibrary, QLibraryInfo, qVersion
 
-from ee_desktop.gui import create_application
 from ee_desktop.selftest import SelfTestFailure, Workspace
 from ee_desktop.services import Services
 from ee_desktop.ui.main_window import MainWindow
+from ee_desktop.ui.qt_app import create_application
 
 # The platform plugin a desktop session of each system needs. The check runs offscreen, so
 # it loads that plugin's library to show that the system has what it links to.
