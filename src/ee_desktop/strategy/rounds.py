@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -122,7 +122,7 @@ ROUND_FIELDS: dict[str, Check] = {
 ROUND_OPTIONAL: dict[str, Check] = {"number": positive, "tie_break": a_datetime}
 
 
-def parse_rounds(document: dict[str, Any]) -> tuple[Round, ...]:
+def parse_rounds(document: Mapping[str, Any]) -> tuple[Round, ...]:
     """The rounds of a parsed rounds.toml, oldest first; DataProblems lists every problem."""
     meta, entries = document.get("meta", {}), document.get("rounds", [])
     problems = [
