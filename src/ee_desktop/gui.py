@@ -8,12 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
+from ee_desktop.logs import attach_log_file
 from ee_desktop.paths import data_dir
 from ee_desktop.preferences import language_choice, language_to_use, set_language_choice
 from ee_desktop.services import Services
 from ee_desktop.store import PassphraseRequiredError, Store, StoreError, WrongPassphraseError
 from ee_desktop.store import open_store as _open_store
 from ee_desktop.store.vault import Vault
+from ee_desktop.ui.crash import install_exception_hook
 from ee_desktop.ui.dialogs import DialogPassphrases
 from ee_desktop.ui.main_window import MainWindow
 from ee_desktop.ui.qt_app import create_application
@@ -48,6 +50,8 @@ def unlock_store(directory: Path) -> Store | None:
 def run_gui(data_dir_override: str | None = None) -> int:
     app = create_application()
     directory = data_dir(data_dir_override)
+    log_file = attach_log_file(directory)
+    install_exception_hook(log_file)
     apply_language(system_or_chosen_language(directory))
     Vault.remove_leftovers()
     store = unlock_store(directory)

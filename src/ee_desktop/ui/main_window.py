@@ -287,7 +287,10 @@ class MainWindow(QMainWindow):
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(resume)
         box.exec()
-        return {resume: "resume", discard: "discard"}.get(box.clickedButton(), "cancel")
+        clicked = box.clickedButton()
+        if clicked is resume:
+            return "resume"
+        return "discard" if clicked is discard else "cancel"
 
     def _before_new_draft(self) -> bool:
         """True when a new draft may start; a draft in progress is resumed or discarded."""

@@ -209,7 +209,7 @@ class ProvincesView(Tab[ProvincesService]):
         self.steps.setMaximumHeight(120)
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.steps.currentRowChanged.connect(lambda row: self.remove_button.setEnabled(row >= 0))
+        self.steps.currentRowChanged.connect(self._step_selected)
         self.record_button = QPushButton(self.tr("Record a &step…"))
         self.record_button.setObjectName("provinces:record")
         self.record_button.clicked.connect(self.ask_step)
@@ -442,6 +442,9 @@ class ProvincesView(Tab[ProvincesService]):
         self.remove_button.setEnabled(False)
 
     # -- steps ---------------------------------------------------------------------------------
+    def _step_selected(self, row: int) -> None:
+        self.remove_button.setEnabled(row >= 0)
+
     def ask_step(self) -> None:
         m = self.current()
         if m is None:
