@@ -122,9 +122,10 @@ def test_view_lists_dates_sorted_with_overdue_ones_marked(
 def test_reminders_on_start_and_in_the_tray(
     qtbot: QtBot, store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = MainWindow(services_for(store), date.today)
+    services = services_for(store)
+    services.deadlines.add_custom("Call the embassy", date.today() + timedelta(days=2))
+    window = MainWindow(services, date.today)  # the app starts: reminded of what is due
     qtbot.addWidget(window)
-    window.deadlines_service.add_custom("Call the embassy", date.today() + timedelta(days=2))
     shown: list[str] = []
     monkeypatch.setattr(MainWindow, "show_reminder", lambda self, title, text: shown.append(text))
     due = window.remind()

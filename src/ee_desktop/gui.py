@@ -85,7 +85,7 @@ class Session:
 
     def _open(self, previous: MainWindow | None) -> MainWindow:
         # A kept draft reopens at start, and again only if the user was in it.
-        in_wizard = previous is not None and previous.stack.currentWidget() is previous.wizard
+        in_wizard = previous is not None and previous.in_wizard()
         window = MainWindow(
             self.services, self.services.today, resume_draft=previous is None or in_wizard
         )
@@ -113,7 +113,7 @@ class Session:
             return
         apply_language(system_or_chosen_language(self.directory))
         previous = self.window
-        if previous.stack.currentWidget() is previous.wizard:
+        if previous.in_wizard():
             previous.wizard.keep()
         self.window = self._open(previous)  # shown before the old one closes: the app stays
         previous.close()

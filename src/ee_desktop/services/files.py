@@ -56,11 +56,12 @@ class PersonalFileService:
         example = resources.files("ee_desktop.resources").joinpath("example-profile.json")
         write_text_atomically(path, example.read_text(encoding="utf-8"))
 
-    def evaluation(self, as_of: date) -> Evaluation | None:
-        """The active file's score, programs and warnings on ``as_of``."""
-        profile = self.active.profile_or_none()
+    def evaluation(self, as_of: date, profile: Profile | None = None) -> Evaluation | None:
+        """The score, programs and warnings on ``as_of`` of ``profile``, by default the
+        active file (pass it when it is already loaded: loading decrypts it)."""
+        profile = profile or self.active.profile_or_none()
         return None if profile is None else evaluate(profile, as_of, self.rules.rules)
 
-    def overview(self) -> list[Section] | None:
-        profile = self.active.profile_or_none()
-        return None if profile is None else overview(profile)
+    def overview(self, profile: Profile | None = None) -> list[Section]:
+        profile = profile or self.active.profile_or_none()
+        return [] if profile is None else overview(profile)

@@ -79,7 +79,6 @@ class MainWindow(QMainWindow):
         self.deadlines_service = services.deadlines
         self.deadlines = DeadlinesView(self.deadlines_service, today)
         self.deadlines.changed.connect(self.refresh)
-        self.reports = services.reports
         self.home = QTabWidget()
         self.home.setObjectName("home_tabs")
         self.home.addTab(self.overview, self.tr("&Overview"))
@@ -102,13 +101,11 @@ class MainWindow(QMainWindow):
         self.notified: set[str] = set()  # deadline ids announced so far
         self.home.currentChanged.connect(self._tab_changed)
         self.wizard_service = services.wizard
-        self.wizard = WizardView(self.wizard_service, today)
-        self.wizard.finished.connect(self._wizard_finished)
-        self.wizard.closed.connect(self._leave_wizard)
+        self._wizard: WizardView | None = None  # built when first opened
+        self._due: tuple[date, list[Deadline]] | None = None  # due_soon of the last refresh
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.home)
-        self.stack.addWidget(self.wizard)
         self.setCentralWidget(self.stack)
 
         self._build_menus()
@@ -205,6 +202,27 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.file_switcher)
         self.addToolBar(self.toolbar)
 
+    @property
+    def wizard(self) -> WizardView:
+        """The editor, built the first time it is needed (most starts never open it)."""
+        if self._wizard is None:
+            self._wizard = WizardView(self.wizard_service, self.today)
+            self._wizard.finished.connect(self._wizard_finished)
+            self._wizard.closed.connect(self._leave_wizard)
+            self.stack.addWidget(self._wizard)
+        return self._wizard
+
+    def in_wizard(self) -> bool:
+        return self._wizard is not None and self.stack.currentWidget() is self._wizard
+
+    def due_soon(self, fresh: bool = False) -> list[Deadline]:
+        """What falls due within the reminder period: the last refresh's on the same day
+        (the start shows it on the overview and in the reminder), else computed anew."""
+        today = self.today()
+        if fresh or self._due is None or self._due[0] != today:
+            self._due = (today, self.deadlines_service.due_soon(today))
+        return self._due[1]
+
     # -- state -----------------------------------------------------------------
     def refresh(self) -> None:
         """Show the active file's overview, or the welcome when there is none."""
@@ -219,7 +237,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(len(files) > 1)
 
         profile = self.service.current()
-        in_wizard = self.stack.currentWidget() is self.wizard
+        in_wizard = self.in_wizard()
         has_draft = self.wizard_service.store.draft() is not None
         # While the wizard is open, nothing else may change the file it will save over.
         for action in (self.action_new, self.action_import):
@@ -237,10 +255,11 @@ class MainWindow(QMainWindow):
         if profile is None:
             self.stack.setCurrentWidget(self.empty_state)
             return
-        self.overview.show_sections(profile.applicant.full_name, self.service.overview() or [])
-        self.overview.show_score(self.service.evaluation(self.today()))
         today = self.today()
-        self.overview.show_next(self.deadlines_service.due_soon(today)[:5], today)
+        self._due = None  # the file or its records may have changed
+        self.overview.show_sections(profile.applicant.full_name, self.service.overview(profile))
+        self.overview.show_score(self.service.evaluation(today, profile))
+        self.overview.show_next(self.due_soon()[:5], today)
         self.stack.setCurrentWidget(self.home)
         self._tab_changed(self.home.currentIndex())
 
@@ -351,7 +370,7 @@ class MainWindow(QMainWindow):
     # -- reminders -----------------------------------------------------------------------------
     def remind(self) -> list[Deadline]:
         """At start: what falls due within the reminder period, in one message."""
-        due = self.deadlines_service.due_soon(self.today()) if self.service.current() else []
+        due = self.due_soon() if self.service.current() else []
         if due:
             self.notified.update(d.uid for d in due)
             lines = "\n".join(f"• {d.due.isoformat()}: {d.title}" for d in due[:12])
@@ -370,9 +389,7 @@ class MainWindow(QMainWindow):
         """While running: a tray notification for dates that entered the reminder period."""
         if self.service.current() is None:
             return []
-        fresh = [
-            d for d in self.deadlines_service.due_soon(self.today()) if d.uid not in self.notified
-        ]
+        fresh = [d for d in self.due_soon(fresh=True) if d.uid not in self.notified]
         if fresh:
             self.notified.update(d.uid for d in fresh)
             text = "\n".join(f"{d.due.isoformat()}: {d.title}" for d in fresh[:5])
@@ -471,7 +488,9 @@ class MainWindow(QMainWindow):
         if not path:
             return None
         self._folder = str(Path(path).parent)
-        data = self.reports.input(self.today())  # read here: the store stays on this thread
+        data = self.services.reports.input(
+            self.today()
+        )  # read here: the store stays on this thread
         self.pdf_export = ReportExport(self)
         self.pdf_export.done.connect(
             lambda written: self.statusBar().showMessage(
@@ -544,7 +563,7 @@ class MainWindow(QMainWindow):
     def show_rules(self) -> None:
         RulesDialog(self.service.rules, self).exec()
         self.refresh()
-        if self.stack.currentWidget() is self.wizard:
+        if self.in_wizard():
             self.wizard.refresh()
 
     def show_about(self) -> None:
@@ -556,7 +575,7 @@ class MainWindow(QMainWindow):
             self.resize(960, 680)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self.stack.currentWidget() is self.wizard:
+        if self.in_wizard():
             self.wizard.keep()
         geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self.service.store.set_setting(GEOMETRY_KEY, geometry)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -20,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ee_desktop.report import ReportInput
-from ee_desktop.services.report import write_report
+if TYPE_CHECKING:  # the PDF engine is loaded when a report is first made, not at start
+    from ee_desktop.report import ReportInput
 
 
 class ReportChoice(QDialog):
@@ -87,13 +88,16 @@ class ReportJob(QRunnable):
     """Renders and writes the PDF on a worker thread; reports through signals."""
 
     def __init__(self, data: ReportInput, kind: str, paper: str, path: Path) -> None:
+        from ee_desktop.services.report import write_report  # here, on the GUI thread
+
         super().__init__()
         self.data, self.kind, self.paper, self.path = data, kind, paper, path
         self.signals = _Signals()
+        self.write = write_report
 
     def run(self) -> None:
         try:
-            write_report(
+            self.write(
                 self.path,
                 self.data,
                 self.kind,
