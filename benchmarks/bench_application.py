@@ -2,19 +2,17 @@
 the application-stage checklist, the blockers and the timeline, for a file invited and for
 one months into processing with several requests.
 
-    python benchmarks/bench_application.py [--repeat N]
+    python benchmarks/bench_application.py [--repeat N] [--quick]
 
 Target: under 50 ms, so recording a milestone redraws the tab at once.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 from datetime import date
-from pathlib import Path
 
-from timing import report
+from timing import EXAMPLE, check, options, report
 
 from ee_desktop.application import assess
 from ee_desktop.profile import decode
@@ -23,7 +21,6 @@ from ee_desktop.rules import load_rules
 
 TODAY = date(2026, 11, 24)
 TARGET_MS = 50.0
-EXAMPLE = Path(__file__).resolve().parents[1] / "src" / "ee_desktop" / "resources"
 INVITED = [Milestone("invitation", date(2026, 11, 10))]
 PROCESSING = [
     Milestone("invitation", date(2026, 5, 10)),
@@ -39,13 +36,12 @@ PROCESSING = [
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=200)
-    args = parser.parse_args()
-    profile = decode(
-        json.loads((EXAMPLE / "example-profile.json").read_text(encoding="utf-8")), today=TODAY
-    )
+    args = options(__doc__, repeat=(200, 2))
+    profile = decode(json.loads(EXAMPLE.read_text(encoding="utf-8")), today=TODAY)
     rules = load_rules()
+    check(assess(profile, TODAY, INVITED, rules=rules).stage == "invited", "an invited file")
+    processing = assess(profile, TODAY, PROCESSING, rules=rules)
+    check(processing.stage == "submitted" and processing.timeline, "one in processing")
     for label, milestones in (("invited", INVITED), ("processing", PROCESSING)):
         report(
             label,

@@ -1,6 +1,6 @@
 """Evaluations per second of the rules engine over a varied set of personal files.
 
-    python benchmarks/bench_score.py [--files N] [--seconds S]
+    python benchmarks/bench_score.py [--files N] [--seconds S] [--quick]
 
 Measures, on one core:
   core      facts + CRS + FSW/CEC/FST eligibility (what `evaluate()` computes up front)
@@ -10,11 +10,12 @@ Measures, on one core:
 
 from __future__ import annotations
 
-import argparse
 import random
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
+
+from timing import check, options
 
 from ee_desktop.profile.model import (
     Applicant,
@@ -176,15 +177,16 @@ def rate(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--files", type=int, default=500)
-    parser.add_argument("--seconds", type=float, default=3.0)
-    args = parser.parse_args()
+    args = options(__doc__, files=(500, 20), seconds=(3.0, 0.1))
     rng = random.Random(20261124)
     files = [make_profile(rng) for _ in range(args.files)]
     rules = load_rules()
     for on in DATES:
         rules.at(on)  # resolved once per date, as in a running application
+    totals = [evaluate(f, DATES[i % len(DATES)], rules).crs.total for i, f in enumerate(files)]
+    check(all(0 <= t <= 1200 for t in totals), "every CRS score is between 0 and 1,200")
+    check(max(totals) > 0, "some file scores points")
+    check(evaluation_to_json(evaluate(files[0], DATES[0], rules)), "the JSON document is built")
     print(f"{len(files)} varied files, {len(DATES)} evaluation dates")
     rate(
         "core (facts + CRS + FSW/CEC/FST)", lambda f, d: evaluate(f, d, rules), files, args.seconds

@@ -1,6 +1,6 @@
 """Time to build the full ranked plan (moves, combinations, cut-offs) for a complete file.
 
-    python benchmarks/bench_strategy.py [--repeat N]
+    python benchmarks/bench_strategy.py [--repeat N] [--quick]
 
 The file has an accompanying spouse with a test, a credential and Canadian work, two
 children, four jobs in and outside Canada, and English and French results. Target: the
@@ -11,10 +11,11 @@ resolved then); "warm" is the median of the following ones.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
 from datetime import date
+
+from timing import check, options, times
 
 from ee_desktop.profile.model import (
     Applicant,
@@ -83,9 +84,7 @@ def complete_file() -> Profile:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=20)
-    args = parser.parse_args()
+    args = options(__doc__, repeat=(20, 1))
     rules = load_rules()
     rounds = builtin_rounds()
     profile = complete_file()
@@ -94,15 +93,12 @@ def main() -> None:
     start = time.perf_counter()
     items = plan(profile, TODAY, rounds, rules)
     first = (time.perf_counter() - start) * 1000
-    times = []
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        plan(profile, TODAY, rounds, rules)
-        times.append((time.perf_counter() - start) * 1000)
-    warm = statistics.median(times)
+    check(items and items[0].moves, "the plan has a best item with its moves")
+    warm = statistics.median(times(lambda: plan(profile, TODAY, rounds, rules), args.repeat)) * 1000
     start = time.perf_counter()
-    projection(profile, TODAY, 24, rules)
+    months = projection(profile, TODAY, 24, rules)
     chart = (time.perf_counter() - start) * 1000
+    check(months, "the projection has months")
 
     print(f"plan items: {len(items)} (moves in the best: {[m.id for m in items[0].moves]})")
     print(f"plan, first for the date: {first:7.1f} ms")
