@@ -1,0 +1,37 @@
+"""The commands of `ee-desktop`, one module each: its options (``register``) and its body
+(``run``). COMMANDS is their order in the help."""
+
+from __future__ import annotations
+
+from ee_desktop.cli.commands import (
+    application,
+    checklist,
+    deadlines,
+    export,
+    files,
+    import_,
+    milestone,
+    provinces,
+    report,
+    rules,
+    score,
+    strategy,
+    use,
+)
+from ee_desktop.cli.parser import Command
+
+COMMANDS: tuple[Command, ...] = (
+    import_,
+    export,
+    score,
+    checklist,
+    deadlines,
+    strategy,
+    provinces,
+    application,
+    milestone,
+    report,
+    rules,
+    files,
+    use,
+)
