@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from ee_desktop import i18n, preferences
 from ee_desktop.gui import Session
 from ee_desktop.store import Store
+from tests.cli.helpers import run_cli
 from tests.conftest import services_for
-from tests.test_cli import run_cli
 from tools import catalog
 
 
