@@ -30,7 +30,7 @@ def main() -> None:
         store = open_store(Path(folder), FixedPassphrase())
         services = Services.open(store, Path(folder), date.today)
         services.files.import_file(EXAMPLE, today=date.today())
-        window = MainWindow(services, services.today)
+        window = MainWindow.open(services, services.today)
         window.resize(1280, 800)
         window.show()
         window.edit_file()

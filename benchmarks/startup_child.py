@@ -11,8 +11,9 @@ file in DATA_DIR; ``setup`` imports the example file into a new database there f
 
 The window's first paint event marks the start of its first frame; the moment that frame is
 done (every child widget drawn) is reported as one line, ``startup-child {json}``: the
-wall-clock time (time.time()), the modules imported by then, and for the app what the
-window shows. The process then ends at once, so nothing after the first frame counts.
+wall-clock time (time.time()) and peak memory then, and the modules imported by then. The
+app draws its window before it opens the database, so it also reports when the window
+shows the file (``ready``) and what it shows. The process then ends at once.
 
 The database key is kept in KEYRING_FILE, never in the system's keyring: the app finds it as
 on a desktop with a keyring and asks for no passphrase.
@@ -59,29 +60,52 @@ def use_keyring_file(path: Path) -> None:
     keyring.set_keyring(FileKeyring())
 
 
-def watch_first_frame(window: Any, details: Any = None) -> None:
-    """Report when ``window``'s first frame is drawn, then end the process."""
+def peak_bytes() -> int | None:
+    """This process's peak resident size so far (None where the platform does not tell)."""
+    try:
+        import resource
+    except ImportError:
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024  # Linux counts KiB
+
+
+def after_next_frame(window: Any, then: Any) -> None:
+    """Call ``then()`` once ``window``'s next frame is drawn."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
-    def done() -> None:
-        painted = time.time()
-        report = {"painted": painted, "modules": sorted(sys.modules)}
-        if details is not None:
-            report.update(details(window))
-        print(MARK + json.dumps(report), flush=True)
-        os._exit(0)
-
-    class FirstPaint(QObject):
+    class NextPaint(QObject):
         def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
                 # The paint event opens the frame; the children are drawn and the frame
                 # shown before the event loop runs the next queued call.
-                QTimer.singleShot(0, done)
+                QTimer.singleShot(0, then)
             return False
 
-    probe = FirstPaint(window)
-    window.installEventFilter(probe)
+    window.installEventFilter(NextPaint(window))
+
+
+def moment(report: dict[str, object], name: str) -> None:
+    report[name] = time.time()
+    report[f"{name}_peak"] = peak_bytes()
+    report.setdefault("modules", sorted(sys.modules))  # those of the first frame
+
+
+def finish(report: dict[str, object]) -> None:
+    print(MARK + json.dumps(report), flush=True)
+    os._exit(0)
+
+
+def watch_first_frame(window: Any) -> None:
+    """Report when ``window``'s first frame is drawn, then end the process."""
+    report: dict[str, object] = {}
+
+    def painted() -> None:
+        moment(report, "painted")
+        finish(report)
+
+    after_next_frame(window, painted)
 
 
 def bare() -> int:
@@ -107,18 +131,26 @@ def app(data_dir: str, keyring_file: str) -> int:
     from ee_desktop import gui
     from ee_desktop.cli import main
 
-    def details(window: Any) -> dict[str, object]:
-        profile = window.service.current()
-        return {
-            "file": None if profile is None else profile.applicant.full_name,
-            "key_mode": window.service.store.key_mode,
-        }
-
     made = gui.MainWindow
+    report: dict[str, object] = {}
+
+    def ready(window: Any) -> None:
+        moment(report, "ready")
+        profile = window.service.current()
+        report["file"] = None if profile is None else profile.applicant.full_name
+        report["key_mode"] = window.service.store.key_mode
+        finish(report)
 
     def main_window(*args: Any, **kwargs: Any) -> Any:
         window = made(*args, **kwargs)
-        watch_first_frame(window, details)
+        after_next_frame(window, lambda: moment(report, "painted"))
+        attach = window.attach
+
+        def attach_then_report(*attach_args: Any, **attach_kwargs: Any) -> None:
+            attach(*attach_args, **attach_kwargs)
+            after_next_frame(window, lambda: ready(window))
+
+        window.attach = attach_then_report
         return window
 
     gui.MainWindow = main_window  # type: ignore[misc]

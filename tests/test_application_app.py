@@ -210,7 +210,7 @@ def test_the_dialog_offers_only_the_dates_a_milestone_has(qtbot: QtBot) -> None:
 
 @pytest.fixture
 def window(qtbot: QtBot, store: Store, data_dir: Path) -> Iterator[MainWindow]:
-    created = MainWindow(services_for(store), date.today)
+    created = MainWindow.open(services_for(store), date.today)
     qtbot.addWidget(created)
     created.show()
     yield created

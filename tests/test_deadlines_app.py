@@ -124,7 +124,7 @@ def test_reminders_on_start_and_in_the_tray(
 ) -> None:
     services = services_for(store)
     services.deadlines.add_custom("Call the embassy", date.today() + timedelta(days=2))
-    window = MainWindow(services, date.today)  # the app starts: reminded of what is due
+    window = MainWindow.open(services, date.today)  # the app starts: reminded of what is due
     qtbot.addWidget(window)
     shown: list[str] = []
     monkeypatch.setattr(MainWindow, "show_reminder", lambda self, title, text: shown.append(text))
@@ -151,7 +151,7 @@ def test_reminders_on_start_and_in_the_tray(
 
 
 def test_overview_shows_the_next_dates(qtbot: QtBot, store: Store, data_dir: Path) -> None:
-    window = MainWindow(services_for(store), date.today)
+    window = MainWindow.open(services_for(store), date.today)
     qtbot.addWidget(window)
     window.deadlines_service.add_custom("Pay the fees", date.today() - timedelta(days=1))
     window.refresh()

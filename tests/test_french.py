@@ -147,7 +147,7 @@ def widget_texts(root: QWidget) -> list[str]:
 def window(
     french: None, qtbot: QtBot, store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> MainWindow:
-    created = MainWindow(services_for(store), lambda: TODAY)
+    created = MainWindow.open(services_for(store), lambda: TODAY)
     qtbot.addWidget(created)
     created.resize(1024, 700)
     created.show()

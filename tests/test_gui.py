@@ -1,15 +1,23 @@
-"""The GUI session's log file and exception hook."""
+"""The GUI session: the window drawn before the data opens, the log file, the exception
+hook."""
 
 from __future__ import annotations
 
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from ee_desktop.logs import attach_log_file, detach_log_file, log_path
+from ee_desktop.paths import database_path
+from ee_desktop.store import Store
+from ee_desktop.store.peek import peek_setting
 from ee_desktop.ui import crash
+from ee_desktop.ui.main_window import GEOMETRY_KEY
+from tests.conftest import TODAY
 
 
 def test_an_uncaught_error_is_logged_with_its_traceback_and_shown(
@@ -45,3 +53,74 @@ def test_without_a_writable_log_folder_the_dialog_still_shows(qapp: object, tmp_
     assert attach_log_file(blocked) is None
     message = crash.crash_message(RuntimeError(""), None)
     assert "RuntimeError" in message and "details are in" not in message
+
+
+def test_the_window_is_drawn_before_the_data_opens_then_shows_the_file(
+    qtbot: QtBot, store: Store, data_dir: Path
+) -> None:
+    from ee_desktop.gui import Session
+
+    store.set_setting(GEOMETRY_KEY, _geometry(700, 500))
+    session = Session(data_dir, lambda: TODAY)
+    window = session.window
+    qtbot.addWidget(window)
+    # The shell: the saved size, menus that wait for the data, and a line saying so.
+    assert not window.attached and not window.menuBar().isEnabled()
+    assert window.stack.currentWidget() is window.opening
+    assert (window.width(), window.height()) == (700, 500)
+    with qtbot.waitSignal(window.first_frame, timeout=5000):
+        pass  # drawn once, the data may open
+    session.open_data()
+    try:
+        assert window.attached and window.menuBar().isEnabled()
+        assert window.stack.currentWidget() is window.home
+        assert window.service.current() is not None
+    finally:
+        session.close()
+
+
+def test_giving_up_the_passphrase_closes_the_window_and_ends_the_app(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ee_desktop import gui
+
+    exits: list[int] = []
+    monkeypatch.setattr(gui, "unlock_store", lambda _directory, _parent: None)
+    monkeypatch.setattr(gui.QCoreApplication, "exit", lambda code=0: exits.append(code))
+    session = gui.Session(data_dir, lambda: TODAY)
+    qtbot.addWidget(session.window)
+    session.open_data()
+    assert exits == [1]
+    assert not session.window.isVisible() and session.services is None
+
+
+def test_a_setting_is_read_without_the_database_layer(store: Store, data_dir: Path) -> None:
+    assert peek_setting(data_dir, GEOMETRY_KEY) is None  # not saved yet
+    store.set_setting(GEOMETRY_KEY, "abc")
+    assert peek_setting(data_dir, GEOMETRY_KEY) == "abc"
+    assert peek_setting(data_dir / "elsewhere", GEOMETRY_KEY) is None  # no database
+    damaged = data_dir / "damaged"
+    damaged.mkdir()
+    database_path(damaged).write_bytes(b"not a database")
+    assert peek_setting(damaged, GEOMETRY_KEY) is None
+
+
+def _geometry(width: int, height: int) -> str:
+    from PySide6.QtWidgets import QMainWindow
+
+    probe = QMainWindow()
+    probe.resize(width, height)
+    return bytes(probe.saveGeometry().toBase64().data()).decode("ascii")
+
+
+def test_drawing_the_window_needs_neither_the_database_nor_the_pdf_layer() -> None:
+    # What the window's first frame waits for: none of the slow imports.
+    code = (
+        "import sys, ee_desktop.cli, ee_desktop.gui;"
+        "print(sorted(m for m in ('sqlalchemy', 'reportlab', 'alembic', 'cryptography')"
+        " if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -149,7 +149,7 @@ def test_qt_own_dialog_buttons_are_french(french: None, qtbot: QtBot) -> None:
 def test_choosing_french_rebuilds_the_window_and_keeps_the_draft(
     qtbot: QtBot, store: Store, data_dir: Path
 ) -> None:
-    session = Session(services_for(store))
+    session = Session(data_dir, date.today, services_for(store))
     english = session.window
     qtbot.addWidget(english)
     english.home.setCurrentIndex(2)
@@ -189,7 +189,7 @@ def test_a_language_that_cannot_be_saved_changes_nothing(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("ee_desktop.gui.set_language_choice", read_only)
-    session = Session(services_for(store))
+    session = Session(data_dir, date.today, services_for(store))
     window = session.window
     qtbot.addWidget(window)
     window.language_actions["fr"].trigger()
@@ -201,7 +201,7 @@ def test_a_language_that_cannot_be_saved_changes_nothing(
 def test_a_draft_kept_for_later_stays_closed_when_the_language_changes(
     qtbot: QtBot, store: Store, data_dir: Path
 ) -> None:
-    session = Session(services_for(store))
+    session = Session(data_dir, date.today, services_for(store))
     qtbot.addWidget(session.window)
     session.window.edit_file()
     session.window.wizard.leave()  # "Close (keep draft)": back to the tabs
@@ -221,7 +221,7 @@ def test_language_cannot_change_under_a_pdf_export(
 
     from ee_desktop.ui.report_export import ReportChoice, ReportExport
 
-    session = Session(services_for(store))
+    session = Session(data_dir, date.today, services_for(store))
     window = session.window
     qtbot.addWidget(window)
     monkeypatch.setattr(ReportChoice, "exec", lambda self: ReportChoice.DialogCode.Accepted)

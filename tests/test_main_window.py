@@ -29,7 +29,7 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def window(qtbot: QtBot, store: Store, data_dir: Path) -> MainWindow:
-    created = MainWindow(services_for(store), date.today)
+    created = MainWindow.open(services_for(store), date.today)
     qtbot.addWidget(created)
     created.show()
     return created
@@ -160,12 +160,12 @@ def test_about_names_the_data_folder(
 
 
 def test_window_geometry_persists(qtbot: QtBot, store: Store, data_dir: Path) -> None:
-    first = MainWindow(services_for(store), date.today)
+    first = MainWindow.open(services_for(store), date.today)
     qtbot.addWidget(first)
     first.show()
     first.resize(700, 500)  # within the offscreen screen (800x600)
     first.close()
-    second = MainWindow(services_for(store), date.today)
+    second = MainWindow.open(services_for(store), date.today)
     qtbot.addWidget(second)
     second.show()
     assert (second.width(), second.height()) == (700, 500)

@@ -96,7 +96,7 @@ def test_report_command_reports_an_unwritable_output(
 def test_export_from_the_window_runs_off_the_gui_thread(
     qtbot: QtBot, store: Store, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = MainWindow(services_for(store), date.today)
+    window = MainWindow.open(services_for(store), date.today)
     qtbot.addWidget(window)
     target = tmp_path / "checklist.pdf"
     monkeypatch.setattr(ReportChoice, "exec", lambda self: ReportChoice.DialogCode.Accepted)

@@ -103,7 +103,7 @@ def test_choosing_a_plan_line_compares_factor_by_factor(view: StrategyView, qtbo
 def test_plan_what_if_is_scored_on_its_date_and_cannot_be_saved(
     qtbot: QtBot, store: Store, data_dir: Path
 ) -> None:
-    window = MainWindow(services_for(store), lambda: TODAY)
+    window = MainWindow.open(services_for(store), lambda: TODAY)
     qtbot.addWidget(window)
     window.home.setCurrentWidget(window.strategy)
     item = window.strategy.items[0]
@@ -117,7 +117,7 @@ def test_plan_what_if_is_scored_on_its_date_and_cannot_be_saved(
     assert not window.wizard.next_button.isEnabled()
     assert "cannot be saved" in window.wizard.reason.text()
     window.wizard.close_button.click()  # kept as a draft: reopened the same way
-    again = MainWindow(services_for(store), lambda: TODAY)
+    again = MainWindow.open(services_for(store), lambda: TODAY)
     qtbot.addWidget(again)
     assert again.stack.currentWidget() is again.wizard
     again.wizard.refresh()
@@ -129,7 +129,7 @@ def test_plan_what_if_is_scored_on_its_date_and_cannot_be_saved(
 def test_own_changes_are_saved_only_when_the_user_saves(
     qtbot: QtBot, store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = MainWindow(services_for(store), lambda: TODAY)
+    window = MainWindow.open(services_for(store), lambda: TODAY)
     qtbot.addWidget(window)
     window.try_changes(None)
     assert window.wizard.current_page().key == "about"
@@ -155,7 +155,7 @@ def test_strategy_command(capsys: pytest.CaptureFixture) -> None:
 def test_what_if_shows_eligibility_beside_today(
     qtbot: QtBot, store: Store, data_dir: Path, example_data: dict[str, Any]
 ) -> None:
-    window = MainWindow(services_for(store), lambda: TODAY)
+    window = MainWindow.open(services_for(store), lambda: TODAY)
     qtbot.addWidget(window)
     changed = dict(example_data)
     changed["applicant"] = dict(example_data["applicant"], language_tests=[])

@@ -26,7 +26,7 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 def open_window(qtbot: QtBot, store: Store, data_dir: Path) -> MainWindow:
     # The wizard evaluates "today"; the expected scores are for 2026-11-24.
-    window = MainWindow(services_for(store), lambda: TODAY)
+    window = MainWindow.open(services_for(store), lambda: TODAY)
     qtbot.addWidget(window)
     window.resize(1024, 700)
     window.show()

@@ -51,7 +51,7 @@ def render(output: Path, width: int, height: int, language: str = "en") -> list[
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(Path(folder), _Passphrase())
         services = Services.open(store, Path(folder), date.today)
-        window = MainWindow(services, services.today)
+        window = MainWindow.open(services, services.today)
         window.resize(width, height)
         window.show()
 

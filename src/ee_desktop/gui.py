@@ -1,31 +1,37 @@
-"""Start the GUI: unlock the database (asking for a passphrase if needed), show the window."""
+"""Start the GUI: draw the window at once, then unlock the database (asking for a
+passphrase if needed) and fill the window in."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from ee_desktop.logs import attach_log_file
 from ee_desktop.paths import data_dir
 from ee_desktop.preferences import language_choice, language_to_use, set_language_choice
-from ee_desktop.services import Services
-from ee_desktop.store import PassphraseRequiredError, Store, StoreError, WrongPassphraseError
-from ee_desktop.store import open_store as _open_store
-from ee_desktop.store.vault import Vault
 from ee_desktop.ui.crash import install_exception_hook
-from ee_desktop.ui.dialogs import DialogPassphrases
 from ee_desktop.ui.main_window import MainWindow
 from ee_desktop.ui.qt_app import create_application
 from ee_desktop.ui.translator import apply_language, desktop_languages
 
+if TYPE_CHECKING:  # the database layer loads once the window is on screen
+    from ee_desktop.services import Services
+    from ee_desktop.store import Store
+
 MAX_PASSPHRASE_ATTEMPTS = 5
 
 
-def unlock_store(directory: Path) -> Store | None:
+def unlock_store(directory: Path, parent: QWidget | None = None) -> Store | None:
     """Open the store, asking for the passphrase again after a wrong one; None if abandoned."""
+    from ee_desktop.store import PassphraseRequiredError, StoreError, WrongPassphraseError
+    from ee_desktop.store import open_store as _open_store
+    from ee_desktop.ui.dialogs import DialogPassphrases
+
     passphrases = DialogPassphrases()
     for _attempt in range(MAX_PASSPHRASE_ATTEMPTS):
         try:
@@ -35,10 +41,10 @@ def unlock_store(directory: Path) -> Store | None:
         except PassphraseRequiredError:
             return None  # the user cancelled the dialog
         except StoreError as exc:
-            QMessageBox.critical(None, "ee-desktop", str(exc))
+            QMessageBox.critical(parent, "ee-desktop", str(exc))
             return None
     QMessageBox.critical(
-        None,
+        parent,
         "ee-desktop",
         QCoreApplication.translate(
             "app", "The passphrase was wrong %1 times. Start ee-desktop again to retry."
@@ -53,17 +59,12 @@ def run_gui(data_dir_override: str | None = None) -> int:
     log_file = attach_log_file(directory)
     install_exception_hook(log_file)
     apply_language(system_or_chosen_language(directory))
-    Vault.remove_leftovers()
-    store = unlock_store(directory)
-    if store is None:
-        return 1
-    session = Session(Services.open(store, directory, date.today))
-    session.window.remind()
-    session.tray = _reminder_tray(session)
+    session = Session(directory, date.today)
+    session.window.first_frame.connect(session.open_data)
     try:
         return app.exec()
     finally:
-        store.close()
+        session.close()
 
 
 def system_or_chosen_language(directory: Path) -> str:
@@ -77,25 +78,41 @@ class Session:
     the old window keeps a draft open in the wizard first, so the new one reopens it.
     """
 
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.directory = services.data_dir
+    def __init__(
+        self, directory: Path, today: Callable[[], date], services: Services | None = None
+    ) -> None:
+        self.directory = directory
+        self.today = today
+        self.services: Services | None = None
         self.tray: QSystemTrayIcon | None = None
-        self.window = self._open(None)
+        self.window = MainWindow(directory, today)
+        self.window.language_chosen.connect(self.change_language)
+        self.window.show()
+        if services is not None:
+            self.attach(services)
 
-    def _open(self, previous: MainWindow | None) -> MainWindow:
-        # A kept draft reopens at start, and again only if the user was in it.
-        in_wizard = previous is not None and previous.in_wizard()
-        window = MainWindow(
-            self.services, self.services.today, resume_draft=previous is None or in_wizard
-        )
-        window.language_chosen.connect(self.change_language)
-        if previous is not None:
-            window.restoreGeometry(previous.saveGeometry())
-            window.home.setCurrentIndex(previous.home.currentIndex())
-            window.notified = previous.notified  # dates announced already stay announced
-        window.show()
-        return window
+    def open_data(self) -> None:
+        """Unlock the database and fill the window in; quit when the user gives up."""
+        from ee_desktop.services import Services
+        from ee_desktop.store.vault import Vault
+
+        Vault.remove_leftovers()
+        store = unlock_store(self.directory, self.window)
+        if store is None:
+            self.window.close()
+            QCoreApplication.exit(1)
+            return
+        self.attach(Services.open(store, self.directory, self.today))
+        self.window.remind()
+        self.tray = _reminder_tray(self)
+
+    def attach(self, services: Services) -> None:
+        self.services = services
+        self.window.attach(services)
+
+    def close(self) -> None:
+        if self.services is not None:
+            self.services.store.close()
 
     def change_language(self, code: str) -> None:
         try:
@@ -111,11 +128,21 @@ class Session:
                 .replace("%2", exc.strerror or str(exc)),
             )
             return
+        if self.services is None:  # the menus wait for the data: cannot happen
+            return
         apply_language(system_or_chosen_language(self.directory))
         previous = self.window
-        if previous.in_wizard():
+        in_wizard = previous.in_wizard()
+        if in_wizard:
             previous.wizard.keep()
-        self.window = self._open(previous)  # shown before the old one closes: the app stays
+        # A kept draft reopens in the new window only if the user was in it.
+        window = MainWindow.open(self.services, self.today, resume_draft=in_wizard)
+        window.language_chosen.connect(self.change_language)
+        window.restoreGeometry(previous.saveGeometry())
+        window.home.setCurrentIndex(previous.home.currentIndex())
+        window.notified = previous.notified  # dates announced already stay announced
+        window.show()  # before the old one closes: the app stays
+        self.window = window
         previous.close()
         previous.deleteLater()
 

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from ee_desktop.services.active import ActiveFile, NoPersonalFile
 from ee_desktop.services.files import PersonalFileService
 from ee_desktop.services.rules import RulesService
-from ee_desktop.store import Store
 
 if TYPE_CHECKING:  # imported on first use (below): they pull in the heavier core packages
     from ee_desktop.services.application import ApplicationService
@@ -25,6 +24,7 @@ if TYPE_CHECKING:  # imported on first use (below): they pull in the heavier cor
     from ee_desktop.services.report import ReportService
     from ee_desktop.services.strategy import StrategyService
     from ee_desktop.services.wizard import WizardService
+    from ee_desktop.store import Store
 
 __all__ = ["ActiveFile", "NoPersonalFile", "Services"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ee_desktop.deadlines import (
     ChecklistProgress,
@@ -21,7 +22,9 @@ from ee_desktop.profile.milestones import Milestone, milestone_problems
 from ee_desktop.services.active import ActiveFile
 from ee_desktop.services.checklist import ChecklistService
 from ee_desktop.services.rules import RulesService
-from ee_desktop.store.repository import CustomDeadlineRecord
+
+if TYPE_CHECKING:
+    from ee_desktop.store.repository import CustomDeadlineRecord
 
 EARLIEST, LATEST = date(1950, 1, 1), date(2100, 12, 31)
 

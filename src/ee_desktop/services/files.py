@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ee_desktop.files import write_text_atomically
 from ee_desktop.profile import Profile, dumps
@@ -13,7 +14,9 @@ from ee_desktop.profile.overview import Section, overview
 from ee_desktop.rules import Evaluation, evaluate
 from ee_desktop.services.active import ActiveFile
 from ee_desktop.services.rules import RulesService
-from ee_desktop.store import FileSummary
+
+if TYPE_CHECKING:
+    from ee_desktop.store import FileSummary
 
 
 class PersonalFileService:

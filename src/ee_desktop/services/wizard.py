@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ee_desktop.profile import Profile, decode
 from ee_desktop.profile.draft import (
@@ -19,7 +19,9 @@ from ee_desktop.profile.draft import (
 from ee_desktop.rules import Evaluation, RuleSet, evaluate
 from ee_desktop.services.active import ActiveFile
 from ee_desktop.services.rules import RulesService
-from ee_desktop.store.repository import Draft
+
+if TYPE_CHECKING:
+    from ee_desktop.store.repository import Draft
 
 
 @dataclass(frozen=True)

@@ -39,9 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ee_desktop.checklist import ChecklistEntry, progress
+from ee_desktop.checklist import STATUS_NAMES, ChecklistEntry, progress
 from ee_desktop.services.checklist import ChecklistService
-from ee_desktop.store.repository import CHECKLIST_STATUSES
 from ee_desktop.store.vault import VaultError
 from ee_desktop.ui.base import Tab
 
@@ -304,7 +303,7 @@ class _Detail(QWidget):
         form = QFormLayout()
         self.status = QComboBox()
         self.status.setObjectName("checklist:status")
-        for status in CHECKLIST_STATUSES:
+        for status in STATUS_NAMES:
             self.status.addItem(view.status_names[status], status)
         self.status.activated.connect(self._status_chosen)
         form.addRow(self.tr("&Status:"), self.status)

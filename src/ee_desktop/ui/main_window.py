@@ -6,10 +6,17 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -24,23 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ee_desktop.deadlines import Deadline
 from ee_desktop.i18n import LANGUAGE_NAMES, system_language
 from ee_desktop.preferences import language_choice
-from ee_desktop.profile import Profile, ProfileError
-from ee_desktop.profile.draft import WHAT_IF
-from ee_desktop.services import Services
-from ee_desktop.ui.application_view import ApplicationView
-from ee_desktop.ui.checklist_view import ChecklistView
-from ee_desktop.ui.deadlines_view import DeadlinesView
-from ee_desktop.ui.dialogs import AboutDialog, ProblemsDialog
-from ee_desktop.ui.overview_view import EmptyStateView, OverviewView
-from ee_desktop.ui.provinces_view import ProvincesView
-from ee_desktop.ui.report_export import ReportChoice, ReportExport, ReportJob
-from ee_desktop.ui.rules_dialog import RulesDialog
-from ee_desktop.ui.strategy_view import StrategyView
+from ee_desktop.store.peek import peek_setting
 from ee_desktop.ui.translator import desktop_languages
-from ee_desktop.wizard.view import WizardView
+
+if TYPE_CHECKING:  # the tabs and the data load after the window is first drawn
+    from ee_desktop.deadlines import Deadline
+    from ee_desktop.profile import Profile
+    from ee_desktop.services import Services
+    from ee_desktop.ui.report_export import ReportJob
+    from ee_desktop.wizard.view import WizardView
 
 GEOMETRY_KEY = "main_window/geometry"
 
@@ -51,22 +52,59 @@ class MainWindow(QMainWindow):
     # The user picked a language in Tools > Language: its code, or "" for the system's.
     language_chosen = Signal(str)
 
+    # Emitted once, just after the window is first drawn: the data opens then.
+    first_frame = Signal()
+
     def __init__(
-        self,
+        self, data_dir: Path, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
+        """The window without its data: menus (disabled), its saved size and place, and a
+        line saying the data is being opened. ``attach`` fills it in."""
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.today = today
+        self.attached = False
+        self._drawn = False
+        self._folder = ""
+        self.setWindowTitle(self.tr("ee-desktop"))
+        self.setMinimumSize(600, 420)
+        self.opening = QLabel(self.tr("Opening your data…"))
+        self.opening.setObjectName("opening")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.opening)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self._build_toolbar()
+        self.toolbar.setVisible(False)
+        self.menuBar().setEnabled(False)
+        self._restore_geometry(peek_setting(data_dir, GEOMETRY_KEY))
+
+    @classmethod
+    def open(
+        cls,
         services: Services,
         today: Callable[[], date],
         parent: QWidget | None = None,
         resume_draft: bool = True,
-    ) -> None:
-        super().__init__(parent)
+    ) -> MainWindow:
+        """The window with its data, in one step."""
+        window = cls(services.data_dir, today, parent)
+        window.attach(services, resume_draft)
+        return window
+
+    def attach(self, services: Services, resume_draft: bool = True) -> None:
+        """Build the tabs on the open data and show the active file (or the welcome)."""
+        from ee_desktop.ui.application_view import ApplicationView
+        from ee_desktop.ui.checklist_view import ChecklistView
+        from ee_desktop.ui.deadlines_view import DeadlinesView
+        from ee_desktop.ui.overview_view import EmptyStateView, OverviewView
+        from ee_desktop.ui.provinces_view import ProvincesView
+        from ee_desktop.ui.strategy_view import StrategyView
+
+        today = self.today
         self.services = services
         self.service = services.files
-        self.data_dir = services.data_dir
-        self.today = today
-        self._folder = ""
-        self.setWindowTitle(self.tr("ee-desktop"))
-        self.setMinimumSize(600, 420)
-
         self.empty_state = EmptyStateView()
         self.empty_state.create_requested.connect(self.create_file)
         self.empty_state.resume_requested.connect(self.resume_draft)
@@ -103,17 +141,19 @@ class MainWindow(QMainWindow):
         self.wizard_service = services.wizard
         self._wizard: WizardView | None = None  # built when first opened
         self._due: tuple[date, list[Deadline]] | None = None  # due_soon of the last refresh
-        self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.home)
-        self.setCentralWidget(self.stack)
-
-        self._build_menus()
-        self._build_toolbar()
-        self._restore_geometry()
+        self.attached = True
+        self.menuBar().setEnabled(True)
         self.refresh()
         if resume_draft:
             self._resume_draft()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._drawn:
+            self._drawn = True
+            QTimer.singleShot(0, self.first_frame.emit)  # once this frame is on screen
 
     # -- construction ----------------------------------------------------------
     def _build_menus(self) -> None:
@@ -206,6 +246,8 @@ class MainWindow(QMainWindow):
     def wizard(self) -> WizardView:
         """The editor, built the first time it is needed (most starts never open it)."""
         if self._wizard is None:
+            from ee_desktop.wizard.view import WizardView
+
             self._wizard = WizardView(self.wizard_service, self.today)
             self._wizard.finished.connect(self._wizard_finished)
             self._wizard.closed.connect(self._leave_wizard)
@@ -213,7 +255,11 @@ class MainWindow(QMainWindow):
         return self._wizard
 
     def in_wizard(self) -> bool:
-        return self._wizard is not None and self.stack.currentWidget() is self._wizard
+        return (
+            self.attached
+            and self._wizard is not None
+            and self.stack.currentWidget() is self._wizard
+        )
 
     def due_soon(self, fresh: bool = False) -> list[Deadline]:
         """What falls due within the reminder period: the last refresh's on the same day
@@ -271,6 +317,8 @@ class MainWindow(QMainWindow):
             self._show_wizard(draft.content, draft.page)
 
     def _show_wizard(self, content: dict[str, Any], page: str) -> None:
+        from ee_desktop.profile.draft import WHAT_IF
+
         what_if = content.get(WHAT_IF)
         if isinstance(what_if, dict):  # a what-if left open: the same view again
             as_of = date.fromisoformat(what_if["as_of"])
@@ -422,6 +470,9 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path) -> bool:
         """Import ``path`` after asking whether it replaces the active file; True when stored."""
+        from ee_desktop.profile import ProfileError
+        from ee_desktop.ui.dialogs import ProblemsDialog
+
         as_new = False
         if self.service.current() is not None:
             choice = self.ask_replace_or_keep()
@@ -474,6 +525,8 @@ class MainWindow(QMainWindow):
 
     def export_pdf(self) -> ReportJob | None:
         """Worksheet, checklist or deadlines as a PDF, rendered off the GUI thread."""
+        from ee_desktop.ui.report_export import ReportChoice, ReportExport
+
         profile = self.service.current()
         if profile is None:
             return None
@@ -561,22 +614,28 @@ class MainWindow(QMainWindow):
 
     # -- misc ------------------------------------------------------------------
     def show_rules(self) -> None:
+        from ee_desktop.ui.rules_dialog import RulesDialog
+
         RulesDialog(self.service.rules, self).exec()
         self.refresh()
         if self.in_wizard():
             self.wizard.refresh()
 
     def show_about(self) -> None:
+        from ee_desktop.ui.dialogs import AboutDialog
+
         AboutDialog(self.data_dir, self.service.store.key_mode, self).exec()
 
-    def _restore_geometry(self) -> None:
-        saved = self.service.store.setting(GEOMETRY_KEY)
-        if not saved or not self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+    def _restore_geometry(self, saved: object) -> None:
+        if not isinstance(saved, str) or not self.restoreGeometry(
+            QByteArray.fromBase64(saved.encode("ascii"))
+        ):
             self.resize(960, 680)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self.in_wizard():
-            self.wizard.keep()
-        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        self.service.store.set_setting(GEOMETRY_KEY, geometry)
+        if self.attached:
+            if self.in_wizard():
+                self.wizard.keep()
+            geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+            self.service.store.set_setting(GEOMETRY_KEY, geometry)
         super().closeEvent(event)

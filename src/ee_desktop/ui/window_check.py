@@ -66,7 +66,7 @@ def window_check(workspace: Workspace) -> str:
     if app.windowIcon().isNull():
         raise SelfTestFailure(_tr("the app icon is missing"))
     services = Services.open(workspace.require_store(), workspace.folder, date.today)
-    window = MainWindow(services, services.today)
+    window = MainWindow.open(services, services.today)
     try:
         if window.grab().isNull():
             raise SelfTestFailure(_tr("the window did not draw"))
