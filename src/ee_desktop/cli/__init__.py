@@ -30,6 +30,7 @@ from ee_desktop.cli.context import (
 )
 from ee_desktop.cli.parser import build_parser
 from ee_desktop.i18n import N_, _
+from ee_desktop.logs import attach_log_file, detach_log_file
 from ee_desktop.paths import data_dir, prepare_frozen_process
 from ee_desktop.preferences import language_to_use
 
@@ -48,21 +49,12 @@ log = logging.getLogger("ee_desktop")
 
 
 def _log_unexpected(args: argparse.Namespace | None) -> Path | None:
-    old_umask = os.umask(0o077)  # the log may quote personal data: the user's eyes only
-    try:
-        folder = data_dir(getattr(args, "data_dir", None)) / "logs"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "ee-desktop.log"
-        handler = logging.FileHandler(path, encoding="utf-8")
-        log.addHandler(handler)
+    """The traceback, in the data folder's log file; the file, or None if it cannot be written."""
+    path = attach_log_file(data_dir(getattr(args, "data_dir", None)))
+    if path is not None:
         log.exception("unexpected error")
-        log.removeHandler(handler)
-        handler.close()
-        return path
-    except OSError:
-        return None
-    finally:
-        os.umask(old_umask)
+        detach_log_file(path)
+    return path
 
 
 def _self_test() -> int:

@@ -131,14 +131,11 @@ def active_profile(args: argparse.Namespace) -> Profile:
 
 def rules_in_use(args: argparse.Namespace) -> RuleSet:
     """The built-in rules with the usable rules files installed in the data folder."""
-    from ee_desktop.paths import rules_dir
-    from ee_desktop.rules import RulesError, installed_rules_files, load_rules
+    from ee_desktop.rules import RulesError, load_rules
+    from ee_desktop.services.rules import installed_rules_paths
 
-    usable = [
-        r.path for r in installed_rules_files(rules_dir(data_dir(args.data_dir))) if not r.problems
-    ]
     try:
-        return load_rules(usable)
+        return load_rules(installed_rules_paths(data_dir(args.data_dir)))
     except RulesError as exc:
         raise UserError([str(p) for p in exc.problems], EXIT_FAILURE) from None
 
