@@ -33,31 +33,9 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "src/ee_desktop/resources/exampl
 
 
 def use_keyring_file(path: Path) -> None:
-    """Replace the system's keyring, before anything asks for it, with one file."""
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class FileKeyring(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def _read(self) -> dict[str, str]:
-            return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-
-        def _write(self, secrets: dict[str, str]) -> None:
-            path.write_text(json.dumps(secrets), encoding="utf-8")
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self._read().get(f"{service}/{username}")
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self._write({**self._read(), f"{service}/{username}": password})
-
-        def delete_password(self, service: str, username: str) -> None:
-            secrets = self._read()
-            secrets.pop(f"{service}/{username}", None)
-            self._write(secrets)
-
-    keyring.set_keyring(FileKeyring())
+    """Have keyring load the one-file keyring when the app first asks for its key."""
+    os.environ["PYTHON_KEYRING_BACKEND"] = "file_keyring.FileKeyring"
+    os.environ["EE_BENCH_KEYRING_FILE"] = str(path)
 
 
 def peak_bytes() -> int | None:
