@@ -32,7 +32,7 @@ def unlock_store(directory: Path, parent: QWidget | None = None) -> Store | None
     from ee_desktop.store import open_store as _open_store
     from ee_desktop.ui.dialogs import DialogPassphrases
 
-    passphrases = DialogPassphrases()
+    passphrases = DialogPassphrases(parent)
     for _attempt in range(MAX_PASSPHRASE_ATTEMPTS):
         try:
             return _open_store(directory, passphrases)

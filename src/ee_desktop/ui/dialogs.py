@@ -87,11 +87,12 @@ class PassphraseDialog(QDialog):
 class DialogPassphrases:
     """A PassphraseSource that asks through dialogs; the last error is shown on the next ask."""
 
-    def __init__(self) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         self.error = ""
+        self.parent = parent  # the window the dialogs show over
 
     def _ask(self, new: bool) -> str | None:
-        dialog = PassphraseDialog(new, self.error)
+        dialog = PassphraseDialog(new, self.error, self.parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.passphrase.text()
