@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -559,3 +560,26 @@ def test_passphrase_is_unicode_normalised(data_dir: Path, monkeypatch: pytest.Mo
     composed, decomposed = "café crème brûlée", "cafe\u0301 cre\u0300me bru\u0302le\u0301e"
     open_store(data_dir, FixedPassphrases(composed)).close()
     open_store(data_dir, FixedPassphrases(decomposed)).close()
+
+
+def test_the_start_removes_crash_leftovers_but_not_a_running_copy_s_open_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ee_desktop.store import vault
+
+    monkeypatch.setattr(vault.tempfile, "tempdir", str(tmp_path))
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    crashed = tmp_path / f"ee-desktop-open-{ended.stdout.strip()}-abc"  # its process ended
+    older = tmp_path / "ee-desktop-open-xyz"  # named before folders carried their owner
+    running = tmp_path / f"ee-desktop-open-{os.getppid()}-def"  # another copy, still running
+    mine = tmp_path / f"ee-desktop-open-{os.getpid()}-ghi"
+    for folder in (crashed, older, running, mine):
+        folder.mkdir()
+        (folder / "passport.pdf").write_bytes(b"%PDF")
+    vault.Vault.remove_leftovers()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, mine.name])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -79,7 +80,9 @@ class Vault:
         """A decrypted copy in a private temporary folder, to open with another program."""
         content = self.read(name)
         try:
-            folder = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX))  # created 0700
+            # Created 0700; named with this process's id so that another running copy of
+            # the app leaves it alone (remove_leftovers).
+            folder = Path(tempfile.mkdtemp(prefix=f"{_TEMP_PREFIX}{os.getpid()}-"))
             self._opened.append(folder)
             target = folder / (Path(filename).name or "attachment")
             fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -104,12 +107,47 @@ class Vault:
 
     @staticmethod
     def remove_leftovers() -> None:
-        """Decrypted copies left by a session that crashed."""
+        """Decrypted copies left by a session that crashed; those of a copy of the app
+        still running (another window, another start) stay."""
         root = Path(tempfile.gettempdir())
         uid = os.getuid() if hasattr(os, "getuid") else None  # Windows temp is per user
         for folder in root.glob(_TEMP_PREFIX + "*"):
+            owner = folder.name[len(_TEMP_PREFIX) :].partition("-")[0]
+            if owner.isdigit() and _running(int(owner)):
+                continue
             try:
                 if folder.is_dir() and (uid is None or folder.stat().st_uid == uid):
                     shutil.rmtree(folder, ignore_errors=True)
             except OSError:
                 continue
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id exists (an id reused since keeps a leftover, never
+    the other way round)."""
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        try:
+            code = ctypes.c_ulong()
+            still_active = 259
+            return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and (
+                code.value == still_active
+            )
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    except OSError:
+        return False
+    return True
