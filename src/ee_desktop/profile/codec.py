@@ -8,16 +8,21 @@ optional ones at their defaults, so an exported file is explicit.
 
 from __future__ import annotations
 
-import difflib
 import json
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ee_desktop.i18n import _
-from ee_desktop.profile.codes import ABILITY_NAMES, COUNTRY_CODES, SCORE_SCALES, TEST_NAMES
+from ee_desktop.profile.background_codec import (
+    PERSON_SECTIONS,
+    WITH_RELATIVES,
+    BackgroundReader,
+    address_to_json,
+    background_to_json,
+)
+from ee_desktop.profile.codes import ABILITY_NAMES, SCORE_SCALES, TEST_NAMES
 from ee_desktop.profile.milestones import (
     MILESTONES,
     REPEATED_MILESTONES,
@@ -51,6 +56,7 @@ from ee_desktop.profile.model import (
     Spouse,
 )
 from ee_desktop.profile.problems import MISSING, Problem, ProfileError
+from ee_desktop.profile.reader import Reader, encodable, join
 
 # Keys allowed in each object; True marks the required ones.
 _TOP = {
@@ -62,7 +68,7 @@ _MILESTONE = {"name": True, "on": True, "due": False, "done_on": False, "note": 
 _PERSON_COMMON = {
     "given_names": True, "family_name": True, "date_of_birth": True, "education": False,
     "language_tests": False, "work_history": False, "passport": False, "residence_history": False,
-}  # fmt: skip
+} | WITH_RELATIVES  # fmt: skip
 _APPLICANT = _PERSON_COMMON | {
     "education": True, "language_tests": True, "work_history": True,
     "marital_status": True, "country_of_residence": True, "sibling_in_canada": True,
@@ -72,7 +78,7 @@ _SPOUSE = _PERSON_COMMON | {"accompanying": True, "canadian_citizen_or_pr": True
 _CHILD = {
     "date_of_birth": True, "accompanying": True, "given_names": False, "family_name": False,
     "passport": False, "residence_history": False,
-}  # fmt: skip
+} | PERSON_SECTIONS  # fmt: skip
 _EDUCATION = {
     "level": True, "program_length_years": True, "full_time": True, "country": True,
     "institution": True, "field": True, "completed_on": True, "eca": False,
@@ -92,214 +98,14 @@ _CERTIFICATE = {"province": True, "trade": True, "issued_on": True}
 _NOMINATION = {"province": True, "stream": True, "nominated_on": True, "accepted_on": False}
 _JOB_OFFER = {"noc_code": True, "employer": True, "start_on": True, "lmia_exempt_or_approved": True}
 _PASSPORT = {"number": True, "country": True, "issued_on": True, "expires_on": True}
-_RESIDENCE = {"country": True, "from": True, "to": False}
-
-
-class _Reader:
-    """Walks a JSON document, converting values and recording every problem."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def add(self, path: str, value: Any, expected: str) -> None:
-        self.problems.append(Problem(path, value, expected))
-
-    # -- structure -------------------------------------------------------
-    def object(self, value: Any, path: str, fields: dict[str, bool]) -> dict[str, Any] | None:
-        if not isinstance(value, dict):
-            self.add(
-                path,
-                value,
-                _("an object with the fields {fields}").format(
-                    fields=", ".join(k for k, req in fields.items() if req)
-                ),
-            )
-            return None
-        for key, repeated in getattr(value, "duplicates", ()):
-            self.add(_join(path, key), repeated, _("each field once (this one is repeated)"))
-        for key in value:
-            if key not in fields:
-                close = difflib.get_close_matches(key, list(fields), n=1)
-                if close:
-                    expected = _("no field of this name (did you mean “{key}”?)").format(
-                        key=close[0]
-                    )
-                else:
-                    expected = _("no field of this name; allowed here: {fields}").format(
-                        fields=", ".join(fields)
-                    )
-                self.add(_join(path, key), value[key], expected)
-        return value
-
-    def list_of(
-        self,
-        d: dict[str, Any],
-        key: str,
-        path: str,
-        item: Callable[[Any, str], Any],
-        required: bool = False,
-    ) -> tuple[Any, ...]:
-        here = _join(path, key)
-        if key not in d:
-            if required:
-                self.add(here, MISSING, _("a list (use [] for none)"))
-            return ()
-        value = d[key]
-        if not isinstance(value, list):
-            self.add(here, value, _("a list (use [] for none)"))
-            return ()
-        return tuple(item(v, f"{here}[{i}]") for i, v in enumerate(value))
-
-    def optional(
-        self,
-        d: dict[str, Any],
-        key: str,
-        path: str,
-        item: Callable[[Any, str], Any],
-        required: bool = False,
-    ) -> Any:
-        if key not in d:
-            if required:
-                self.add(_join(path, key), MISSING, _("an object or null"))
-            return None
-        return None if d[key] is None else item(d[key], _join(path, key))
-
-    # -- scalars ---------------------------------------------------------
-    def _get(
-        self, d: dict[str, Any], key: str, path: str, expected: str, nullable: bool
-    ) -> tuple[bool, Any]:
-        if key not in d:
-            self.add(_join(path, key), MISSING, expected)
-            return False, None
-        value = d[key]
-        if value is None and not nullable:
-            self.add(_join(path, key), value, expected)
-            return False, None
-        return value is not None, value
-
-    def text(
-        self, d: dict[str, Any], key: str, path: str, nullable: bool = False, required: bool = True
-    ) -> str | None:
-        if not required and key not in d:
-            return None
-        expected = _("a non-empty text")
-        ok, value = self._get(d, key, path, expected, nullable)
-        if not ok:
-            return None
-        if not isinstance(value, str) or not value.strip() or not _encodable(value):
-            self.add(_join(path, key), value, expected)
-            return None
-        return value
-
-    def iso_date(
-        self, d: dict[str, Any], key: str, path: str, nullable: bool = False
-    ) -> date | None:
-        expected = _("a date written YYYY-MM-DD") + (_(" or null") if nullable else "")
-        ok, value = self._get(d, key, path, expected, nullable)
-        if not ok:
-            return None
-        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        self.add(_join(path, key), value, expected)
-        return None
-
-    def boolean(self, d: dict[str, Any], key: str, path: str) -> bool | None:
-        ok, value = self._get(d, key, path, _("true or false"), False)
-        if ok and not isinstance(value, bool):
-            self.add(_join(path, key), value, _("true or false"))
-            return None
-        return value if ok else None
-
-    def number(
-        self,
-        d: dict[str, Any],
-        key: str,
-        path: str,
-        low: float,
-        high: float,
-        whole: bool = False,
-        nullable: bool = False,
-    ) -> float | None:
-        if whole:
-            expected = _("a whole number from {low} to {high}").format(low=low, high=high)
-        else:
-            expected = _("a number from {low} to {high}").format(low=low, high=high)
-        ok, value = self._get(d, key, path, expected, nullable)
-        if not ok:
-            return None
-        if (
-            not isinstance(value, int | float)
-            or isinstance(value, bool)
-            or not low <= value <= high
-            or (whole and value != int(value))
-        ):
-            self.add(_join(path, key), value, expected)
-            return None
-        return int(value) if whole else value
-
-    def choice(self, d: dict[str, Any], key: str, path: str, choices: Iterable[str]) -> str | None:
-        options = tuple(choices)
-        expected = _("one of: {options}").format(options=", ".join(options))
-        ok, value = self._get(d, key, path, expected, False)
-        if ok and value not in options:
-            self.add(_join(path, key), value, expected)
-            return None
-        return value if ok else None
-
-    def country(self, d: dict[str, Any], key: str, path: str) -> str | None:
-        expected = _("a two-letter ISO 3166 country code such as CA or IN")
-        ok, value = self._get(d, key, path, expected, False)
-        if ok and not (isinstance(value, str) and value in COUNTRY_CODES):
-            self.add(_join(path, key), value, expected)
-            return None
-        return value if ok else None
-
-    def noc_code(self, d: dict[str, Any], key: str, path: str) -> str | None:
-        expected = _("a five-digit NOC 2021 code whose second digit (the TEER) is 0 to 5")
-        ok, value = self._get(d, key, path, expected, False)
-        if ok and not (
-            isinstance(value, str)
-            and len(value) == 5
-            and value.isascii()
-            and value.isdigit()
-            and value[1] in "012345"
-        ):
-            self.add(_join(path, key), value, expected)
-            return None
-        return value if ok else None
-
-    def order(self, path: str, earlier: date | None, later: date | None, expected: str) -> None:
-        """Record a problem at ``path`` when ``later`` falls before ``earlier``."""
-        if earlier is not None and later is not None and later < earlier:
-            self.add(path, later.isoformat(), expected)
-
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
-
-
-def _join(path: str, key: str) -> str:
-    """``path.key``; a key that is not a plain name is quoted, so a path stays on one line."""
-    if not _PLAIN_KEY.fullmatch(key):
-        return f"{path}[{json.dumps(key)}]"
-    return f"{path}.{key}" if path else key
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates from \ud800-style escapes
-        return False
-    return True
+_RESIDENCE = {"country": True, "from": True, "to": False, "address": False}
 
 
 class _Decoder:
     def __init__(self, today: date) -> None:
         self.today = today
-        self.r = _Reader()
+        self.r = Reader()
+        self.background = BackgroundReader(self.r, today)
         self.milestones: tuple[Milestone, ...] | None = None
 
     def profile(self, data: Any) -> Profile:
@@ -394,30 +200,30 @@ class _Decoder:
         name = r.choice(d, "name", path, MILESTONES)
         on = r.iso_date(d, "on", path)
         if on is not None and on > self.today:
-            r.add(_join(path, "on"), on.isoformat(), _("a date that is not in the future"))
+            r.add(join(path, "on"), on.isoformat(), _("a date that is not in the future"))
         due = r.iso_date(d, "due", path, nullable=True) if "due" in d else None
         done = r.iso_date(d, "done_on", path, nullable=True) if "done_on" in d else None
         if due is not None and name is not None and name not in WITH_DUE:
             r.add(
-                _join(path, "due"),
+                join(path, "due"),
                 due.isoformat(),
                 _("no date here: only {names} carry one").format(names=", ".join(WITH_DUE)),
             )
         if done is not None and name is not None and name not in REQUESTS:
             r.add(
-                _join(path, "done_on"),
+                join(path, "done_on"),
                 done.isoformat(),
                 _("no date here: only {names} are answered").format(names=", ".join(REQUESTS)),
             )
-        r.order(_join(path, "due"), on, due, _("a date on or after “on”"))
-        r.order(_join(path, "done_on"), on, done, _("a date on or after “on”"))
+        r.order(join(path, "due"), on, due, _("a date on or after “on”"))
+        r.order(join(path, "done_on"), on, done, _("a date on or after “on”"))
         if done is not None and done > self.today:
-            r.add(_join(path, "done_on"), done.isoformat(), _("a date that is not in the future"))
+            r.add(join(path, "done_on"), done.isoformat(), _("a date that is not in the future"))
         note = ""
         if "note" in d:
             note = d["note"]
-            if not isinstance(note, str) or not _encodable(note):
-                r.add(_join(path, "note"), note, _("a text"))
+            if not isinstance(note, str) or not encodable(note):
+                r.add(join(path, "note"), note, _("a text"))
                 note = ""
         if name is None or on is None:
             return None
@@ -428,7 +234,7 @@ class _Decoder:
         born = self.r.iso_date(d, "date_of_birth", path)
         if born is not None and born > self.today:
             self.r.add(
-                _join(path, "date_of_birth"),
+                join(path, "date_of_birth"),
                 born.isoformat(),
                 _("a date of birth that is not in the future"),
             )
@@ -465,6 +271,7 @@ class _Decoder:
             residence_history=r.list_of(
                 d, "residence_history", path, lambda v, p: self.residence(v, p, born)
             ),
+            background=self.background.person(d, path, born, relatives=True),
         )
 
     def spouse(self, value: Any, path: str) -> Spouse | None:
@@ -490,6 +297,7 @@ class _Decoder:
             residence_history=r.list_of(
                 d, "residence_history", path, lambda v, p: self.residence(v, p, born)
             ),
+            background=self.background.person(d, path, born, relatives=True),
         )
 
     def child(self, value: Any, path: str) -> Child | None:
@@ -507,6 +315,7 @@ class _Decoder:
             residence_history=r.list_of(
                 d, "residence_history", path, lambda v, p: self.residence(v, p, born)
             ),
+            background=self.background.person(d, path, born, relatives=False),
         )
 
     def _education_list(
@@ -537,7 +346,7 @@ class _Decoder:
         country = r.country(d, "country", path)
         completed = r.iso_date(d, "completed_on", path)
         r.order(
-            _join(path, "completed_on"),
+            join(path, "completed_on"),
             born,
             completed,
             _("a completion date after the date of birth"),
@@ -545,7 +354,7 @@ class _Decoder:
         eca = r.optional(d, "eca", path, self.eca)
         if country == "CA" and d.get("eca") is not None:
             r.add(
-                _join(path, "eca"),
+                join(path, "eca"),
                 d["eca"],
                 _("null: a Canadian credential (country CA) needs no ECA"),
             )
@@ -567,7 +376,7 @@ class _Decoder:
             return None
         issued = r.iso_date(d, "issued_on", path)
         if issued is not None and issued > self.today:
-            r.add(_join(path, "issued_on"), issued.isoformat(), _("a date not in the future"))
+            r.add(join(path, "issued_on"), issued.isoformat(), _("a date not in the future"))
         return Eca(
             organization=r.choice(d, "organization", path, ECA_ORGANIZATIONS),  # type: ignore[arg-type]
             reference=r.text(d, "reference", path),  # type: ignore[arg-type]
@@ -582,13 +391,13 @@ class _Decoder:
             return None
         test = r.choice(d, "test", path, LANGUAGE_TESTS)
         taken = r.iso_date(d, "taken_on", path)
-        r.order(_join(path, "taken_on"), born, taken, _("a test date after the date of birth"))
+        r.order(join(path, "taken_on"), born, taken, _("a test date after the date of birth"))
         results = r.iso_date(d, "results_on", path, nullable=True) if "results_on" in d else None
         r.order(
-            _join(path, "results_on"), taken, results, _("a results date on or after the test date")
+            join(path, "results_on"), taken, results, _("a results date on or after the test date")
         )
         if results is not None and results > self.today:
-            r.add(_join(path, "results_on"), results.isoformat(), _("a date not in the future"))
+            r.add(join(path, "results_on"), results.isoformat(), _("a date not in the future"))
         scores: dict[str, float | None] = {}
         for ability in ABILITIES:
             scores[ability] = self._score(d, ability, path, test)
@@ -601,7 +410,7 @@ class _Decoder:
         )
 
     def _score(self, d: dict[str, Any], ability: str, path: str, test: str | None) -> float | None:
-        here = _join(path, ability)
+        here = join(path, ability)
         value = d.get(ability, MISSING)
         scale = SCORE_SCALES[test][ability] if test else None
         if test is None or scale is None:  # unknown test: only check the value is a number
@@ -629,8 +438,8 @@ class _Decoder:
             return None
         start = r.iso_date(d, "start", path)
         end = r.iso_date(d, "end", path, nullable=True)
-        r.order(_join(path, "start"), born, start, _("a start date after the date of birth"))
-        r.order(_join(path, "end"), start, end, _("an end date on or after the start date"))
+        r.order(join(path, "start"), born, start, _("a start date after the date of birth"))
+        r.order(join(path, "end"), start, end, _("an end date on or after the start date"))
         return Job(
             title=r.text(d, "title", path),  # type: ignore[arg-type]
             employer=r.text(d, "employer", path),  # type: ignore[arg-type]
@@ -663,13 +472,13 @@ class _Decoder:
         nominated = r.iso_date(d, "nominated_on", path)
         accepted = r.iso_date(d, "accepted_on", path, nullable=True) if "accepted_on" in d else None
         r.order(
-            _join(path, "accepted_on"),
+            join(path, "accepted_on"),
             nominated,
             accepted,
             _("an acceptance date on or after the nomination date"),
         )
         if accepted is not None and accepted > self.today:
-            r.add(_join(path, "accepted_on"), accepted.isoformat(), _("a date not in the future"))
+            r.add(join(path, "accepted_on"), accepted.isoformat(), _("a date not in the future"))
         return ProvincialNomination(
             province=r.choice(d, "province", path, PROVINCES),  # type: ignore[arg-type]
             stream=r.text(d, "stream", path),  # type: ignore[arg-type]
@@ -695,11 +504,9 @@ class _Decoder:
         if d is None:
             return None
         issued = r.iso_date(d, "issued_on", path)
-        r.order(_join(path, "issued_on"), born, issued, _("an issue date after the date of birth"))
+        r.order(join(path, "issued_on"), born, issued, _("an issue date after the date of birth"))
         expires = r.iso_date(d, "expires_on", path)
-        r.order(
-            _join(path, "expires_on"), issued, expires, _("an expiry date after the issue date")
-        )
+        r.order(join(path, "expires_on"), issued, expires, _("an expiry date after the issue date"))
         return Passport(
             number=r.text(d, "number", path),  # type: ignore[arg-type]
             country=r.country(d, "country", path),  # type: ignore[arg-type]
@@ -713,10 +520,12 @@ class _Decoder:
         if d is None:
             return None
         start = r.iso_date(d, "from", path)
-        r.order(_join(path, "from"), born, start, _("a date on or after the date of birth"))
+        r.order(join(path, "from"), born, start, _("a date on or after the date of birth"))
         end = r.iso_date(d, "to", path, nullable=True) if "to" in d else None
-        r.order(_join(path, "to"), start, end, _("a date on or after “from”"))
-        return Residence(country=r.country(d, "country", path), from_=start, to=end)  # type: ignore[arg-type]
+        r.order(join(path, "to"), start, end, _("a date on or after “from”"))
+        address = r.optional(d, "address", path, self.background.address)
+        country = r.country(d, "country", path)
+        return Residence(country, start, end, address)  # type: ignore[arg-type]
 
 
 # -- public API -----------------------------------------------------------
@@ -871,6 +680,7 @@ def _encode_profile(profile: Profile) -> dict[str, Any]:
             "sibling_in_canada": a.sibling_in_canada,
             "passport": _encode_passport(a.passport),
             "residence_history": [_encode_residence(r) for r in a.residence_history],
+            **background_to_json(a.background),
         },
         "spouse": None if profile.spouse is None else _encode_spouse(profile.spouse),
         "children": [_encode_child(c) for c in profile.children],
@@ -895,6 +705,7 @@ def _encode_spouse(s: Spouse) -> dict[str, Any]:
         "work_history": [_encode_job(j) for j in s.work_history],
         "passport": _encode_passport(s.passport),
         "residence_history": [_encode_residence(r) for r in s.residence_history],
+        **background_to_json(s.background),
     }
 
 
@@ -906,6 +717,7 @@ def _encode_child(c: Child) -> dict[str, Any]:
         "accompanying": c.accompanying,
         "passport": _encode_passport(c.passport),
         "residence_history": [_encode_residence(r) for r in c.residence_history],
+        **background_to_json(c.background),
     }
 
 
@@ -969,4 +781,7 @@ def _encode_passport(p: Passport | None) -> dict[str, Any] | None:
 
 
 def _encode_residence(r: Residence) -> dict[str, Any]:
-    return {"country": r.country, "from": r.from_.isoformat(), "to": _iso(r.to)}
+    out: dict[str, Any] = {"country": r.country, "from": r.from_.isoformat(), "to": _iso(r.to)}
+    if r.address is not None:  # written only when known: older readers reject the key
+        out["address"] = address_to_json(r.address)
+    return out

@@ -44,8 +44,12 @@ _PAGE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("applicant", "about"),
 )
 
+# Lists whose broken entries are left out of the score rather than blocking it; the
+# permanent-residence sections (histories, relatives) never count towards the score.
 _LIST_ITEM = re.compile(
-    r"^(?P<list>(?:applicant|spouse)\.(?:language_tests|education|work_history)|children)"
+    r"^(?P<list>(?:applicant|spouse|children\[\d+\])\.(?:language_tests|education|work_history"
+    r"|other_names|personal_history|travel_history|memberships|government_positions"
+    r"|military_service|relatives)|children)"
     r"\[(?P<index>\d+)\]"
 )
 
@@ -163,11 +167,13 @@ def _scorable(draft: dict[str, Any], problems: tuple[Problem, ...], today: date)
             return None  # a problem outside list entries: nothing sound to score yet
         broken.setdefault(match["list"], set()).add(int(match["index"]))
     trimmed = copy.deepcopy(draft)
-    for list_path, indexes in broken.items():
+    # Nested lists first (children[1].personal_history before children), so indexes hold.
+    for list_path, indexes in sorted(broken.items(), key=lambda item: -len(item[0])):
         owner: Any = trimmed
         *parents, name = list_path.split(".")
         for part in parents:
-            owner = owner[part]
+            key, _, index = part.partition("[")
+            owner = owner[key] if not index else owner[key][int(index.rstrip("]"))]
         owner[name] = [item for i, item in enumerate(owner[name]) if i not in indexes]
     try:
         return decode(trimmed, today=today)

@@ -2,8 +2,10 @@
 
 Field names follow ../spec (profile-format.md) one to one, so a field path in
 an error message (``applicant.language_tests[0].speaking``) is also the
-attribute path here. ``Residence.from_`` is the one exception: ``from`` is a
-Python keyword.
+attribute path here, with two exceptions: ``Residence.from_`` (``from`` is a
+Python keyword) and the permanent-residence sections (``personal_history``,
+``relatives``...), which the format writes on each person and the model groups in
+``person.background`` (background.py).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
+
+from ee_desktop.profile.background import Address, Background
 
 FORMAT_NAME = "ee-desktop.profile"
 FORMAT_VERSION = 1
@@ -147,6 +151,7 @@ class Residence:
     country: str
     from_: date
     to: date | None = None
+    address: Address | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +170,7 @@ class Applicant:
     sibling_in_canada: bool = False
     passport: Passport | None = None
     residence_history: tuple[Residence, ...] = ()
+    background: Background = Background()
 
     @property
     def full_name(self) -> str:
@@ -183,6 +189,7 @@ class Spouse:
     work_history: tuple[Job, ...] = ()
     passport: Passport | None = None
     residence_history: tuple[Residence, ...] = ()
+    background: Background = Background()
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +200,7 @@ class Child:
     family_name: str | None = None
     passport: Passport | None = None
     residence_history: tuple[Residence, ...] = ()
+    background: Background = Background()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,12 @@ import json
 from datetime import date
 from typing import Any
 
+from ee_desktop.profile.background import Address, Background
+from ee_desktop.profile.background_codec import (
+    address_to_json,
+    background_from_json,
+    background_to_json,
+)
 from ee_desktop.profile.codec import nomination_from_json, nomination_to_json
 from ee_desktop.profile.model import (
     Applicant,
@@ -50,6 +56,17 @@ class RowMapper:
 
     def _dec_record(self, blob: bytes | None) -> dict[str, Any] | None:
         return None if blob is None else dict(json.loads(self.c.decrypt(blob)))
+
+    def _enc_background(self, background: Background) -> bytes | None:
+        return None if background.is_empty() else self._enc_record(background_to_json(background))
+
+    def _background(self, r: PersonRow) -> Background:
+        found = self._dec_record(r.background)
+        return Background() if found is None else background_from_json(found)
+
+    def _address(self, blob: bytes | None) -> Address | None:
+        found = self._dec_record(blob)
+        return None if found is None else Address(**found)
 
     def _text(self, blob: bytes | None) -> str:
         return self.c.decrypt_text(blob) or ""
@@ -120,6 +137,7 @@ class RowMapper:
                     "expires_on": p.passport.expires_on.isoformat(),
                 }
             ),
+            background=self._enc_background(p.background),
             **extra,
         )
         row.residences = [
@@ -128,6 +146,7 @@ class RowMapper:
                 country=self.c.encrypt(r.country.encode()),
                 from_date=self._enc_date(r.from_),
                 to_date=None if r.to is None else self._enc_date(r.to),
+                address=None if r.address is None else self._enc_record(address_to_json(r.address)),
             )
             for i, r in enumerate(p.residence_history)
         ]
@@ -240,6 +259,7 @@ class RowMapper:
             sibling_in_canada=bool(r.sibling_in_canada),
             passport=self._passport(r),
             residence_history=self._residences(r),
+            background=self._background(r),
         )
 
     def _spouse(self, r: PersonRow) -> Spouse:
@@ -254,6 +274,7 @@ class RowMapper:
             work_history=self._jobs(r),
             passport=self._passport(r),
             residence_history=self._residences(r),
+            background=self._background(r),
         )
 
     def _child(self, r: PersonRow) -> Child:
@@ -264,6 +285,7 @@ class RowMapper:
             family_name=self.c.decrypt_text(r.family_name),
             passport=self._passport(r),
             residence_history=self._residences(r),
+            background=self._background(r),
         )
 
     def _passport(self, r: PersonRow) -> Passport | None:
@@ -283,6 +305,7 @@ class RowMapper:
                 country=self._text(x.country),
                 from_=self._dec_date(x.from_date),
                 to=None if x.to_date is None else self._dec_date(x.to_date),
+                address=self._address(x.address),
             )
             for x in r.residences
         )

@@ -1,5 +1,6 @@
 """Tables. Columns typed ``bytes`` hold AES-GCM ciphertext (see mapping.py):
-every free-text field, dates of birth, places lived (with their dates), passports and funds.
+every free-text field, dates of birth, places lived (with their dates and addresses),
+passports, funds and the permanent-residence histories.
 Enumerations, scores and other dates stay in the clear so they can be queried.
 """
 
@@ -73,6 +74,8 @@ class PersonRow(Base):
     certificate_of_qualification: Mapped[bytes | None] = mapped_column(LargeBinary)
     provincial_nomination: Mapped[bytes | None] = mapped_column(LargeBinary)
     job_offer: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The permanent-residence sections (histories, family): one encrypted JSON object.
+    background: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     personal_file: Mapped[PersonalFile] = relationship(back_populates="people")
     language_tests: Mapped[list[LanguageTestRow]] = relationship(
@@ -143,6 +146,7 @@ class ResidenceRow(_PersonChild, Base):
     country: Mapped[bytes] = mapped_column(LargeBinary)
     from_date: Mapped[bytes] = mapped_column(LargeBinary)
     to_date: Mapped[bytes | None] = mapped_column(LargeBinary)
+    address: Mapped[bytes | None] = mapped_column(LargeBinary)  # encrypted JSON object
 
 
 class DraftRow(Base):
