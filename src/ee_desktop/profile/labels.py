@@ -51,3 +51,58 @@ PROVINCE = {
     "SK": N_("Saskatchewan"),
     "YT": N_("Yukon"),
 }
+
+# The permanent-residence sections (background.py).
+ACTIVITY = {
+    "employed": N_("employed"),
+    "self_employed": N_("self-employed"),
+    "studying": N_("studying"),
+    "unemployed": N_("unemployed"),
+    "homemaker": N_("homemaker"),
+    "retired": N_("retired"),
+    "travelling": N_("travelling"),
+    "military": N_("military service"),
+    "other": N_("other"),
+}
+
+STATUS_IN_COUNTRY = {
+    "citizen": N_("citizen"),
+    "permanent_resident": N_("permanent resident"),
+    "worker": N_("worker (work permit or visa)"),
+    "student": N_("student (study permit or visa)"),
+    "visitor": N_("visitor"),
+    "other": N_("other"),
+}
+
+TRIP_PURPOSE = {
+    "tourism": N_("tourism"),
+    "business": N_("business"),
+    "family": N_("family visit"),
+    "study": N_("study"),
+    "work": N_("work"),
+    "other": N_("other"),
+}
+
+RELATIONSHIP = {
+    "mother": N_("mother"),
+    "father": N_("father"),
+    "brother": N_("brother"),
+    "sister": N_("sister"),
+    "half_brother": N_("half-brother"),
+    "half_sister": N_("half-sister"),
+    "step_brother": N_("stepbrother"),
+    "step_sister": N_("stepsister"),
+    "son": N_("son"),
+    "daughter": N_("daughter"),
+    "step_son": N_("stepson"),
+    "step_daughter": N_("stepdaughter"),
+    "adopted_son": N_("adopted son"),
+    "adopted_daughter": N_("adopted daughter"),
+}
+
+JURISDICTION = {
+    "national": N_("national"),
+    "regional": N_("regional (province, state)"),
+    "municipal": N_("municipal"),
+    "other": N_("other"),
+}
