@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported on first use (below): they pull in the heavier cor
     from ee_desktop.services.application import ApplicationService
     from ee_desktop.services.checklist import ChecklistService
     from ee_desktop.services.deadlines import DeadlinesService
+    from ee_desktop.services.history import HistoryService
     from ee_desktop.services.provinces import ProvincesService
     from ee_desktop.services.report import ReportService
     from ee_desktop.services.strategy import StrategyService
@@ -61,6 +62,12 @@ class Services:
         from ee_desktop.services.deadlines import DeadlinesService
 
         return DeadlinesService(self.active, self.rules, self.checklist)
+
+    @cached_property
+    def history(self) -> HistoryService:
+        from ee_desktop.services.history import HistoryService
+
+        return HistoryService(self.active)
 
     @cached_property
     def application(self) -> ApplicationService:
