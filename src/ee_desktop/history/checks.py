@@ -392,6 +392,7 @@ def _relatives(profile: Profile, member: Member) -> Iterator[Finding]:
                     name=f"{relative.given_names} {relative.family_name}"
                 ),
             )
+            continue  # to be removed: what else it lacks does not matter
         missing = []
         if relative.date_of_birth is None:
             missing.append(_("date of birth"))
