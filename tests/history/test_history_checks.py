@@ -92,7 +92,8 @@ def test_the_window_starts_in_the_month_of_its_first_day() -> None:
     history[0]["to"] = "2016-05"  # the window starts on 2016-06-15: June must be covered
     history.insert(1, {"from": "2016-07", "to": "2019-03", "activity": "employed",
                        "organization": "Infosys", "occupation": "Software engineer",
-                       "city": "Chennai", "country": "IN", "status_in_country": "citizen"})  # fmt: skip
+                       "city": "Chennai", "country": "IN",
+                       "status_in_country": "citizen"})  # fmt: skip
     applicant = _person(_report(data), "applicant")
     assert applicant.personal_gaps == (Span(date(2016, 6, 1), date(2016, 6, 1)),)
     history[0]["to"] = "2016-06"
@@ -217,9 +218,7 @@ def test_a_trip_outside_every_place_lived() -> None:
     assert child.address_gaps == (Span(date(2024, 5, 1), date(2024, 5, 8)),)
 
 
-def test_a_country_lived_in_6_months_missing_from_places_lived_would_miss_a_police_certificate() -> (
-    None
-):
+def test_a_country_lived_in_missing_from_places_lived_would_miss_its_police_certificate() -> None:
     data = family_data()
     places = data["spouse"]["residence_history"]
     del places[1]  # London is no longer among the places lived
