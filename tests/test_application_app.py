@@ -91,11 +91,14 @@ def test_milestones_written_before_this_version_are_kept_by_the_migration(
     with monkeypatch.context() as patch:
         patch.setattr(database_module, "HEAD_REVISION", "0007")
         patch.setattr(database_module, "KNOWN_REVISIONS", database_module.KNOWN_REVISIONS[:7])
-        old = open_store(data_dir, FixedPassphrases())
-        file_id = old.save(decode(example_data, today=TODAY))
-        old.close()
+        open_store(data_dir, FixedPassphrases()).close()
     with sqlite3.connect(database_path(data_dir)) as raw:
         assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0007",)
+        # A file as 0007 stored it: a row of its own (its content does not matter here).
+        file_id = raw.execute(
+            "INSERT INTO personal_files (label, is_active, created_at, updated_at, "
+            "first_official_language) VALUES (x'00', 1, '2026-11-01', '2026-11-01', 'auto')"
+        ).lastrowid
         raw.execute(
             "INSERT INTO milestones (file_id, name, \"on\") VALUES (?, 'invitation', '2026-11-10')",
             (file_id,),

@@ -15,6 +15,7 @@ from ee_desktop.deadlines import ChecklistProgress
 from ee_desktop.profile.milestones import Milestone
 from ee_desktop.profile.model import JobOffer, Passport
 from tests.deadlines.deadline_helpers import TODAY, example, family, job, rules
+from tests.history.history_helpers import complete_histories
 
 INVITED = Milestone("invitation", date(2026, 11, 10))
 
@@ -66,7 +67,7 @@ def test_an_application_recorded_before_the_latest_invitation_does_not_count() -
 
 # -- what blocks submission -----------------------------------------------------------------
 def test_every_mandatory_application_document_not_received_blocks() -> None:
-    profile = example()
+    profile = complete_histories(example())
     status = assess(profile, TODAY, [INVITED], rules=rules())
     documents = [b for b in status.blockers if b.kind == "document"]
     needed = [i for i in generate(profile, TODAY, rules(), "application") if i.mandatory]
@@ -77,7 +78,7 @@ def test_every_mandatory_application_document_not_received_blocks() -> None:
 
 
 def test_with_every_document_received_nothing_blocks() -> None:
-    profile = example()
+    profile = complete_histories(example())
     status = assess(profile, TODAY, [INVITED], all_received(profile, TODAY), rules())
     assert status.blockers == ()
     assert status.ready_to_submit
@@ -87,19 +88,19 @@ def test_with_every_document_received_nothing_blocks() -> None:
 
 def test_a_language_test_that_expires_before_the_deadline_is_a_warning_then_blocks() -> None:
     # IELTS of 2025-09-20 is valid for two years: the last day it can be used is 2027-09-19.
-    profile = example()
+    profile = example()  # its forms are empty: they block too, the dates still hold
     invited = Milestone("invitation", date(2027, 8, 1))  # deadline 2027-09-30
     progress = all_received(profile, date(2027, 8, 5))
     before = assess(profile, date(2027, 8, 5), [invited], progress, rules())
-    [test] = [b for b in before.blockers if b.kind == "expiry"]
+    [test] = [b for b in before.blockers if b.kind == "expiry" and "IELTS" in b.title]
     assert (test.blocks, test.until, test.person) == (False, date(2027, 9, 19), "applicant")
     assert test.title == "IELTS General Training results: submit by September 19, 2027"
     assert before.submit_by == date(2027, 9, 19)  # before the invitation's 2027-09-30
-    assert "submit the application by September 19, 2027" in before.next_step
+    assert "by September 19, 2027" in before.next_step
     last = assess(profile, date(2027, 9, 19), [invited], progress, rules())
-    assert [b.blocks for b in last.blockers if b.kind == "expiry"] == [False]
+    assert [b.blocks for b in last.blockers if b.kind == "expiry" and "IELTS" in b.title] == [False]
     after = assess(profile, date(2027, 9, 20), [invited], progress, rules())
-    expired = [b for b in after.blockers if b.kind == "expiry"]
+    expired = [b for b in after.blockers if b.kind == "expiry" and "IELTS" in b.title]
     assert [(b.blocks, b.title) for b in expired] == [
         (True, "IELTS General Training results: too old since September 20, 2027")
     ]
@@ -331,3 +332,15 @@ def test_counts_and_days_are_worded_for_one_and_for_many() -> None:
     assert countdown(status) == "The submission deadline was January 9, 2027, 1 day ago."
     status = assess(example(), date(2027, 1, 8), [INVITED], rules=rules())
     assert countdown(status).startswith("1 day left to submit")
+
+
+def test_after_the_invitation_incomplete_forms_block_person_by_person() -> None:
+    profile = example()
+    status = assess(profile, TODAY, [INVITED], all_received(profile, TODAY), rules())
+    forms = [b for b in status.blockers if b.kind == "forms"]
+    assert [b.person for b in forms] == ["applicant", "spouse"]  # the child is under 18
+    assert all(b.blocks for b in forms)
+    assert forms[0].title.startswith("Application forms of Asha Rao: ")
+    assert "personal history" in forms[0].detail
+    before = assess(profile, TODAY, [], all_received(profile, TODAY), rules())
+    assert not [b for b in before.blockers if b.kind == "forms"]  # not before an invitation

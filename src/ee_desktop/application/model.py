@@ -28,7 +28,7 @@ STAGE_TITLES = {
     "landed": N_("Permanent resident"),
 }
 
-BLOCKER_KINDS: tuple[str, ...] = ("eligibility", "document", "expiry", "funds")
+BLOCKER_KINDS: tuple[str, ...] = ("eligibility", "document", "expiry", "funds", "forms")
 
 # A timeline step's state: "done" (happened; a request answered), "open" (a request or the
 # COPR with time left), "overdue" (past its date, not answered), "expected" (not yet).

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from ee_desktop.application.blockers import blockers
+from ee_desktop.application.forms import forms_blockers
 from ee_desktop.application.model import ApplicationStatus, Blocker, Processing, Step
 from ee_desktop.deadlines.limits import Limits, load_limits
 from ee_desktop.deadlines.model import ChecklistProgress
@@ -275,6 +276,8 @@ def assess(
     if stage in ("profile", "invited", "invitation_expired"):
         by = deadline if stage == "invited" and deadline is not None else as_of
         found = blockers(ev, progress, limits, by)
+    if stage == "invited":  # the forms are filled in after the invitation
+        found += tuple(forms_blockers(profile, as_of))
     passport = profile.applicant.passport
     passport_expires = None if passport is None else passport.expires_on
     steps = timeline(ms, as_of, limits, passport_expires)
