@@ -86,7 +86,6 @@ def test_impossible_milestones_are_refused_with_the_field_named(
 def test_milestones_written_before_this_version_are_kept_by_the_migration(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, example_data: dict[str, object]
 ) -> None:
-    from ee_desktop.profile import decode
 
     with monkeypatch.context() as patch:
         patch.setattr(database_module, "HEAD_REVISION", "0007")
