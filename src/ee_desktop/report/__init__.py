@@ -1,4 +1,5 @@
-"""PDF reports: the profile worksheet, the printable checklist and the deadline list.
+"""PDF reports: the profile worksheet, the printable checklist, the deadline list and the
+permanent-residence forms worksheet.
 
 Built with reportlab from values already computed (ReportInput); no Qt, no database and no
 clock, so the GUI, the command line and the tests make the same documents.

@@ -1,4 +1,4 @@
-"""render(): one report, or all three in one document, as PDF bytes."""
+"""render(): one report, or the first three in one document, as PDF bytes."""
 
 from __future__ import annotations
 
@@ -11,16 +11,18 @@ from ee_desktop.i18n import N_, _, format_date
 from . import worksheet
 from .checklist import checklist
 from .deadlines import deadlines
+from .forms import forms
 from .layout import PageHeader, build_pdf, layout
 from .model import ReportInput
 
-KINDS = ("worksheet", "checklist", "deadlines", "all")
+KINDS = ("worksheet", "checklist", "deadlines", "all", "forms")
 PAPERS = ("a4", "letter")
 TITLES = {
     "worksheet": N_("Express Entry profile worksheet"),
     "checklist": N_("Express Entry document checklist"),
     "deadlines": N_("Express Entry deadlines"),
     "all": N_("Express Entry worksheet, checklist and deadlines"),
+    "forms": N_("Permanent residence forms worksheet"),
 }
 
 
@@ -29,6 +31,7 @@ def _builders(kind: str) -> list[worksheet.Section]:
         "worksheet": list(worksheet.SECTION_BUILDERS),
         "checklist": [checklist],
         "deadlines": [deadlines],
+        "forms": [forms],  # not in "all": it is for after an invitation
     }
     if kind != "all":
         return parts[kind]
@@ -47,8 +50,9 @@ def render(
     progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
     """The PDF as bytes. `kind` in KINDS ("all" = worksheet, then checklist, then deadlines,
-    in one document); `paper` in PAPERS. `progress(done, total)` may be called from the worker
-    thread as sections are built. Raises ValueError for an unknown kind or paper."""
+    in one document; "forms" = the permanent-residence forms worksheet); `paper` in PAPERS.
+    `progress(done, total)` may be called from the worker thread as sections are built.
+    Raises ValueError for an unknown kind or paper."""
     if kind not in KINDS:
         raise ValueError(f"unknown report kind {kind!r}; expected one of {KINDS}")
     if paper not in PAPERS:
