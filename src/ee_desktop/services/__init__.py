@@ -39,7 +39,7 @@ class Services:
         self.today = today  # the clock of the entry point: the core never reads one
         self.active = ActiveFile(store)
         self.rules = RulesService(data_dir)
-        self.files = PersonalFileService(self.active, self.rules)
+        self.files = PersonalFileService(self.active, self.rules, today)
 
     @classmethod
     def open(cls, store: Store, data_dir: Path, today: Callable[[], date]) -> Services:

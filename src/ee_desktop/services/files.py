@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -26,10 +27,13 @@ class PersonalFileService:
     bad file changes nothing.
     """
 
-    def __init__(self, active: ActiveFile, rules: RulesService) -> None:
+    def __init__(
+        self, active: ActiveFile, rules: RulesService, today: Callable[[], date] = date.today
+    ) -> None:
         self.active = active
         self.store = active.store
         self.rules = rules
+        self.today = today
 
     def current(self) -> Profile | None:
         return self.active.profile_or_none()
@@ -66,5 +70,10 @@ class PersonalFileService:
         return None if profile is None else evaluate(profile, as_of, self.rules.rules)
 
     def overview(self, profile: Profile | None = None) -> list[Section]:
+        """The Overview's rows: the file's sections, then the application forms today."""
+        from ee_desktop.history.overview import forms_section
+
         profile = profile or self.active.profile_or_none()
-        return [] if profile is None else overview(profile)
+        if profile is None:
+            return []
+        return [*overview(profile), forms_section(profile, self.today())]
