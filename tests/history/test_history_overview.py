@@ -40,7 +40,7 @@ def test_the_service_saves_an_edited_document_or_nothing(data_dir: Path) -> None
     services.history.save(document, AS_OF)
     saved = store.load()
     assert saved is not None and saved.spouse is not None
-    assert len(saved.spouse.background.personal_history) == 3
+    assert len(saved.spouse.background.personal_history) == 4
     document["spouse"]["personal_history"][0]["from"] = "2015-13"
     assessed = services.history.assess(document, AS_OF)
     assert [p.path for p in assessed.problems] == ["spouse.personal_history[0].from"]
