@@ -24,6 +24,7 @@ FIGURES = {
     "bench_score.py": r"^full \(\+ warnings, explanations, JSON\) +[\d,]+ evaluations/s",
     "bench_application.py": r"^processing: median [\d.]+ ms",
     "bench_provinces.py": r"^\d+ streams: median [\d.]+ ms",
+    "bench_history.py": r"^family of four, 10 years each: median [\d.]+ ms",
 }
 
 

@@ -147,11 +147,22 @@ def _month_spans(indexes: list[int]) -> str:
     )
 
 
-def _covering(periods: tuple[Activity, ...], index: int) -> Iterator[Activity]:
-    for period in periods:
-        end = None if period.to is None else month_index(period.to)
-        if month_index(period.from_) <= index and (end is None or index <= end):
-            yield period
+class _ByMonth:
+    """The personal-history periods covering each month of the window, indexed once."""
+
+    def __init__(self, periods: tuple[Activity, ...], window: Span) -> None:
+        self.first = month_index(window.start)
+        last = month_index(window.end)
+        self.at: list[list[Activity]] = [[] for _ in range(last - self.first + 1)]
+        for period in periods:
+            low = max(month_index(period.from_), self.first)
+            high = last if period.to is None else min(month_index(period.to), last)
+            for index in range(low, high + 1):
+                self.at[index - self.first].append(period)
+
+    def covering(self, index: int) -> list[Activity]:
+        offset = index - self.first
+        return self.at[offset] if 0 <= offset < len(self.at) else []
 
 
 # -- what is missing ------------------------------------------------------------------------
@@ -214,12 +225,12 @@ def _jobs(member: Member) -> Iterator[Finding]:
     person = member.person
     if isinstance(person, Child):
         return
-    periods = member.background.personal_history
+    by_month = _ByMonth(member.background.personal_history, member.window)
     for index, job in enumerate(person.work_history):
         missing: list[int] = []
         elsewhere: list[int] = []
         for month in _months(job.start, job.end, member.window):
-            work = [p for p in _covering(periods, month) if p.activity in WORK]
+            work = [p for p in by_month.covering(month) if p.activity in WORK]
             if not work:
                 missing.append(month)
             elif all(p.country is not None and p.country != job.country for p in work):
@@ -255,7 +266,7 @@ def _credentials(member: Member) -> Iterator[Finding]:
         done = credential.completed_on
         if not window.start <= done <= window.end:
             continue
-        studies = _covering(member.background.personal_history, month_index(done))
+        studies = _ByMonth(member.background.personal_history, window).covering(month_index(done))
         studying = [p for p in studies if p.activity == "studying"]
         field = f"{member.path}.education[{index}]"
         level = label(EDUCATION_LEVEL, credential.level)
@@ -282,22 +293,36 @@ def _credentials(member: Member) -> Iterator[Finding]:
             )
 
 
+class _ByMonthPlaces:
+    """The countries lived in during each month of the window (any day of it)."""
+
+    def __init__(self, stays: tuple[Residence, ...], window: Span) -> None:
+        self.first = month_index(window.start)
+        last = month_index(window.end)
+        self.at: list[set[str]] = [set() for _ in range(last - self.first + 1)]
+        for stay in stays:
+            low = max(month_index(stay.from_), self.first)
+            high = last if stay.to is None else min(month_index(stay.to), last)
+            for index in range(low, high + 1):
+                self.at[index - self.first].add(stay.country)
+
+    def countries(self, index: int) -> set[str]:
+        offset = index - self.first
+        return self.at[offset] if 0 <= offset < len(self.at) else set()
+
+
 def _places(member: Member) -> Iterator[Finding]:
     """A place lived the personal history puts the person elsewhere for (travel aside):
     months when none of the places lived is in a country the personal history gives."""
     periods = tuple(p for p in member.background.personal_history if p.activity != "travelling")
+    by_month = _ByMonth(periods, member.window)
     stays = member.person.residence_history
+    lived = _ByMonthPlaces(stays, member.window)
     for index, stay in enumerate(stays):
         elsewhere = []
         for month in _months(stay.from_, stay.to, member.window):
-            countries = {p.country for p in _covering(periods, month)}
-            if not countries or None in countries:
-                continue
-            first, last = month_start(month), _month_end(month_start(month))
-            lived = {
-                s.country for s in stays if s.from_ <= last and (s.to is None or s.to >= first)
-            }
-            if not lived & countries:
+            countries = {p.country for p in by_month.covering(month)}
+            if countries and None not in countries and not lived.countries(month) & countries:
                 elsewhere.append(month)
         if elsewhere:
             yield Finding(
