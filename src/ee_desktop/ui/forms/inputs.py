@@ -1,0 +1,80 @@
+"""The wizard's form rows, with what these forms add: months (``YYYY-MM``) and choices a
+person may leave unanswered (``null`` in the file, not an empty code)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLabel
+
+from ee_desktop.i18n import _
+from ee_desktop.profile.labels import label
+from ee_desktop.wizard.fields import ChoiceField, Form, TextField
+
+DATE_WIDTH = 130  # a month or a date: no need for the row's whole width
+
+
+class OptionalChoiceField(ChoiceField):
+    """A choice whose first option ("not given") is written as null."""
+
+    def read(self) -> Any:
+        value = self.combo.currentData()
+        return None if value in ("", None) else value
+
+    def write(self, value: Any) -> None:
+        super().write("" if value is None else value)
+
+
+class SectionForm(Form):
+    """A grid of labelled inputs for one entry of a history."""
+
+    _optional_next = False
+
+    def choice(
+        self,
+        key: str,
+        label: str,
+        options: Sequence[tuple[Any, str]],
+        tooltip: str = "",
+        optional: bool = False,
+    ) -> ChoiceField:
+        if not (optional or self._optional_next):
+            return super().choice(key, label, options, tooltip)
+        combo = QComboBox()
+        combo.setToolTip(tooltip)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        for value, text in options:
+            combo.addItem(text, value)
+        field = OptionalChoiceField(self.path(key), combo, self._label(label, tooltip), QLabel())
+        self._add(field)
+        return field
+
+    def country(
+        self, key: str, label: str, tooltip: str = "", optional: bool = False
+    ) -> ChoiceField:
+        """The wizard's country picker; ``optional``: "Choose a country…" stays null."""
+        self._optional_next = optional
+        try:
+            return super().country(key, label, tooltip)
+        finally:
+            self._optional_next = False
+
+    def month(self, key: str, label: str, tooltip: str = "", nullable: bool = False) -> TextField:
+        field = self.text(key, label, tooltip, placeholder=_("YYYY-MM"), nullable=nullable)
+        field.line.setMaximumWidth(DATE_WIDTH)
+        return field
+
+    def day(self, key: str, label: str, tooltip: str = "", nullable: bool = False) -> TextField:
+        field = self.date(key, label, tooltip, nullable=nullable)
+        field.line.setMaximumWidth(DATE_WIDTH)
+        return field
+
+
+def labelled(
+    table: dict[str, str], codes: Iterable[str], first: str | None = None
+) -> list[tuple[str, str]]:
+    """(code, translated label) for ``codes``; ``first``: an empty choice before them."""
+    options = [] if first is None else [("", first)]
+    return options + [(code, label(table, code)) for code in codes]
