@@ -201,7 +201,10 @@ class _Part:
         role = _(ROLES[m.key.split(":")[0]])
         window = _span_text(day(m.window.start), day(m.window.end))
         complete = self.history.complete
-        status = Paragraph(text(self.history.status()), self.st.bold if complete else self.st.alert)
+        styles = self.lay.styles
+        status = Paragraph(
+            text(self.history.status()), styles.cell_bold if complete else styles.alert
+        )
         pairs: list[tuple[str, object]] = [
             (_("History window on {day}").format(day=day(as_of)), window),
             (_("Status"), status),
@@ -338,7 +341,7 @@ class _Part:
             _("Country"),
             _("Status in country"),
         ]
-        widths = [0.08, 0.095, 0.12, 0.165, 0.14, 0.105, 0.14, 0.155]
+        widths = [0.08, 0.105, 0.12, 0.16, 0.14, 0.105, 0.14, 0.15]
         keyed: list[tuple[tuple[date, int], _Row]] = []
         for index, p in enumerate(periods):
             cells = [
@@ -388,7 +391,7 @@ class _Part:
             )
             for i, m in _by_start(items)
         ]
-        widths = [0.085, 0.1, 0.215, 0.13, 0.15, 0.13, 0.19]
+        widths = [0.08, 0.105, 0.215, 0.13, 0.15, 0.13, 0.19]
         return self.titled("memberships", self.table(header, widths, rows))
 
     def government_positions(self) -> Group:
@@ -411,7 +414,7 @@ class _Part:
             )
             for i, g in _by_start(items)
         ]
-        widths = [0.085, 0.1, 0.17, 0.15, 0.25, 0.245]
+        widths = [0.08, 0.105, 0.17, 0.15, 0.25, 0.245]
         return self.titled("government_positions", self.table(header, widths, rows))
 
     def military_service(self) -> Group:
@@ -440,7 +443,7 @@ class _Part:
                 details or NOT_ENTERED,
             ]
             rows.append(_Row(cells, self.mark("military_service", i)))
-        widths = [0.085, 0.1, 0.15, 0.2, 0.13, 0.335]
+        widths = [0.08, 0.105, 0.15, 0.2, 0.13, 0.335]
         return self.titled("military_service", self.table(header, widths, rows))
 
     def addresses(self) -> Group:
@@ -660,7 +663,7 @@ def _summary(lay: Layout, styles: _Styles, report: HistoryReport) -> Group:
         window = _span_text(day(m.window.start), day(m.window.end))
         status = Paragraph(text(person.status()), styles.cell if person.complete else styles.alert)
         rows.append([who, Paragraph(text(window), styles.cell), status])
-    header = [_("Person"), _("History window"), _("Status")]
+    header = [_("Person"), _("History window on {day}").format(day=day(report.as_of)), _("Status")]
     return [lay.table(header, rows, [0.4, 0.3, 0.3]), Spacer(1, 6)]
 
 

@@ -10,6 +10,7 @@ from ee_desktop.application import assess
 from ee_desktop.checklist import entries_for
 from ee_desktop.deadlines import derive
 from ee_desktop.files import write_bytes_atomically
+from ee_desktop.history.checks import check_history
 from ee_desktop.profile import Profile
 from ee_desktop.profile.milestones import Milestone
 from ee_desktop.report import ReportInput, render
@@ -34,6 +35,7 @@ def input_for_file(
         checklist=entries_for(profile, as_of, rules),
         deadlines=derive(profile, as_of, milestones, rules=rules),
         application=assess(profile, as_of, milestones, rules=rules, evaluation=evaluation),
+        history=check_history(profile, as_of),
     )
 
 
@@ -62,6 +64,7 @@ class ReportService:
             checklist=self.checklist.entries(as_of),
             deadlines=self.deadlines.deadlines(as_of),
             application=self.application.status(as_of),
+            history=check_history(profile, as_of),
         )
 
 

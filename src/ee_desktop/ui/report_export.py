@@ -46,6 +46,12 @@ class ReportChoice(QDialog):
             ("checklist", self.tr("Document &checklist with tick boxes")),
             ("deadlines", self.tr("&Deadline list")),
             ("all", self.tr("&All three in one PDF")),
+            # The command line's words (report --kind forms); R: a letter the others take in
+            # neither language.
+            (
+                "forms",
+                self.tr("Permanent &residence forms worksheet: each person's histories and family"),
+            ),
         ):
             button = QRadioButton(text)
             button.setObjectName(f"report:{kind}")

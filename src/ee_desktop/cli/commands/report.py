@@ -1,5 +1,6 @@
 """`ee-desktop report -o OUT.pdf`: the profile worksheet, the checklist and the deadline
-list as PDF."""
+list as PDF; `--kind forms`: the permanent residence forms worksheet (each person's
+histories and family, for the application after an invitation)."""
 
 from __future__ import annotations
 
@@ -33,9 +34,12 @@ def register(subparsers: Subparsers) -> None:
     )
     p.add_argument(
         "--kind",
-        choices=("worksheet", "checklist", "deadlines", "all"),
+        choices=("worksheet", "checklist", "deadlines", "all", "forms"),
         default="all",
-        help=_("which report (default: all three in one PDF)"),
+        help=_(
+            "which report (default: all three in one PDF); forms = permanent residence forms "
+            "worksheet: each person's histories and family"
+        ),
     )
     p.add_argument(
         "-o",
