@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
 
 from ee_desktop.application import STAGE_TITLES, STEP_TITLES, ApplicationStatus, Blocker, Step
 from ee_desktop.application.output import STATE_NAMES, countdown, processing_line
+from ee_desktop.history.checks import HistoryReport
 from ee_desktop.i18n import _, format_date
 from ee_desktop.profile.milestones import MILESTONES, REQUESTS, WITH_DUE, Milestone
 from ee_desktop.services.application import ApplicationService
 from ee_desktop.ui.base import Tab
 from ee_desktop.ui.deadlines_view import OVERDUE, URGENT
+from ee_desktop.ui.forms.status import FormsStatus
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 DONE_COLOUR, EXPECTED_COLOUR = "#1b5e20", "#757575"
@@ -173,12 +175,23 @@ class MilestoneDialog(QDialog):
 class ApplicationView(Tab[ApplicationService]):
     changed = Signal()
     checklist_requested = Signal()
+    forms_requested = Signal()
 
     def __init__(
-        self, service: ApplicationService, today: Callable[[], date], parent: QWidget | None = None
+        self,
+        service: ApplicationService,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+        forms_report: Callable[[date], HistoryReport | None] | None = None,
     ) -> None:
+        """``forms_report``: each person's application forms on a day (the line that opens
+        the forms editor shows it; without it, the line is hidden)."""
         super().__init__(service, today, parent)
         self.status: ApplicationStatus | None = None
+        self.forms_report = forms_report
+        self.forms = FormsStatus()
+        self.forms.open_requested.connect(self.forms_requested)
+        self.forms.setVisible(forms_report is not None)
 
         self.stage = QLabel()
         self.stage.setObjectName("application:stage")
@@ -208,6 +221,7 @@ class ApplicationView(Tab[ApplicationService]):
         layout.addLayout(header)
         layout.addWidget(self.countdown)
         layout.addWidget(self.next_step)
+        layout.addWidget(self.forms)
         layout.addWidget(splitter, 1)
 
     def _build_blockers(self) -> QGroupBox:
@@ -279,6 +293,8 @@ class ApplicationView(Tab[ApplicationService]):
 
     # -- showing --------------------------------------------------------------------------
     def refresh(self) -> None:
+        if self.forms_report is not None:
+            self.forms.show_report(self.forms_report(self.today()))
         self.status = status = self.service.status(self.today())
         if status is None:
             return

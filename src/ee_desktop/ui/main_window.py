@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the tabs and the data load after the window is first drawn
     from ee_desktop.deadlines import Deadline
     from ee_desktop.profile import Profile
     from ee_desktop.services import Services
+    from ee_desktop.ui.forms.editor import FormsEditor
     from ee_desktop.ui.report_export import ReportJob
     from ee_desktop.wizard.view import WizardView
 
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.overview = OverviewView()
         self.overview.edit_requested.connect(self.edit_file)
         self.overview.resume_requested.connect(self.resume_draft)
+        self.overview.forms_requested.connect(self.open_forms)
         self.checklist = ChecklistView(services.checklist, today)
         self.deadlines_service = services.deadlines
         self.deadlines = DeadlinesView(self.deadlines_service, today)
@@ -122,8 +124,11 @@ class MainWindow(QMainWindow):
         self.home.addTab(self.overview, self.tr("&Overview"))
         self.home.addTab(self.checklist, self.tr("&Documents"))
         self.home.addTab(self.deadlines, self.tr("Dead&lines"))
-        self.application = ApplicationView(services.application, today)
+        self.application = ApplicationView(
+            services.application, today, forms_report=lambda on: services.history.report(on)
+        )
         self.application.changed.connect(self.refresh)
+        self.application.forms_requested.connect(self.open_forms)
         self.application.checklist_requested.connect(self.show_application_checklist)
         self.deadlines.application_requested.connect(
             lambda: self.home.setCurrentWidget(self.application)
@@ -140,6 +145,7 @@ class MainWindow(QMainWindow):
         self.home.currentChanged.connect(self._tab_changed)
         self.wizard_service = services.wizard
         self._wizard: WizardView | None = None  # built when first opened
+        self.forms_editor: FormsEditor | None = None  # the last opened
         self._due: tuple[date, list[Deadline]] | None = None  # due_soon of the last refresh
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.home)
@@ -408,6 +414,28 @@ class MainWindow(QMainWindow):
             self.provinces.refresh()
         elif self.home.currentWidget() is self.application:
             self.application.refresh()
+
+    def open_forms(self) -> FormsEditor | None:
+        """The application forms editor, over this window until closed; the views showing
+        the file refresh after each save. A wizard draft of the same file would save over
+        what is saved here: it is resumed or discarded first."""
+        from ee_desktop.ui.forms.editor import FormsEditor
+
+        if self.service.current() is None:
+            return None
+        draft = self.wizard_service.store.draft()
+        if draft is not None and draft.file_id == self.services.active.id_or_none():
+            choice = self.ask_about_draft()
+            if choice == "resume":
+                self.resume_draft()
+            if choice != "discard":
+                return None
+            self.wizard_service.discard()
+            self.refresh()
+        self.forms_editor = FormsEditor(self.services.history, self.today, self)
+        self.forms_editor.saved.connect(self.refresh)
+        self.forms_editor.open()
+        return self.forms_editor
 
     def show_application_checklist(self) -> None:
         """The Documents tab, showing the application stage."""

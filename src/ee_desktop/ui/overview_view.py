@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from ee_desktop.deadlines import Deadline
-from ee_desktop.i18n import format_date
+from ee_desktop.i18n import _, format_date
 from ee_desktop.profile.overview import Section, Status
 from ee_desktop.rules import Evaluation
+from ee_desktop.ui.forms.status import open_text
 
 _MARKS = {
     Status.COMPLETE: ("✓", "#1b7f3b"),
@@ -87,6 +88,7 @@ class OverviewView(QScrollArea):
 
     edit_requested = Signal()
     resume_requested = Signal()
+    forms_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,9 +124,16 @@ class OverviewView(QScrollArea):
         self.edit_button = QPushButton(self.tr("&Edit personal file…"))
         self.edit_button.setObjectName("edit_button")
         self.edit_button.clicked.connect(self.edit_requested)
+        self.forms_button = QPushButton(open_text())
+        self.forms_button.setObjectName("forms_button")
+        self.forms_button.setToolTip(
+            _("The histories and family the permanent-residence application asks of each person.")
+        )
+        self.forms_button.clicked.connect(self.forms_requested)
         self.resume_button = _resume_button(self, self.resume_requested)
         actions = QHBoxLayout()
         actions.addWidget(self.edit_button)
+        actions.addWidget(self.forms_button)
         actions.addWidget(self.resume_button)
         actions.addStretch(1)
         self._layout.addLayout(actions)
