@@ -602,3 +602,26 @@ def test_removing_an_entry_with_data_asks_first(
     monkeypatch.setattr(RecordList, "confirm_remove", lambda self, i: True)
     jobs.cards[0].remove_button.click()
     assert jobs.items == [] and jobs.cards == []
+
+
+def test_editing_places_lived_in_the_wizard_keeps_their_addresses_and_the_histories(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from tests.history.history_helpers import FAMILY, family
+
+    window.import_file(FAMILY)
+    window.edit_file()
+    d = Driver(qtbot, window.wizard)
+    d.type("applicant.residence_history[0].to", "2019-04-13")
+    d.type("applicant.residence_history[1].from", "2019-04-14")
+    window.wizard.go_to("review")
+    d.settle()
+    d.click("wizard:next")
+    saved = window.service.current()
+    assert saved is not None
+    first, second = saved.applicant.residence_history
+    assert (first.to, second.from_) == (date(2019, 4, 13), date(2019, 4, 14))
+    assert first.address == family().applicant.residence_history[0].address
+    assert second.address is not None and second.address.city == "Dubai"
+    assert saved.applicant.background == family().applicant.background
+    assert saved.children[0].background == family().children[0].background
