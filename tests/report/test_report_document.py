@@ -113,7 +113,7 @@ def test_renders_from_worker_threads() -> None:
 
 
 def test_papers_and_kinds_are_the_published_ones() -> None:
-    assert KINDS == ("worksheet", "checklist", "deadlines", "all")
+    assert KINDS == ("worksheet", "checklist", "deadlines", "all", "forms")
     assert PAPERS == ("a4", "letter")
 
 
