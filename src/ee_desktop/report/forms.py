@@ -20,7 +20,15 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ee_desktop.history.checks import Finding, HistoryReport, PersonHistory, check_history
 from ee_desktop.history.prefill import FamilyMember, family_in_file
@@ -594,10 +602,11 @@ class _Part:
         return groups
 
     # -- the whole part ------------------------------------------------------------------------
-    def story(self, as_of: date) -> list[Flowable]:
+    def story(self, as_of: date, new_page: bool) -> list[Flowable]:
+        """The person's part; ``new_page``: on pages of its own, to hand to that person."""
         lay = self.lay
-        first = [*self.heading(as_of), *self.findings()]
-        out: list[Flowable] = [PageBreak(), *first]
+        out: list[Flowable] = [PageBreak()] if new_page else [Spacer(1, 8)]
+        out.append(KeepTogether([*self.heading(as_of), *self.findings()]))
         schedule_a = [
             self.personal_details(),
             self.personal_history(),
@@ -700,6 +709,6 @@ def forms(data: ReportInput, lay: Layout) -> list[Flowable]:
     young = _young_children(data.profile, data.as_of)
     notes = [note.message for note in report.notes] + ([young] if young else [])
     out += [Paragraph("\u2022 " + text(note), lay.styles.body) for note in notes]
-    for person in report.people:
-        out += _Part(lay, styles, data.profile, person).story(data.as_of)
+    for number, person in enumerate(report.people):
+        out += _Part(lay, styles, data.profile, person).story(data.as_of, new_page=number > 0)
     return out
