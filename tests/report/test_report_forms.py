@@ -170,6 +170,37 @@ def test_values_are_written_as_the_forms_ask_them() -> None:
     assert "Not filled in yet" not in text and GAP not in text
 
 
+def test_memberships_positions_and_service_are_listed_oldest_first() -> None:
+    data = family_data()
+    spouse = data["spouse"]
+    spouse["memberships"] = [
+        {"from": "2016-01", "to": None, "organization": "Computer Society of India",
+         "organization_type": "professional", "position": "member", "city": "Chennai",
+         "country": "IN"},
+        {"from": "2008-03", "to": "2011-06", "organization": "Rotaract Club"},
+    ]  # fmt: skip
+    spouse["government_positions"] = [
+        {"from": "2009-01", "to": "2011-12", "country": "IN", "jurisdiction": "municipal",
+         "department": "Chennai Corporation", "position": "Intern"},
+    ]  # fmt: skip
+    spouse["military_service"] = [
+        {"from": "2004-06", "to": "2007-05", "country": "IN", "branch": "National Cadet Corps",
+         "rank": "Cadet", "commanding_officers": "Col. R. Menon", "end_reason": "Graduated"},
+    ]  # fmt: skip
+    karthik = parts(text_of(forms_pdf(data)))[KARTHIK]
+    rotaract = karthik.index("2008-03 2011-06 Rotaract Club \u2014 \u2014 \u2014 \u2014")
+    society = karthik.index(
+        "2016-01 now Computer Society of India professional member Chennai India (IN)"
+    )
+    assert rotaract < society
+    assert "2009-01 2011-12 India (IN) municipal Chennai Corporation Intern" in karthik
+    assert (
+        "2004-06 2007-05 India (IN) National Cadet Corps Cadet Commanding officers "
+        "Col. R. Menon Reason service ended Graduated"
+    ) in karthik
+    assert in_order(karthik, SCHEDULE_A)
+
+
 def test_the_summary_gives_each_person_their_window_and_status() -> None:
     first = pages(forms_pdf())[0]
     text = flat(first)

@@ -35,7 +35,7 @@ from ee_desktop.history.prefill import FamilyMember, family_in_file
 from ee_desktop.history.rules import rules_on
 from ee_desktop.history.timeline import Member, Person
 from ee_desktop.i18n import N_, _, country_name
-from ee_desktop.profile.background import Activity, Relative
+from ee_desktop.profile.background import Relative
 from ee_desktop.profile.background_codec import month_text
 from ee_desktop.profile.labels import (
     ACTIVITY,
@@ -91,7 +91,8 @@ class _Styles:
     bold: ParagraphStyle
     small: ParagraphStyle
     alert: ParagraphStyle
-    person: ParagraphStyle
+    person: ParagraphStyle  # the heading of a person's part
+    to_fix: ParagraphStyle  # the heading of their gaps and problems
 
 
 def _styles(lay: Layout) -> _Styles:
@@ -107,7 +108,8 @@ def _styles(lay: Layout) -> _Styles:
         alert=ParagraphStyle(
             "forms_alert", parent=cell, fontName=lay.styles.alert.fontName, textColor=ALERT
         ),
-        person=ParagraphStyle("forms_person", parent=lay.styles.title, spaceBefore=0),
+        person=ParagraphStyle("forms_person", parent=lay.styles.title),
+        to_fix=ParagraphStyle("forms_to_fix", parent=lay.styles.h3, textColor=ALERT),
     )
 
 
@@ -115,6 +117,7 @@ def _styles(lay: Layout) -> _Styles:
 class _Row:
     cells: Sequence[object]
     mark: str = ""  # "flag": an entry a problem concerns; "gap": a gap, an overlap, a hole
+    span_from: int = 0  # a "gap" row: its message spans from this column to the last
 
 
 def _text_or_dash(value: str | None) -> str:
@@ -157,9 +160,8 @@ class _Part:
         ]
         for number, row in enumerate(rows, 1):  # the header is row 0
             if row.mark == "gap":
-                first = len([c for c in row.cells if c != ""]) - 1
                 extra += [
-                    ("SPAN", (first, number), (-1, number)),
+                    ("SPAN", (row.span_from, number), (-1, number)),
                     ("BACKGROUND", (0, number), (-1, number), GAP_SHADE),
                     ("BOX", (0, number), (-1, number), 1.4, ALERT),
                 ]
@@ -174,7 +176,7 @@ class _Part:
     def hole(self, leading: Sequence[str], message: str, columns: int) -> _Row:
         """A red row: ``leading`` cells (the dates), then ``message`` across the others."""
         cells: list[object] = [*leading, Paragraph(text(message), self.st.alert)]
-        return _Row(cells + [""] * (columns - len(cells)), "gap")
+        return _Row(cells + [""] * (columns - len(cells)), "gap", len(leading))
 
     def mark(self, section: str, index: int) -> str:
         return "flag" if (section, index) in self.flagged else ""
@@ -237,7 +239,7 @@ class _Part:
     def _entry(self, section: str, index: int) -> str | None:
         """A few words that find the entry in its table: its dates, or a relative's name."""
         background = self.member.background
-        dated: dict[str, Sequence[Activity | Any]] = {
+        dated: dict[str, Sequence[Any]] = {  # periods with from_ and to
             "personal_history": background.personal_history,
             "memberships": background.memberships,
             "government_positions": background.government_positions,
@@ -296,10 +298,7 @@ class _Part:
             rows = [self._finding_row(f) for f in findings]
             table = self.table([_("Where"), _("What to fix")], [0.32, 0.68], rows)
             table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.4, ALERT)]))
-            title = Paragraph(
-                text(_("Gaps and problems to fix")),
-                ParagraphStyle("forms_h3_alert", parent=self.lay.styles.h3, textColor=ALERT),
-            )
+            title = Paragraph(text(_("Gaps and problems to fix")), self.st.to_fix)
             out += [title, table, Spacer(1, 6)]
         if self.history.notes:
             out.append(self.lay.subheading(_("Notes")))
@@ -434,7 +433,7 @@ class _Part:
         rows = []
         for i, service in _by_start(items):
             details = [
-                Paragraph(f"<b>{text(name)}:</b> {text(value)}", self.st.cell)
+                Paragraph(f"<b>{text(name)}</b><br/>{text(value)}", self.st.cell)
                 for name, value in (
                     (_("Commanding officers"), service.commanding_officers),
                     (_("Active combat"), service.combat),
