@@ -143,8 +143,8 @@ class PersonForms(QWidget):
             card = next((c for c in page.cards() if c.base_path == f"{page.list_path}[{index}]"),
                         None)  # fmt: skip
             widget = None if card is None else card.field_widget(path)
-            name = widget.accessibleName() if widget is not None else ""
-            where = f"{where}: {name or match['rest'].split('.')[-1].replace('_', ' ')}"
+            if widget is not None and widget.accessibleName():
+                where = f"{where}: {widget.accessibleName()}"
         return where
 
     # -- what the checks say ---------------------------------------------------------------
