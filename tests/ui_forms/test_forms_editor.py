@@ -161,12 +161,18 @@ def test_a_bad_month_is_named_at_its_field_and_a_refused_save_keeps_everything(
     d.settle()
     error = d.label("applicant.personal_history[0].to:error")
     assert error.isVisible() and "a month written YYYY-MM" in error.text()
-    findings = d.findings()
-    assert findings[0] == (
-        "Personal history, period 1: To: expected a month written YYYY-MM or null."
-    )
-    assert "1 entry still being typed is not counted in the checks yet." in findings
+    # The period is checked as it was until corrected: no gap flashes at each keystroke.
+    assert d.findings() == [
+        "Personal history, period 1: To: expected a month written YYYY-MM or null.",
+        "Until it is corrected, 1 entry is checked as it was before.",
+    ]
+    assert editor.timeline.personal.states.count(GAP) == 0
     assert "1 entry to correct" in editor.person.itemText(0)
+    d.click("applicant.personal_history:add")  # a new period is not counted until sound
+    d.settle()
+    assert "1 entry still being typed is not counted in the checks yet." in d.findings()
+    assert "2 entries to correct" in editor.person.itemText(0)
+    d.click("applicant.personal_history[3]:remove")
 
     d.click("forms:save")
     assert editor.isVisible()

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from ee_desktop.history.checks import check_history
 from ee_desktop.store import Store
-from ee_desktop.ui.forms.checking import live_check
+from ee_desktop.ui.forms.checking import LastSound, live_check
 from ee_desktop.ui.forms.document import insert_in_order, normalized, person_node
 from ee_desktop.ui.forms.timeline import (
     COVERED,
@@ -53,6 +53,29 @@ def test_an_entry_being_typed_is_left_out_and_findings_keep_the_indexes_shown(
     assert applicant is not None and not applicant.personal_gaps
     assert [f.field for f in applicant.problems] == ["applicant.personal_history[3]"]
     assert "the city" in applicant.problems[0].message
+
+
+def test_an_entry_being_corrected_is_checked_as_it_last_was_sound(store: Store) -> None:
+    history = services_for(store, lambda: AS_OF).history
+    document = history.document()
+    sound = LastSound()
+    assert live_check(history, document, AS_OF, sound).report is not None
+    period = document["applicant"]["personal_history"][1]  # 2019-04, unemployed
+    period["to"] = "2019-0"
+    check = live_check(history, document, AS_OF, sound)
+    assert [p.path for p in check.problems] == ["applicant.personal_history[1].to"]
+    assert (check.held, check.pending) == (1, 0)
+    assert check.report is not None and check.report.complete
+    period["from"] = period["to"] = "2019-05"  # sound again, and later: 2019-04 is a gap
+    check = live_check(history, document, AS_OF, sound)
+    applicant = check.report.person("applicant") if check.report else None
+    assert applicant is not None and [g.start for g in applicant.personal_gaps] == [
+        date(2019, 4, 1)
+    ]
+    period["to"] = ""  # checked as it was a moment ago, not as first loaded
+    check = live_check(history, document, AS_OF, sound)
+    applicant = check.report.person("applicant") if check.report else None
+    assert applicant is not None and len(applicant.personal_gaps) == 1
 
 
 def test_a_problem_outside_the_entries_stops_the_checks(store: Store) -> None:

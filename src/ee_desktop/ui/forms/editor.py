@@ -33,7 +33,7 @@ from ee_desktop.profile.model import Profile
 from ee_desktop.profile.problems import Problem, ProfileError
 from ee_desktop.services.active import NoPersonalFile
 from ee_desktop.services.history import HistoryService
-from ee_desktop.ui.forms.checking import LiveCheck, is_under, live_check
+from ee_desktop.ui.forms.checking import LastSound, LiveCheck, entries, is_under, live_check
 from ee_desktop.ui.forms.document import Node, normalized, person_node
 from ee_desktop.ui.forms.findings import FindingsPanel, Item, items_for
 from ee_desktop.ui.forms.person import PersonForms
@@ -79,6 +79,7 @@ class FormsEditor(QDialog):
         self.refused = 0  # problems of the last refused save
         self.just_saved = False
         self.check: LiveCheck | None = None
+        self.sound = LastSound()  # each entry as it last was sound, checked while retyped
         self.report: HistoryReport | None = None  # the last the checks could make
         self.profile: Profile | None = None
         self.forms: dict[str, PersonForms] = {}
@@ -202,12 +203,12 @@ class FormsEditor(QDialog):
         return self.forms[key]
 
     def _status(self, history: PersonHistory, problems: list[Problem]) -> str:
-        status = history.status()
-        if problems:
-            status += " · " + ngettext(
-                "{n} entry to correct", "{n} entries to correct", len(problems)
-            ).format(n=len(problems))
-        return status
+        if not problems:
+            return history.status()
+        count = entries(problems)
+        to_correct = ngettext("{n} entry to correct", "{n} entries to correct", count)
+        to_correct = to_correct.format(n=count)
+        return to_correct if history.complete else f"{history.status()} · {to_correct}"
 
     def _sync_people(self, report: HistoryReport, problems: tuple[Problem, ...]) -> None:
         keys = [p.member.key for p in report.people]
@@ -242,7 +243,7 @@ class FormsEditor(QDialog):
         self._timer.stop()
         if self.document is None:
             return
-        check = live_check(self.history, self.document, self.today())
+        check = live_check(self.history, self.document, self.today(), self.sound)
         self.check = check
         if check.report is not None:
             self.report, self.profile = check.report, check.profile
@@ -275,6 +276,7 @@ class FormsEditor(QDialog):
             history,
             self.report.notes if history.member.key == "applicant" else (),
             check.pending,
+            check.held,
             stale,
             forms.describe,
         )
@@ -287,7 +289,7 @@ class FormsEditor(QDialog):
         self._show_state()
 
     def _show_state(self) -> None:
-        problems = len(self.check.problems) if self.check is not None else 0
+        problems = entries(self.check.problems) if self.check is not None else 0
         if self.force and problems:
             kind = "error"
             text = ngettext(

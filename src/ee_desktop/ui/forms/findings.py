@@ -54,11 +54,13 @@ def items_for(
     history: PersonHistory | None,
     general: tuple[Finding, ...],
     pending: int,
+    held: int,
     stale: bool,
     where: Callable[[str], str],
 ) -> list[Item]:
     """What the panel lists for one person: ``problems`` (the format's, as typed), the
-    ``history`` checks (None: none yet), ``general`` notes about the family."""
+    ``history`` checks (None: none yet), ``general`` notes about the family; ``pending``
+    new entries the checks leave out, ``held`` ones they take as they last were sound."""
     found = [
         Item(
             "error",
@@ -69,7 +71,18 @@ def items_for(
     ]
     if stale:
         found.append(Item("note", _("The checks wait until the entries in red are corrected.")))
-    elif pending:
+    if not stale and held:
+        found.append(
+            Item(
+                "note",
+                ngettext(
+                    "Until it is corrected, {n} entry is checked as it was before.",
+                    "Until they are corrected, {n} entries are checked as they were before.",
+                    held,
+                ).format(n=held),
+            )
+        )
+    if not stale and pending:
         found.append(
             Item(
                 "note",
