@@ -79,6 +79,8 @@ def test_a_removed_period_shows_as_a_gap_and_one_click_fills_it(
     )
 
     d.choose("applicant.personal_history:gap[0]:activity", "travelling")
+    d.type("applicant.personal_history[0].occupation", "Software engineer II")
+    d.settle()  # typing elsewhere keeps the choice made for the gap
     d.click("applicant.personal_history:gap[0]:fill")
     assert editor.timeline.personal.state_at(APRIL_2019) == COVERED
     assert not any("nothing in" in text for text in d.findings())

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -101,11 +102,21 @@ class FormsEditor(QDialog):
         self.message = QLabel()
         self.message.setObjectName("forms:message")
         self.message.setWordWrap(True)
-        self.save_button = QPushButton(_("&Save"))
+        # Ctrl+S, not a letter: the cards' labels use most letters already.
+        self.save_button = QPushButton(_("Save"))
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.setToolTip(
+            QKeySequence(QKeySequence.StandardKey.Save).toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+        )
         self.save_button.setObjectName("forms:save")
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
-        self.close_button = QPushButton(_("&Close"))
+        self.close_button = QPushButton(_("Close"))
+        self.close_button.setToolTip(
+            QKeySequence(Qt.Key.Key_Escape).toString(QKeySequence.SequenceFormat.NativeText)
+        )
         self.close_button.setObjectName("forms:close")
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)

@@ -40,6 +40,7 @@ class GapRows(QFrame):
         self.choices = choices
         self.default = default
         self.rows: list[QFrame] = []
+        self.shown: list[GapRow] = []
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(8, 6, 8, 6)
         title = QLabel(f"<b>{heading}</b>")
@@ -48,6 +49,9 @@ class GapRows(QFrame):
         self.setVisible(False)
 
     def show_rows(self, rows: Sequence[GapRow]) -> None:
+        if list(rows) == self.shown:
+            return  # the same gaps: the activity chosen in a row, and the focus, stay
+        self.shown = list(rows)
         for row in self.rows:
             self.layout_.removeWidget(row)
             row.setParent(None)

@@ -23,9 +23,11 @@ class FromFile(QWidget):
         self.button = QPushButton(_("Add from my file"))
         self.button.setObjectName(list_path + ":from_file")
         self.button.setCheckable(True)
-        self.button.setToolTip(
-            _("Your jobs and studies from the personal file, as periods to check and add.")
+        self.tooltip = _(
+            "Your jobs and studies from the personal file, as periods to check and add."
         )
+        self.button.setToolTip(self.tooltip)
+        self.shown: list[str] | None = None
         self.button.toggled.connect(self._toggled)
         self.panel = QFrame()
         self.panel.setObjectName("suggestions")
@@ -60,6 +62,15 @@ class FromFile(QWidget):
         layout.addWidget(self.panel)
 
     def show_suggestions(self, texts: Sequence[str], open_: bool = False) -> None:
+        if self.shown is None or list(texts) != self.shown:
+            self._rebuild(texts)
+        count = len(texts)
+        if open_ and count:
+            self.button.setChecked(True)
+        self._toggled(self.button.isChecked() and bool(count))
+
+    def _rebuild(self, texts: Sequence[str]) -> None:
+        self.shown = list(texts)
         for row in self.rows:
             self.panel_layout.removeWidget(row)
             row.setParent(None)
@@ -87,12 +98,10 @@ class FromFile(QWidget):
             if count
             else _("Add from my file")
         )
-        if not count:
-            self.button.setToolTip(_("Every job and study of your file is in the history."))
+        self.button.setToolTip(
+            self.tooltip if count else _("Every job and study of your file is in the history.")
+        )
         self.add_all.setVisible(count > 1)
-        if open_ and count:
-            self.button.setChecked(True)
-        self._toggled(self.button.isChecked() and bool(count))
 
     def _toggled(self, on: bool) -> None:
         self.panel.setVisible(on)

@@ -194,7 +194,7 @@ class TimelinePanel(QWidget):
         window = history.member.window
         first = month_start(month_index(window.start))
         self.span.setText(
-            _("Since {start}, to {end}").format(
+            _("The forms cover {start} to {end}").format(
                 start=window.start.isoformat(), end=window.end.isoformat()
             )
         )
