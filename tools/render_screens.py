@@ -2,8 +2,11 @@
 """Render the main window and every wizard page to PNG files (for the README).
 
     python tools/render_screens.py [OUTPUT_DIR] [--size 1280x800] [--language fr]
+    python tools/render_screens.py --forms-editor [--size 1366x768] [--language fr]
 
-The French set goes to docs/screenshots/fr by default.
+The French set goes to docs/screenshots/fr by default. ``--forms-editor`` renders only the
+application forms editor, to docs/screenshots/forms-editor.png (forms-editor-fr.png in
+French), on the test family with a gap in the applicant's personal history.
 
 Runs offscreen in a throwaway data folder; the example personal file fills the pages.
 """
@@ -33,6 +36,9 @@ from ee_desktop.ui.qt_app import create_application  # noqa: E402
 from ee_desktop.ui.translator import apply_language  # noqa: E402
 
 EXAMPLE = ROOT / "src" / "ee_desktop" / "resources" / "example-profile.json"
+# A family whose histories are complete on FAMILY_DAY (tests/history/history_helpers.py).
+FAMILY = ROOT / "tests" / "data" / "pr-family.json"
+FAMILY_DAY = date(2026, 6, 15)
 
 
 class _Passphrase:
@@ -127,13 +133,54 @@ def _application_shots(window: MainWindow, shot: Callable[[str], None]) -> None:
         view.service.remove(milestone)
 
 
+def render_forms_editor(output: Path, width: int, height: int, language: str = "en") -> Path:
+    """The forms editor on the applicant's personal history: a job left out, so the strip
+    shows the gap, the gap offers its fill and the file offers the job."""
+    import json
+
+    from ee_desktop.profile.codec import decode
+    from ee_desktop.ui.forms.editor import FormsEditor
+    from ee_desktop.ui.forms.personal import PersonalPage
+
+    app = create_application([])
+    apply_language(language)
+    output.mkdir(parents=True, exist_ok=True)
+    data = json.loads(FAMILY.read_text(encoding="utf-8"))
+    del data["applicant"]["personal_history"][1:]  # 2019-04 on: a gap, and a job to add
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(Path(folder), _Passphrase())
+        store.save(decode(data, today=FAMILY_DAY))
+        services = Services.open(store, Path(folder), lambda: FAMILY_DAY)
+        editor = FormsEditor(services.history, services.today)
+        editor.resize(width, height)
+        editor.show()
+        page = editor.forms["applicant"].show_section("personal_history")
+        if isinstance(page, PersonalPage):
+            page.from_file.button.setChecked(True)
+        app.processEvents()
+        suffix = "" if language == "en" else f"-{language}"
+        path = output / f"forms-editor{suffix}.png"
+        editor.grab().save(str(path))
+        editor.done(0)  # nothing to save
+        editor.deleteLater()
+        app.processEvents()
+        store.close()
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("output", nargs="?", type=Path)
-    parser.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT")
+    parser.add_argument("--size", help="WIDTHxHEIGHT (1280x800; the forms editor 1366x768)")
     parser.add_argument("--language", choices=sorted(i18n.LANGUAGE_NAMES), default="en")
+    parser.add_argument("--forms-editor", action="store_true", help="only the forms editor")
     args = parser.parse_args()
-    width, height = (int(n) for n in args.size.lower().split("x"))
+    size = args.size or ("1366x768" if args.forms_editor else "1280x800")
+    width, height = (int(n) for n in size.lower().split("x"))
+    if args.forms_editor:
+        print(render_forms_editor(args.output or ROOT / "docs" / "screenshots", width, height,
+                                  args.language))  # fmt: skip
+        return
     output = args.output or ROOT / "docs" / "screenshots"
     if args.output is None and args.language != "en":
         output = output / args.language

@@ -432,6 +432,8 @@ class MainWindow(QMainWindow):
                 return None
             self.wizard_service.discard()
             self.refresh()
+        if self.forms_editor is not None:
+            self.forms_editor.deleteLater()  # closed: one editor at a time is kept
         self.forms_editor = FormsEditor(self.services.history, self.today, self)
         self.forms_editor.saved.connect(self.refresh)
         self.forms_editor.open()
