@@ -11,14 +11,13 @@ from ee_desktop.history.checks import PersonHistory
 from ee_desktop.history.timeline import Span
 from ee_desktop.i18n import N_, _
 from ee_desktop.profile.model import Profile
-from ee_desktop.ui.forms.cards import EntryCard
 from ee_desktop.ui.forms.document import Node
 from ee_desktop.ui.forms.gaps import GapRow, GapRows
 from ee_desktop.ui.forms.page import SectionPage
-from ee_desktop.ui.forms.section import Section, country, joined, period, text
+from ee_desktop.ui.forms.section import Columns, Section, country, joined, period, text
 
 
-def _fill(card: EntryCard) -> None:
+def _fill(card: Columns) -> None:
     f, side = card.form, card.side
     f.country("country", _("&Country:"))
     f.day("from", _("&From:"))

@@ -5,19 +5,18 @@ from __future__ import annotations
 from ee_desktop.i18n import N_, _
 from ee_desktop.profile.background import JURISDICTIONS
 from ee_desktop.profile.labels import JURISDICTION
-from ee_desktop.ui.forms.cards import EntryCard
 from ee_desktop.ui.forms.inputs import labelled
-from ee_desktop.ui.forms.section import Section, joined, period, text
+from ee_desktop.ui.forms.section import Columns, Section, joined, period, text
 
 TO_NOW = N_("Leave empty if it continues today.")
 
 
-def _months(card: EntryCard) -> None:
+def _months(card: Columns) -> None:
     card.form.month("from", _("&From:"))
     card.form.month("to", _("&To:"), _(TO_NOW), nullable=True)
 
 
-def _membership(card: EntryCard) -> None:
+def _membership(card: Columns) -> None:
     f, side = card.form, card.side
     _months(card)
     f.text("organization", _("&Organization:"))
@@ -32,7 +31,7 @@ def _membership(card: EntryCard) -> None:
     side.country("country", _("&Country:"), optional=True)
 
 
-def _government(card: EntryCard) -> None:
+def _government(card: Columns) -> None:
     f, side = card.form, card.side
     _months(card)
     f.country("country", _("&Country:"))
@@ -41,7 +40,7 @@ def _government(card: EntryCard) -> None:
     side.text("position", _("&Position:"))
 
 
-def _military(card: EntryCard) -> None:
+def _military(card: Columns) -> None:
     f, side = card.form, card.side
     _months(card)
     f.country("country", _("&Country:"))

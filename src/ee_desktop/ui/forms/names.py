@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from ee_desktop.i18n import N_, _
-from ee_desktop.ui.forms.cards import EntryCard
 from ee_desktop.ui.forms.document import Node
-from ee_desktop.ui.forms.section import Section, text
+from ee_desktop.ui.forms.section import Columns, Section, text
 
 
-def _fill(card: EntryCard) -> None:
+def _fill(card: Columns) -> None:
     card.form.text("family_name", _("&Family name:"))
     card.side.text(
         "given_names", _("&Given names:"), _("Leave empty if this name has none."), nullable=True

@@ -18,11 +18,11 @@ from ee_desktop.ui.forms.document import Node
 from ee_desktop.ui.forms.gaps import GapRow, GapRows
 from ee_desktop.ui.forms.inputs import labelled
 from ee_desktop.ui.forms.page import SectionPage
-from ee_desktop.ui.forms.section import Section, joined, period, text
+from ee_desktop.ui.forms.section import Columns, Section, joined, period, text
 from ee_desktop.ui.forms.suggestions import FromFile
 
 
-def _fill(card: EntryCard) -> None:
+def _fill(card: Columns) -> None:
     f, side = card.form, card.side
     f.month("from", _("&From:"))
     f.month("to", _("&To:"), _("Leave empty if it continues today."), nullable=True)

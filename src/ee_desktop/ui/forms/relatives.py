@@ -12,17 +12,16 @@ from ee_desktop.i18n import N_, _
 from ee_desktop.profile.background import RELATIONSHIPS
 from ee_desktop.profile.labels import MARITAL_STATUS, RELATIONSHIP, label
 from ee_desktop.profile.model import MARITAL_STATUSES, Profile
-from ee_desktop.ui.forms.cards import EntryCard
 from ee_desktop.ui.forms.document import Node
 from ee_desktop.ui.forms.inputs import labelled
 from ee_desktop.ui.forms.page import SectionPage
-from ee_desktop.ui.forms.section import Section, joined, text
+from ee_desktop.ui.forms.section import Columns, Section, joined, text
 
 # family_in_file's relationships.
 IN_FILE = {"spouse": N_("spouse or partner"), "child": N_("child")}
 
 
-def _fill(card: EntryCard) -> None:
+def _fill(card: Columns) -> None:
     f, side = card.form, card.side
     f.choice(
         "relationship", _("&Relationship:"), labelled(RELATIONSHIP, RELATIONSHIPS, _("Choose…"))

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ee_desktop.i18n import _, country_name
 from ee_desktop.ui.forms.document import Node
+from ee_desktop.ui.forms.inputs import SectionForm
 
-if TYPE_CHECKING:
-    from ee_desktop.ui.forms.cards import EntryCard
+
+class Columns(Protocol):
+    """An entry's card as a section fills it: two forms side by side."""
+
+    form: SectionForm
+    side: SectionForm
 
 
 @dataclass(frozen=True)
@@ -27,7 +32,7 @@ class Section:
     remove: str
     empty: str
     new_item: Callable[[], Node]
-    fill: Callable[[EntryCard], None]  # adds the entry's inputs to the card's two forms
+    fill: Callable[[Columns], None]  # adds the entry's inputs to the card's two forms
     summary: Callable[[Node], str]
     side_key: str | None = None  # the right-hand form edits this object of the entry
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from ee_desktop.i18n import N_, _
 from ee_desktop.profile.background import TRIP_PURPOSES
 from ee_desktop.profile.labels import TRIP_PURPOSE, label
-from ee_desktop.ui.forms.cards import EntryCard
 from ee_desktop.ui.forms.document import Node
 from ee_desktop.ui.forms.inputs import labelled
-from ee_desktop.ui.forms.section import Section, country, joined, period, text
+from ee_desktop.ui.forms.section import Columns, Section, country, joined, period, text
 
 
-def _fill(card: EntryCard) -> None:
+def _fill(card: Columns) -> None:
     f, side = card.form, card.side
     f.day("from", _("&From:"), _("The day you left."))
     f.day("to", _("&To:"), _("The day you came back."))
