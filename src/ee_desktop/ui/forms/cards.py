@@ -10,6 +10,7 @@ from ee_desktop.i18n import _
 from ee_desktop.profile.problems import Problem
 from ee_desktop.ui.forms.document import Node
 from ee_desktop.ui.forms.inputs import SectionForm
+from ee_desktop.ui.forms.quiet import set_shown, set_text
 from ee_desktop.ui.forms.section import Section
 from ee_desktop.wizard.records import Card
 
@@ -83,8 +84,8 @@ class EntryCard(Card):
         self.side.show_problems(problems, force)
 
     def show_findings(self, messages: list[str]) -> None:
-        self.findings.setText("\n".join(f"⚠ {m}" for m in messages))
-        self.findings.setVisible(bool(messages))
+        set_text(self.findings, "\n".join(f"⚠ {m}" for m in messages))
+        set_shown(self.findings, bool(messages))
 
     def field_widget(self, path: str) -> QWidget | None:
         for form in (self.form, self.side):

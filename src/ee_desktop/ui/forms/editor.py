@@ -39,6 +39,7 @@ from ee_desktop.ui.forms.document import Node, normalized, person_node
 from ee_desktop.ui.forms.findings import FindingsPanel, Item, items_for
 from ee_desktop.ui.forms.person import PersonForms
 from ee_desktop.ui.forms.personal import PersonalPage
+from ee_desktop.ui.forms.quiet import set_style, set_text
 from ee_desktop.ui.forms.timeline import TimelinePanel
 
 REFRESH_DELAY_MS = 80  # as the wizard: coalesce keystrokes, well under a perceptible lag
@@ -234,12 +235,11 @@ class FormsEditor(QDialog):
         for index, history in enumerate(report.people):
             mine = [p for p in problems if is_under(p.path, history.member.path)]
             member = history.member
-            self.person.setItemText(
-                index,
-                _("{name} ({role}): {status}").format(
-                    name=member.name, role=role(member.key), status=self._status(history, mine)
-                ),
+            text = _("{name} ({role}): {status}").format(
+                name=member.name, role=role(member.key), status=self._status(history, mine)
             )
+            if self.person.itemText(index) != text:
+                self.person.setItemText(index, text)
 
     # -- checking -------------------------------------------------------------------------------
     def _edited(self) -> None:
@@ -314,8 +314,8 @@ class FormsEditor(QDialog):
             kind, text = "saved", _("Saved.")
         else:
             kind, text = "", ""
-        self.message.setText(text)
-        self.message.setStyleSheet(MESSAGE_STYLE[kind])
+        set_text(self.message, text)
+        set_style(self.message, MESSAGE_STYLE[kind])
 
     # -- moving around ------------------------------------------------------------------------
     def go_to(self, path: str) -> None:

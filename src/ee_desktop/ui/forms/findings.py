@@ -15,6 +15,7 @@ from ee_desktop.history.timeline import Span
 from ee_desktop.i18n import _, ngettext
 from ee_desktop.profile.background_codec import month_text
 from ee_desktop.profile.problems import Problem
+from ee_desktop.ui.forms.quiet import set_text
 
 PANEL_WIDTH = 270
 KINDS = {
@@ -163,7 +164,7 @@ class FindingsPanel(QFrame):
         self.labels: list[QLabel] = []
 
     def show_items(self, summary: str, items: list[Item]) -> None:
-        self.summary.setText(summary)
+        set_text(self.summary, summary)
         if items == self.items:
             return  # nothing new: no flicker while typing
         self.items = items

@@ -15,6 +15,7 @@ from ee_desktop.profile.problems import Problem
 from ee_desktop.ui.forms.cards import FINDING_STYLE, EntryCard
 from ee_desktop.ui.forms.checking import is_under
 from ee_desktop.ui.forms.document import Node, insert_in_order
+from ee_desktop.ui.forms.quiet import set_shown, set_text
 from ee_desktop.ui.forms.section import Section
 from ee_desktop.wizard.records import RecordList
 
@@ -33,6 +34,7 @@ class SectionPage(QWidget):
         self.person_path = person_path
         self.list_path = f"{person_path}.{section.key}"
         self.items: list[Node] = []
+        self._problems_shown = False
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(12, 8, 12, 8)
         heading = QLabel(_(section.title))
@@ -70,7 +72,7 @@ class SectionPage(QWidget):
         self.records.bind(self.items)
 
     def set_window(self, start: date) -> None:
-        self.intro.setText(_(self.section.intro).format(start=format_date(start)))
+        set_text(self.intro, _(self.section.intro).format(start=format_date(start)))
 
     def cards(self) -> list[EntryCard]:
         return [card for card in self.records.cards if isinstance(card, EntryCard)]
@@ -83,7 +85,10 @@ class SectionPage(QWidget):
     def show_check(
         self, problems: dict[str, Problem], findings: list[Finding], force: bool
     ) -> None:
-        self.records.show_problems(problems, force)
+        mine = any(self.owns(path) for path in problems)
+        if mine or self._problems_shown:  # none now and none shown: every error line is hidden
+            self.records.show_problems(problems, force)
+        self._problems_shown = mine
         for card in self.cards():
             messages = [f.message for f in findings if is_under(f.field, card.base_path)]
             if card.base_path in problems:  # the entry as a whole
@@ -92,8 +97,8 @@ class SectionPage(QWidget):
                 ))  # fmt: skip
             card.show_findings(messages)
         general = [f.message for f in findings if self.owns(f.field) and not self._entry(f.field)]
-        self.message.setText("\n".join(f"⚠ {m}" for m in general))
-        self.message.setVisible(bool(general))
+        set_text(self.message, "\n".join(f"⚠ {m}" for m in general))
+        set_shown(self.message, bool(general))
 
     def _entry(self, path: str) -> bool:
         return any(is_under(path, card.base_path) for card in self.cards())

@@ -37,6 +37,7 @@ OTHER_LISTS = {
     "education": N_("Education, credential {n}"),
 }
 ERROR, WARNING = "#b00020", "#8a4b00"
+COLOUR_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class PersonForms(QWidget):
@@ -76,7 +77,10 @@ class PersonForms(QWidget):
             item = QListWidgetItem(page.title())
             item.setData(Qt.ItemDataRole.UserRole, page.section.key)
             self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._check: tuple[list[Problem], PersonHistory | None, Profile | None, bool] | None
+        self._check = None
+        self._shown: set[int] = set()  # the sections showing the last check
+        self.nav.currentRowChanged.connect(self._section_chosen)
         self.nav.setCurrentRow(1)  # the personal history: where the work is
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -155,13 +159,11 @@ class PersonForms(QWidget):
         profile: Profile | None,
         force: bool,
     ) -> None:
-        by_path = {p.path: p for p in problems}
+        """Mark every section in the list; the section shown shows it all (the others when
+        they are chosen: fewer widgets to touch after each keystroke)."""
+        self._check = (problems, history, profile, force)
         findings = list(history.problems) if history is not None else []
         for row, page in enumerate(self.pages):
-            if history is not None:
-                page.set_window(history.member.window.start)
-            page.show_history(history, profile)
-            page.show_check(by_path, findings, force)
             errors = any(page.owns(p.path) for p in problems)
             warnings = any(page.owns(f.field) for f in findings)
             if history is not None and page.section.key == "personal_history":
@@ -169,11 +171,32 @@ class PersonForms(QWidget):
             if history is not None and page.section.key == "residence_history":
                 warnings = warnings or bool(history.address_gaps or history.address_overlaps)
             self._mark(row, page, ERROR if errors else WARNING if warnings else "")
+        self._shown.clear()
+        self._show_page(self.stack.currentIndex())
+
+    def _section_chosen(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        self._show_page(row)
+
+    def _show_page(self, row: int) -> None:
+        if self._check is None or row in self._shown or not 0 <= row < len(self.pages):
+            return
+        problems, history, profile, force = self._check
+        page = self.pages[row]
+        if history is not None:
+            page.set_window(history.member.window.start)
+        page.show_history(history, profile)
+        findings = list(history.problems) if history is not None else []
+        page.show_check({p.path: p for p in problems}, findings, force)
+        self._shown.add(row)
 
     def _mark(self, row: int, page: SectionPage, colour: str) -> None:
         item = self.nav.item(row)
-        count = len(page.items)
         mark = " ⚠" if colour else ""
-        item.setText(f"{page.title()} ({count}){mark}")
+        text = f"{page.title()} ({len(page.items)}){mark}"
+        if (item.text(), item.data(COLOUR_ROLE)) == (text, colour):
+            return
+        item.setText(text)
+        item.setData(COLOUR_ROLE, colour)
         item.setForeground(QBrush(QColor(colour)) if colour else QBrush())
         item.setToolTip(_("Something here needs attention.") if colour else "")

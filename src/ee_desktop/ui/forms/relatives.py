@@ -15,6 +15,7 @@ from ee_desktop.profile.model import MARITAL_STATUSES, Profile
 from ee_desktop.ui.forms.document import Node
 from ee_desktop.ui.forms.inputs import labelled
 from ee_desktop.ui.forms.page import SectionPage
+from ee_desktop.ui.forms.quiet import set_shown, set_text
 from ee_desktop.ui.forms.section import Columns, Section, joined, text
 
 # family_in_file's relationships.
@@ -104,5 +105,5 @@ class RelativesPage(SectionPage):
         lines = [_("Already in your personal file (IMM 5406 lists them too; change them with "
                    "Edit personal file):")]  # fmt: skip
         lines += [f"• {family_line(m)}" for m in family]
-        self.family.setText("\n".join(lines))
-        self.family.setVisible(bool(family))
+        set_text(self.family, "\n".join(lines))
+        set_shown(self.family, bool(family))

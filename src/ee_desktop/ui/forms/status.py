@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ee_desktop.history.checks import HistoryReport
 from ee_desktop.i18n import _
+from ee_desktop.ui.forms.quiet import set_text
 
 DONE, TO_DO = "#1b5e20", "#8a4b00"
 
@@ -48,10 +49,11 @@ class FormsStatus(QFrame):
         self.people: dict[str, str] = {}  # person key -> status, as shown
 
     def show_report(self, report: HistoryReport | None) -> None:
-        self.button.setEnabled(report is not None)
+        if self.button.isEnabled() != (report is not None):
+            self.button.setEnabled(report is not None)
         if report is None:
             self.people = {}
-            self.text.setText(_("Application forms: create your personal file first."))
+            set_text(self.text, _("Application forms: create your personal file first."))
             return
         self.people = {p.member.key: p.status() for p in report.people}
         parts = []

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ee_desktop.i18n import _, ngettext
+from ee_desktop.ui.forms.quiet import set_shown, set_text, set_tooltip
 
 PANEL_STYLE = "QFrame#suggestions { border: 1px solid #9fb8d6; border-radius: 4px; }"
 
@@ -93,15 +94,17 @@ class FromFile(QWidget):
             self.rows.append(row)
         count = len(texts)
         self.button.setEnabled(bool(count))
-        self.button.setText(
+        set_text(
+            self.button,
             ngettext("Add from my file ({n})", "Add from my file ({n})", count).format(n=count)
             if count
-            else _("Add from my file")
+            else _("Add from my file"),
         )
-        self.button.setToolTip(
-            self.tooltip if count else _("Every job and study of your file is in the history.")
+        set_tooltip(
+            self.button,
+            self.tooltip if count else _("Every job and study of your file is in the history."),
         )
-        self.add_all.setVisible(count > 1)
+        set_shown(self.add_all, count > 1)
 
     def _toggled(self, on: bool) -> None:
-        self.panel.setVisible(on)
+        set_shown(self.panel, on)

@@ -15,6 +15,7 @@ from ee_desktop.history.checks import PersonHistory
 from ee_desktop.history.timeline import Span, month_index, month_start, months_covered
 from ee_desktop.i18n import N_, _
 from ee_desktop.profile.background_codec import month_text
+from ee_desktop.ui.forms.quiet import set_text
 
 COVERED, GAP, OVERLAP = "covered", "gap", "overlap"
 COLOURS = {COVERED: "#8cc99a", GAP: "#d32f2f", OVERLAP: "#f39c12"}
@@ -68,6 +69,8 @@ class MonthStrip(QWidget):
         return QSize(120, self.sizeHint().height())
 
     def show_months(self, first: date | None, states: list[str]) -> None:
+        if (first, states) == (self.first, self.states):
+            return
         self.first, self.states = first, states
         counts = {state: states.count(state) for state in (GAP, OVERLAP)}
         description = _("{months} months: {gaps} with a gap, {overlaps} with an overlap").format(
@@ -193,10 +196,11 @@ class TimelinePanel(QWidget):
             return  # the checks wait for a correction: the last strips stay
         window = history.member.window
         first = month_start(month_index(window.start))
-        self.span.setText(
+        set_text(
+            self.span,
             _("The forms cover {start} to {end}").format(
                 start=window.start.isoformat(), end=window.end.isoformat()
-            )
+            ),
         )
         self.personal.show_months(first, personal_months(history))
         self.addresses.show_months(first, address_months(history))
