@@ -245,6 +245,14 @@ def test_addresses_are_edited_here_and_a_gap_between_places_is_filled(
     december = date(2018, 12, 1)
     assert editor.timeline.addresses.state_at(december) == GAP
     assert "Addresses: no place lived 2018-12-16 to 2018-12-31." in d.findings()
+    # A finding leads to its section.
+    forms = editor.current_forms()
+    assert forms is not None
+    forms.show_section("other_names")
+    index = d.findings().index("Addresses: no place lived 2018-12-16 to 2018-12-31.")
+    link = editor.findings.labels[index]
+    link.linkActivated.emit(editor.findings.items[index].path)
+    assert forms.current_key() == "residence_history"
 
     d.click("spouse.residence_history:gap[0]:fill")
     place = editor.document["spouse"]["residence_history"][2]  # type: ignore[index]

@@ -85,6 +85,7 @@ class GapRows(QFrame):
             layout.addWidget(combo)
         button = QPushButton(self.button_text)
         button.setObjectName(name + ":fill")
+        button.setAccessibleName(f"{self.button_text}: {gap.text}")
         button.clicked.connect(
             lambda: self.fill_requested.emit(index, "" if combo is None else combo.currentData())
         )
