@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ee_desktop.profile.background import Activity, Relative
@@ -378,3 +378,11 @@ def test_a_check_with_nothing_new_touches_no_widget(editor: FormsEditor) -> None
         editor.refresh()
     gc.collect()
     assert sys.getrefcount(None) > before - 200
+
+
+def test_dates_and_countries_follow_the_language(french: None, qtbot: QtBot, store: Store) -> None:
+    editor = open_editor(qtbot, store)
+    intro = editor.findChild(QLabel, "applicant.personal_history:intro")
+    assert intro is not None and "15 juin 2016" in intro.text()
+    country = editor.findChild(QComboBox, "applicant.personal_history[0].country")
+    assert country is not None and country.currentText() == "Inde (IN)"
