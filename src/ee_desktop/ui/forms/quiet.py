@@ -1,7 +1,6 @@
 """Widget updates made only when they change something. The editor checks the document
-after each pause in typing; setting the same text or visibility again would repaint for
-nothing, and each call into Qt has a cost (with this PySide build on Python 3.11, every
-call that returns nothing also takes a reference from None: fewer calls, longer sessions)."""
+after each pause in typing; setting the same text, visibility or style again would lay
+out and repaint for nothing."""
 
 from __future__ import annotations
 
