@@ -234,8 +234,8 @@ def test_files_dropped_on_an_item_are_attached(
     buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     # What a drag from the file manager delivers: enter, move, then drop.
     for event in (
-        QDragEnterEvent(QPointF(point), Qt.DropAction.CopyAction, mime, buttons, modifiers),
-        QDragMoveEvent(QPointF(point), Qt.DropAction.CopyAction, mime, buttons, modifiers),
+        QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, buttons, modifiers),
+        QDragMoveEvent(point, Qt.DropAction.CopyAction, mime, buttons, modifiers),
         QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, buttons, modifiers),
     ):
         QApplication.sendEvent(view.tree.viewport(), event)
