@@ -261,7 +261,7 @@ class FormsEditor(QDialog):
         if self.report is None:  # the file as stored does not read on this day
             self.findings.show_items(
                 _("The file has problems to correct first."),
-                [Item("error", f"{p.path}: {p.expected}") for p in check.problems],
+                [Item("error", str(p)) for p in check.problems],
             )
             return
         self._sync_people(self.report, check.problems)

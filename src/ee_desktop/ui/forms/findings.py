@@ -121,7 +121,12 @@ def items_for(
             for overlap in history.address_overlaps
         ]
         found += [
-            Item("problem", f"{where(f.field)}: {f.message}", f.field) for f in history.problems
+            Item(
+                "problem",
+                _("{where}: {message}").format(where=where(f.field), message=f.message),
+                f.field,
+            )
+            for f in history.problems
         ]
         found += [Item("note", f.message, f.field) for f in history.notes]
         if history.complete and not problems:
