@@ -249,16 +249,24 @@ class Form(QWidget):
         return field
 
     def choice(
-        self, key: str, label: str, options: Sequence[tuple[Any, str]], tooltip: str = ""
+        self,
+        key: str,
+        label: str,
+        options: Sequence[tuple[Any, str]],
+        tooltip: str = "",
+        kind: type[ChoiceField] = ChoiceField,
+        width: int = 16,
     ) -> ChoiceField:
+        """A drop-down of ``options`` (value, text); ``kind`` reads and writes its value,
+        ``width`` is its minimum width in characters."""
         combo = QComboBox()
         combo.setToolTip(tooltip)
         # Long choices must not widen the page beyond the window.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(16)
+        combo.setMinimumContentsLength(width)
         for value, text in options:
             combo.addItem(text, value)
-        field = ChoiceField(self.path(key), combo, self._label(label, tooltip), QLabel())
+        field = kind(self.path(key), combo, self._label(label, tooltip), QLabel())
         self._add(field)
         return field
 

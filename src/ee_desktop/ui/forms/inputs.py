@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLabel
-
 from ee_desktop.i18n import _
 from ee_desktop.profile.labels import label
 from ee_desktop.wizard.fields import ChoiceField, Form, TextField
@@ -37,19 +35,13 @@ class SectionForm(Form):
         label: str,
         options: Sequence[tuple[Any, str]],
         tooltip: str = "",
+        kind: type[ChoiceField] = ChoiceField,
+        width: int = 16,
         optional: bool = False,
     ) -> ChoiceField:
         if not (optional or self._optional_next):
-            return super().choice(key, label, options, tooltip)
-        combo = QComboBox()
-        combo.setToolTip(tooltip)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(12)
-        for value, text in options:
-            combo.addItem(text, value)
-        field = OptionalChoiceField(self.path(key), combo, self._label(label, tooltip), QLabel())
-        self._add(field)
-        return field
+            return super().choice(key, label, options, tooltip, kind, width)
+        return super().choice(key, label, options, tooltip, OptionalChoiceField, width=12)
 
     def country(
         self, key: str, label: str, tooltip: str = "", optional: bool = False
