@@ -55,6 +55,7 @@ def to_json(
                 "ready_on": i.ready_on.isoformat(),
                 "score_after": i.score_after,
                 "clears": list(i.clears),
+                "opens": list(i.opens),
                 "moves": [_move_json(m) for m in i.moves],
             }
             for i in items

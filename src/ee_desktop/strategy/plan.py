@@ -1,25 +1,28 @@
 """The ranked plan: single moves and combinations of two or three, against recent cut-offs.
 
-Ranking: first the items whose score clears the recent cut-off of a round type the changed
-file qualifies for (one the file does not clear today), soonest first, then most points;
-then the rest by points per month of waiting. A combination is kept only when it gives
-more than each of its parts and none of its parts already clears a round on its own.
+Ranking: a file eligible for no program first gets the moves that make it eligible (the
+settlement funds it lacks; see eligibility.py); then come the items whose score clears the
+recent cut-off of a round type the changed file qualifies for (one the file does not clear
+today), soonest first, then most points; then the rest by points per month of waiting. A
+combination is kept only when it gives more than each of its parts and none of its parts
+already clears a round on its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 
 from ee_desktop.i18n import _, format_date, ngettext
 from ee_desktop.profile.model import Profile
-from ee_desktop.rules.evaluation import evaluate
+from ee_desktop.rules.evaluation import Evaluation, evaluate
 from ee_desktop.rules.loader import RuleSet, load_rules
 from ee_desktop.strategy.candidate import Candidate
 from ee_desktop.strategy.cutoffs import CutOff, cleared, cut_offs, qualifying_round_types
 from ee_desktop.strategy.edits import compatible
+from ee_desktop.strategy.eligibility import eligible_programs, funds_move, opened, program_names
 from ee_desktop.strategy.moves import Move, scored_moves
 from ee_desktop.strategy.rounds import Round
 from ee_desktop.strategy.scoring import Scorer
@@ -39,6 +42,7 @@ class PlanItem:
     summary: str  # one plain sentence
     qualifying: tuple[str, ...] = ()  # round types the combined copy qualifies for
     profile: Profile | None = None  # the combined copy, for the sandbox
+    opens: tuple[str, ...] = ()  # programs (fsw, cec, fst) the copy is eligible for, not the file
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -69,6 +73,24 @@ def _summary(
     clears: Sequence[str],
     qualifying: Sequence[str],
     offs: Sequence[CutOff],
+    opens: Sequence[str] = (),
+) -> str:
+    text = _score_sentence(moves, points, ready_on, score_after, clears, qualifying, offs)
+    if opens:
+        text += " " + _("It makes the file eligible for {programs}.").format(
+            programs=program_names(tuple(opens))
+        )
+    return text
+
+
+def _score_sentence(
+    moves: Sequence[Move],
+    points: int,
+    ready_on: date,
+    score_after: int,
+    clears: Sequence[str],
+    qualifying: Sequence[str],
+    offs: Sequence[CutOff],
 ) -> str:
     values = {
         "actions": _actions(moves),
@@ -76,19 +98,33 @@ def _summary(
         "points": points,
         "day": format_date(ready_on),
     }
+    open_offs = [c for c in offs if c.round_type in qualifying]
     if clears:
         names = [f"{c.name} ({c.recent_lowest})" for c in offs if c.round_type in clears]
+        if points <= 0:
+            return _(
+                "{actions}: {score} points on {day}, above the recent cut-off of {rounds}."
+            ).format(rounds=", ".join(names), **values)
         return _(
             "{actions}: about {score} points by {day} (+{points}), above the recent cut-off "
             "of {rounds}."
         ).format(rounds=", ".join(names), **values)
-    open_offs = [c for c in offs if c.round_type in qualifying]
     if open_offs:
         nearest = min(open_offs, key=lambda c: c.recent_lowest)
+        if points <= 0:
+            return _(
+                "{actions}: {score} points on {day}, still below the recent cut-off of "
+                "{name} ({cutoff})."
+            ).format(name=nearest.name, cutoff=nearest.recent_lowest, **values)
         return _(
             "{actions}: about {score} points by {day} (+{points}), still below the recent "
             "cut-off of {name} ({cutoff})."
         ).format(name=nearest.name, cutoff=nearest.recent_lowest, **values)
+    if points <= 0:
+        return _(
+            "{actions}: {score} points on {day}; no recent round of a type this file "
+            "qualifies for to compare with."
+        ).format(**values)
     return _(
         "{actions}: about {score} points by {day} (+{points}); no recent round of a type this "
         "file qualifies for to compare with."
@@ -99,6 +135,7 @@ def _item(
     scorer: Scorer,
     pairs: Sequence[tuple[Move, Candidate]],
     offs: Sequence[CutOff],
+    before: frozenset[str],
 ) -> PlanItem:
     moves = tuple(sorted((m for m, _c in pairs), key=lambda m: (m.ready_on, -m.points, m.id)))
     if len(pairs) == 1:
@@ -114,23 +151,62 @@ def _item(
         result = scorer.score([c.change for _m, c in pairs])
         profile, points, ready_on = result.profile, result.points, result.ready_on
         after, evaluation = result.score_after, result.evaluation
+    return _plan_item(moves, points, ready_on, after, evaluation, profile, offs, before)
+
+
+def _plan_item(
+    moves: tuple[Move, ...],
+    points: int,
+    ready_on: date,
+    after: int,
+    evaluation: Evaluation,
+    profile: Profile,
+    offs: Sequence[CutOff],
+    before: frozenset[str],
+) -> PlanItem:
     qualifying = qualifying_round_types(evaluation)
     clears = cleared(after, qualifying, offs)
+    opens = opened(before, evaluation)
     return PlanItem(
         moves=moves,
         points=points,
         ready_on=ready_on,
         score_after=after,
         clears=clears,
-        summary=_summary(moves, points, ready_on, after, clears, qualifying, offs),
+        summary=_summary(moves, points, ready_on, after, clears, qualifying, offs, opens),
         profile=profile,
         qualifying=qualifying,
+        opens=opens,
     )
 
 
+def _eligibility_items(
+    profile: Profile, as_of: date, rules: RuleSet, offs: Sequence[CutOff], base: Evaluation
+) -> list[PlanItem]:
+    move = funds_move(profile, base, as_of, rules)
+    if move is None:
+        return []
+    after = evaluate(move.profile, as_of, rules)
+    before = eligible_programs(base)
+    return [
+        _plan_item(
+            (move,),
+            move.points,
+            move.ready_on,
+            move.score_after,
+            after,
+            move.profile,
+            offs,
+            before,
+        )
+    ]
+
+
 def _rank_key(
-    item: PlanItem, as_of: date, now: frozenset[str]
+    item: PlanItem, as_of: date, now: frozenset[str], eligible_now: bool
 ) -> tuple[int, float, int, int, tuple[str, ...]]:
+    if item.opens and not eligible_now:  # no round at all without it: first
+        return (-1, float(item.ready_on.toordinal()), -item.points, len(item.moves), item.ids)
     if set(item.clears) - now:
         return (0, float(item.ready_on.toordinal()), -item.points, len(item.moves), item.ids)
     per_month = item.points / _months(as_of, item.ready_on)
@@ -160,23 +236,49 @@ def plan(
 ) -> list[PlanItem]:
     """Moves and combinations of two or three compatible moves, best first (see module)."""
     ruleset = load_rules() if rules is None else rules
+    offs = cut_offs(rounds, as_of)
+    base = evaluate(profile, as_of, ruleset)
+    first = _eligibility_items(profile, as_of, ruleset, offs, base)
+    if first and not eligible_programs(base) and first[0].profile is not None:
+        # No round is open without it: the rest is planned on the file made eligible, so
+        # each move is compared with the cut-offs of the rounds it would then qualify for.
+        rest = _ranked(first[0].profile, as_of, rounds, ruleset, offs, limit - 1)
+        return [*first, *(_once_eligible(item) for item in rest)]
+    return _ranked(profile, as_of, rounds, ruleset, offs, limit, first)
+
+
+def _once_eligible(item: PlanItem) -> PlanItem:
+    return replace(item, summary=_("Once eligible: {plan}").format(plan=item.summary))
+
+
+def _ranked(
+    profile: Profile,
+    as_of: date,
+    rounds: Sequence[Round],
+    ruleset: RuleSet,
+    offs: Sequence[CutOff],
+    limit: int,
+    extra: Sequence[PlanItem] = (),
+) -> list[PlanItem]:
+    """The moves of ``profile`` and their combinations, ranked, with ``extra`` items."""
     now = frozenset(standing(profile, as_of, rounds, ruleset).clears)
     scorer = Scorer(profile, as_of, ruleset)
-    offs = cut_offs(rounds, as_of)
+    before = eligible_programs(evaluate(profile, as_of, ruleset))
     pairs = scored_moves(profile, as_of, ruleset, scorer)
-    items = [_item(scorer, [pair], offs) for pair in pairs]
+    items = [_item(scorer, [pair], offs, before) for pair in pairs]
     by_ids = {frozenset(item.ids): item for item in items}
     pool = pairs[:COMBINATION_POOL]
     for size in range(2, MAX_COMBINED + 1):
         for group in combinations(pool, size):
             if not compatible([c.change for _m, c in group]):
                 continue
-            item = _item(scorer, group, offs)
+            item = _item(scorer, group, offs, before)
             if not _redundant(item, by_ids, now):
                 by_ids[frozenset(item.ids)] = item
                 items.append(item)
     kept = [item for item in items if not _redundant(item, by_ids, now)]
-    kept.sort(key=lambda item: _rank_key(item, as_of, now))
+    kept += extra
+    kept.sort(key=lambda item: _rank_key(item, as_of, now, bool(before)))
     out: list[PlanItem] = []
     for item in kept:
         if len(out) >= limit:
