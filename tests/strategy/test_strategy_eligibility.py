@@ -7,12 +7,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from pytestqt.qtbot import QtBot
+
 from ee_desktop.profile.model import LanguageTest, Profile
 from ee_desktop.rules.evaluation import evaluate
+from ee_desktop.store import Store
 from ee_desktop.strategy.eligibility import FUNDS_MOVE
 from ee_desktop.strategy.output import to_json
 from ee_desktop.strategy.plan import plan
 from ee_desktop.strategy.rounds import builtin_rounds
+from ee_desktop.ui.strategy_view import StrategyView
+from tests.conftest import services_for
 from tests.strategy.strategy_helpers import example, rules
 
 DAY = date(2026, 7, 1)
@@ -57,3 +62,16 @@ def test_no_funds_move_when_the_funds_are_enough_or_not_what_stands_in_the_way()
     no_tests = replace(profile, applicant=replace(profile.applicant, language_tests=()))
     blocked = plan(no_tests, DAY, rounds, rules())  # no language result: funds open nothing
     assert FUNDS_MOVE not in {m.id for i in blocked for m in i.moves}
+
+
+def test_the_strategy_tab_shows_the_funds_first_and_the_program_it_opens(
+    qtbot: QtBot, store: Store
+) -> None:
+    store.save(short_of_funds())
+    view = StrategyView(services_for(store, lambda: DAY).strategy, lambda: DAY)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert view.items[0].ids == (FUNDS_MOVE,)
+    first = view.model.item(0, 0).text()
+    assert first == "Show $11,360 more in settlement funds (opens Federal Skilled Worker)"
+    assert "Show $11,360 more in settlement funds" in view.summary.text()

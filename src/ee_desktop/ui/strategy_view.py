@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from ee_desktop.i18n import _, format_date
 from ee_desktop.profile import Profile
 from ee_desktop.rules.explain import FACTOR_NAMES
-from ee_desktop.services.strategy import StrategyService
+from ee_desktop.services.strategy import RoundsImport, StrategyService
 from ee_desktop.strategy import PlanItem
+from ee_desktop.strategy.eligibility import program_names
 from ee_desktop.strategy.rounds import round_type_name
 from ee_desktop.ui.base import Tab
 from ee_desktop.ui.dialogs import ProblemsDialog
@@ -52,7 +53,7 @@ class StrategyView(Tab[StrategyService]):
         self.freshness = QLabel()
         self.freshness.setObjectName("strategy:freshness")
         self.freshness.setWordWrap(True)
-        import_button = QPushButton(self.tr("&Import rounds (CSV)…"))
+        import_button = QPushButton(self.tr("&Import rounds (CSV or IRCC file)…"))
         import_button.clicked.connect(self.choose_and_import)
         edit_button = QPushButton(self.tr("Edit my &rounds…"))
         edit_button.clicked.connect(self.edit_rounds)
@@ -150,8 +151,12 @@ class StrategyView(Tab[StrategyService]):
         self.summary.setText("<br>".join(lines))
         self.model.removeRows(0, self.model.rowCount())
         for item in self.items:
+            action = item.actions
+            if item.opens:  # what a move makes possible matters more than its points
+                action = self.tr("%1 (opens %2)").replace("%1", action)
+                action = action.replace("%2", program_names(item.opens))
             row = [
-                QStandardItem(item.actions),
+                QStandardItem(action),
                 QStandardItem(f"+{item.points}"),
                 QStandardItem(item.ready_on.isoformat()),
                 QStandardItem(str(item.score_after)),
@@ -207,28 +212,48 @@ class StrategyView(Tab[StrategyService]):
     # -- rounds ---------------------------------------------------------------------------------
     def choose_and_import(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import rounds of invitations"), "", self.tr("CSV files (*.csv)")
+            self,
+            self.tr("Import rounds of invitations"),
+            "",
+            self.tr("Rounds files: CSV or IRCC's ee_rounds_123_en.json (*.csv *.json)"),
         )
         if path:
             self.import_rounds(Path(path))
 
-    def import_rounds(self, path: Path) -> tuple[int, list[str]]:
-        added, problems = self.service.import_csv(path)
-        if not problems:
-            QMessageBox.information(
-                self,
-                self.tr("Rounds imported"),
-                self.tr("%1 rounds imported.").replace("%1", str(added)),
-            )
-        if problems:
+    def import_rounds(self, path: Path) -> RoundsImport:
+        """A CSV file's good rows are kept; IRCC's JSON file is taken whole or not at all."""
+        result = self.service.import_rounds(path, keep_good_rows=True)
+        summary = (
+            self.tr("%1 rounds imported (%2 new); distributions for %3.")
+            .replace("%1", str(len(result.rounds)))
+            .replace("%2", str(result.new))
+            .replace("%3", str(result.distributions))
+        )
+        if not result.stored:
             ProblemsDialog(
-                self.tr("Some rows were not imported"),
-                self.tr("%1 rows imported. These rows were left out:").replace("%1", str(added)),
-                problems,
+                self.tr("The file was not imported"),
+                self.tr("Nothing was imported. Problems found:"),
+                result.problems,
                 self,
             ).exec()
+        elif result.problems:
+            ProblemsDialog(
+                self.tr("Some rows were not imported"),
+                summary + " " + self.tr("These rows were left out:"),
+                result.problems,
+                self,
+            ).exec()
+        elif result.notes:
+            ProblemsDialog(
+                self.tr("Rounds imported"),
+                summary + " " + self.tr("Left out of some rounds:"),
+                result.notes,
+                self,
+            ).exec()
+        else:
+            QMessageBox.information(self, self.tr("Rounds imported"), summary)
         self.refresh()
-        return added, problems
+        return result
 
     def edit_rounds(self) -> None:
         RoundsDialog(self.service, self).exec()
