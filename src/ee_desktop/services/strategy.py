@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from ee_desktop.dated import DataProblems
 from ee_desktop.i18n import _
 from ee_desktop.profile import Profile
 from ee_desktop.rules import Evaluation, evaluate
@@ -26,6 +27,7 @@ from ee_desktop.strategy import (
     qualifying_round_types,
     standing,
 )
+from ee_desktop.strategy.rounds_feed import looks_like_json, parse_rounds_feed
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,56 @@ def _key(r: Round) -> tuple[int | None, date, str]:
     return r.number, r.on, r.round_type
 
 
+def _draw(r: Round) -> tuple[object, ...]:
+    """What an import matches on: the draw number, else (no number) the date and type."""
+    return ("number", r.number) if r.number is not None else ("day", r.on, r.round_type)
+
+
+@dataclass(frozen=True, slots=True)
+class RoundsImport:
+    """What an import of a rounds file read and did.
+
+    ``kind`` is "json" (IRCC's rounds file) or "csv"; ``new`` counts the rounds that were
+    not in use before (shipped or imported); ``notes`` say what was left out of good rounds
+    (e.g. an unreadable tie-break time); ``stored`` is False when nothing was saved.
+    """
+
+    kind: str
+    rounds: tuple[Round, ...]
+    new: int
+    problems: tuple[str, ...]
+    notes: tuple[str, ...]
+    stored: bool
+
+    @property
+    def distributions(self) -> int:
+        return sum(1 for r in self.rounds if r.distribution is not None)
+
+
+def read_rounds_file(path: Path) -> tuple[str, list[Round], list[str], list[str]]:
+    """(kind, rounds, problems, notes) of a CSV file or IRCC's JSON rounds file, told
+    apart by content. A JSON file with any problem gives no rounds."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return (
+            "csv",
+            [],
+            [_("{path}: cannot be read ({reason})").format(path=path, reason=reason)],
+            [],
+        )
+    text = _decode(raw)
+    if looks_like_json(text):
+        try:
+            feed = parse_rounds_feed(text)
+        except DataProblems as exc:
+            return "json", [], list(exc.problems), []
+        return "json", list(feed.rounds), [], list(feed.notes)
+    found, problems = parse_rounds_csv(text)
+    return "csv", found, problems, []
+
+
 class StrategyService:
     def __init__(self, active: ActiveFile, rules: RulesService) -> None:
         self.active = active
@@ -74,7 +126,32 @@ class StrategyService:
         return rounds[-1].on if rounds else None
 
     def save_user_rounds(self, rounds: Sequence[Round]) -> None:
-        self.store.replace_rounds(rounds)
+        """Replace the user's rounds; a round edited in a table (same number, date and type)
+        keeps the distribution it had."""
+        known = {_key(r): r.distribution for r in self.user_rounds() if r.distribution}
+        self.store.replace_rounds(
+            [
+                r
+                if r.distribution is not None or _key(r) not in known
+                else replace(r, distribution=known[_key(r)])
+                for r in rounds
+            ]
+        )
+
+    def import_rounds(self, path: Path, keep_good_rows: bool = False) -> RoundsImport:
+        """Merge the rounds of a CSV file or of IRCC's JSON rounds file into the user's, by
+        draw number (a round with the same number replaces the one kept; a round without a
+        number matches on date and type). With a problem nothing is stored, except that
+        ``keep_good_rows`` keeps a CSV file's good rows (the window's import)."""
+        kind, found, problems, notes = read_rounds_file(path)
+        if problems and not (keep_good_rows and kind == "csv"):
+            return RoundsImport(kind, (), 0, tuple(problems), tuple(notes), False)
+        in_use = {_draw(r) for r in self.rounds()}
+        new = sum(1 for r in {_draw(r): r for r in found}.values() if _draw(r) not in in_use)
+        mine = {_draw(r): r for r in self.user_rounds()}
+        mine.update({_draw(r): r for r in found})
+        self.save_user_rounds(sorted(mine.values(), key=lambda r: (r.on, r.number or 0)))
+        return RoundsImport(kind, tuple(found), new, tuple(problems), tuple(notes), True)
 
     def import_csv(self, path: Path) -> tuple[int, list[str]]:
         """Add the good rows of a CSV file to the user's rounds; returns (added, problems)."""

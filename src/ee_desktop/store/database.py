@@ -17,8 +17,8 @@ from ee_desktop.store.errors import NewerDatabaseError, StoreError
 log = logging.getLogger(__name__)
 
 # The newest migration in store/migrations/versions (a test keeps the two in step).
-HEAD_REVISION = "0009"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
+HEAD_REVISION = "0010"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
 BACKUPS_KEPT = 10
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

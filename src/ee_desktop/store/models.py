@@ -246,6 +246,9 @@ class RoundRow(Base):
     lowest_score: Mapped[int] = mapped_column(Integer)
     tie_break: Mapped[datetime | None] = mapped_column(DateTime)
     source: Mapped[str] = mapped_column(String)
+    # The pool on a date as IRCC published it: the day and the counts of dd1…dd18 (JSON).
+    distribution_on: Mapped[date | None] = mapped_column(Date)
+    distribution: Mapped[str | None] = mapped_column(String)
 
 
 class PnpAnswersRow(Base):

@@ -24,6 +24,7 @@ from ee_desktop.dated import (
     text,
 )
 from ee_desktop.i18n import N_, _
+from ee_desktop.strategy.distribution import Distribution
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_SCORE = 1200
@@ -92,6 +93,7 @@ class Round:
     lowest_score: int
     tie_break: datetime | None  # UTC: profiles submitted before it were invited
     source: str
+    distribution: Distribution | None = None  # the pool on a date, when IRCC published it
 
 
 def round_type_name(round_type: str) -> str:
