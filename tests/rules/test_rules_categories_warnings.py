@@ -8,6 +8,7 @@ import pytest
 from rules_helpers import celpip_all, foreign, ielts, job, profile, spouse, tef
 
 from ee_desktop.rules import evaluate
+from ee_desktop.rules.categories import CategoryResult
 
 ON = date(2026, 11, 24)
 
@@ -109,11 +110,76 @@ def test_with_canadian_experience_categories_need_work_in_canada() -> None:
     assert statuses(here)["physicians"] == "eligible"
 
 
-def test_incomplete_lists_say_cannot_tell() -> None:
-    found = statuses(eligible_base(work=(job(date(2019, 1, 1), None, noc="21231"),)))
-    assert found["stem"] == "unknown"
-    assert found["military"] == "unknown"
-    assert found["physicians"] == "not_eligible"
+def results(file: object, on: date = ON) -> dict[str, CategoryResult]:
+    return {c.id: c for c in evaluate(file, on).categories}  # type: ignore[arg-type]
+
+
+EARLIER = "on the 2025 list; the 2026 list is not confirmed"
+
+
+def test_a_code_on_no_list_says_not_eligible_or_cannot_tell_only_where_unknown() -> None:
+    # A software engineer (21231) is on none of the lists: the STEM list of 2025 has 11
+    # engineering and technologist codes, not software engineers.
+    found = results(eligible_base(work=(job(date(2019, 1, 1), None, noc="21231"),)))
+    assert found["stem"].status == "not_eligible"
+    assert "None of your jobs is " + EARLIER in found["stem"].reasons[0]
+    assert found["trades"].status == "not_eligible"
+    assert found["transport"].status == "not_eligible"
+    assert found["physicians"].status == "not_eligible"
+    # Part of the 2025 healthcare list is not found: outside it, the app cannot tell.
+    assert found["healthcare"].status == "unknown"
+    assert found["military"].status == "unknown"
+
+
+def test_transport_2026_heavy_mechanic_72410_with_source() -> None:
+    # 72410: automotive service technicians, truck and bus mechanics and mechanical repairers.
+    mechanic = eligible_base(work=(job(date(2023, 1, 1), None, noc="72410", title="Mechanic"),))
+    transport = results(mechanic)["transport"]
+    assert transport.status == "eligible"
+    assert transport.reasons == ()  # the 2026 transport list is itself confirmed
+    assert "three-new-express-entry-categories" in transport.source
+    assert results(mechanic)["trades"].status == "not_eligible"  # 72410 is not a 2025 trade
+
+
+def test_trades_2026_electrician_72200_from_the_2025_list_says_so() -> None:
+    electrician = eligible_base(work=(job(date(2023, 1, 1), None, noc="72200"),))
+    trades = results(electrician)["trades"]
+    assert trades.status == "eligible"
+    assert "Your occupation is " + EARLIER + "." in trades.reasons
+    assert "2025 list published 2025-02-27" in trades.source
+    # In 2025 the 2025 list was the one in force: no caveat.
+    earlier = eligible_base(
+        tests=(celpip_all(10, taken=date(2025, 1, 10)),),
+        work=(job(date(2023, 1, 1), None, noc="72200"),),
+    )
+    in_2025 = results(earlier, date(2025, 6, 1))["trades"]
+    assert (in_2025.status, in_2025.reasons) == ("eligible", ())
+
+
+def test_stem_2026_civil_engineer_on_the_2025_list() -> None:
+    engineer = eligible_base(work=(job(date(2023, 1, 1), None, noc="21300"),))
+    stem = results(engineer)["stem"]
+    assert stem.status == "eligible"
+    assert any(EARLIER in r for r in stem.reasons)
+
+
+@pytest.mark.parametrize("noc", ["31202", "32124", "33103", "41300"])
+def test_healthcare_codes_on_the_2025_list(noc: str) -> None:
+    file = eligible_base(work=(job(date(2023, 1, 1), None, noc=noc),))
+    healthcare = results(file)["healthcare"]
+    assert healthcare.status == "eligible"
+    assert any(EARLIER in r for r in healthcare.reasons)
+    earlier = eligible_base(
+        tests=(celpip_all(10, taken=date(2025, 1, 10)),),
+        work=(job(date(2023, 1, 1), None, noc=noc),),
+    )
+    assert statuses(earlier, date(2025, 6, 1))["healthcare"] == "eligible"
+
+
+def test_physicians_category_from_2026_02_18_only() -> None:
+    here = eligible_base(work=(job(date(2023, 1, 1), None, noc="31100", country="CA"),))
+    assert "physicians" not in statuses(here, date(2026, 2, 17))
+    assert results(here, date(2026, 2, 18))["physicians"].reasons == ()
 
 
 # Warnings ------------------------------------------------------------------------------------

@@ -106,6 +106,25 @@ points = 10
     assert validate_rules_file(path) == []
 
 
+def test_a_category_may_say_which_list_it_holds(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """
+[[categories.nurses]]
+effective_from = 2027-01-01
+source = "https://www.canada.ca/example"
+name = "Nurses"
+kind = "occupation"
+months = 12
+occupations = ["31301"]
+list_year = 2026
+list_published = 2026-02-27
+list_confirmed = false
+""",
+    )
+    assert validate_rules_file(path) == []
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
@@ -154,6 +173,22 @@ points = 10
             "[[categories.nurses]]\neffective_from = 2027-01-01\nsource = 'x'\n"
             "name = 'Nurses'\nkind = 'occupation'\noccupations = ['31301']\n",
             "categories.nurses[0]: missing field 'months' (needed for kind 'occupation')",
+        ),
+        (
+            "[[categories.nurses]]\neffective_from = 2027-01-01\nsource = 'x'\nname = 'Nurses'\n"
+            "kind = 'occupation'\nmonths = 12\noccupations = ['31301']\nlist_confirmed = false\n",
+            "categories.nurses[0]: missing field 'list_year' (needed when list_confirmed = false",
+        ),
+        (
+            "[[categories.nurses]]\neffective_from = 2027-01-01\nsource = 'x'\nname = 'Nurses'\n"
+            "kind = 'occupation'\nmonths = 12\noccupations = ['31301']\nlist_year = 2028\n",
+            "categories.nurses[0].list_year: expected a year from 2000 to that of effective_from",
+        ),
+        (
+            "[[categories.nurses]]\neffective_from = 2027-01-01\nsource = 'x'\nname = 'Nurses'\n"
+            "kind = 'occupation'\nmonths = 12\noccupations = ['31301']\n"
+            "list_published = '2026-02-27'\n",
+            "categories.nurses[0].list_published: expected a date",
         ),
     ],
 )

@@ -75,6 +75,13 @@ LIST_INCOMPLETE = Reason(
         "be incomplete; check the official list."
     )
 )
+# An earlier year's list standing in for this period's, which is not confirmed.
+ON_EARLIER_LIST = N_(
+    "Your occupation is on the {list_year} list; the {year} list is not confirmed."
+)
+NOT_ON_EARLIER_LIST = N_(
+    "None of your jobs is on the {list_year} list; the {year} list is not confirmed."
+)
 NO_PROGRAM = Reason(N_("Category rounds are only for candidates eligible for FSW, CEC or FST."))
 NO_FRENCH_TEST = N_(
     "You need NCLC {needed} in all four French abilities; you have no valid French test."
@@ -100,10 +107,13 @@ def _occupation(
 ) -> tuple[str, Reason | None]:
     needed = category.months * per_year / 12
     best, listed = work.best(category, low)
+    years = (("list_year", str(category.list_year)), ("year", str(category.effective_from.year)))
     if best >= needed - 1e-6:
-        return ELIGIBLE, None
+        return ELIGIBLE, None if category.list_confirmed else Reason(ON_EARLIER_LIST, years)
     if not listed and not category.list_complete:
         return UNKNOWN, LIST_INCOMPLETE
+    if not listed and not category.list_confirmed:
+        return NOT_ELIGIBLE, Reason(NOT_ON_EARLIER_LIST, years)
     template = (
         WORK_IN_CANADA
         if category.canadian_experience_only

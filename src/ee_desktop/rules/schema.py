@@ -17,6 +17,7 @@ from ee_desktop.dated import (
     boolean,
     check_fields,
     integer,
+    is_date,
     is_whole,
     one_of,
     period_problems,
@@ -222,6 +223,9 @@ CATEGORY_OPTIONAL: dict[str, Check] = {
     "canadian_experience_only": boolean,
     "min_nclc": integer,
     "list_complete": boolean,
+    "list_year": integer,
+    "list_published": a_date,
+    "list_confirmed": boolean,
     "requirement": text,
 }
 
@@ -322,8 +326,20 @@ CATEGORY_NEEDS: dict[str, tuple[str, ...]] = {
 
 def _check_category(where: str, entry: Mapping[str, Any]) -> list[str]:
     needs = CATEGORY_NEEDS.get(entry.get("kind", ""), ())
-    return [
+    problems = [
         f"{where}: missing field '{name}' (needed for kind '{entry['kind']}')"
         for name in needs
         if name not in entry
     ]
+    if entry.get("list_confirmed") is False and "list_year" not in entry:
+        problems.append(
+            f"{where}: missing field 'list_year' (needed when list_confirmed = false: "
+            "the year of the list that stands in)"
+        )
+    year: Any = entry.get("list_year")
+    start: Any = entry.get("effective_from")
+    if is_whole(year) and is_date(start) and not 2000 <= year <= start.year:
+        problems.append(
+            f"{where}.list_year: expected a year from 2000 to that of effective_from ({start.year})"
+        )
+    return problems

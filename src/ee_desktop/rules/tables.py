@@ -94,6 +94,10 @@ class Category:
     list_complete: bool
     requirement: str
     source: str
+    effective_from: date
+    list_year: int = 0  # year of the occupation list used, 0 when not recorded
+    list_published: date | None = None
+    list_confirmed: bool = True  # False: an earlier year's list stands in for this period's
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +176,10 @@ def _category(entry: Entry) -> Category:
         list_complete=bool(v.get("list_complete", True)),
         requirement=str(v.get("requirement", "")),
         source=entry.source,
+        effective_from=entry.effective_from,
+        list_year=int(v.get("list_year", 0)),
+        list_published=v.get("list_published"),
+        list_confirmed=bool(v.get("list_confirmed", True)),
     )
 
 
