@@ -11,6 +11,14 @@ from tests.cli.helpers import run_cli
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "ee_rounds_sample.json"
 
 
+def test_list_shows_the_shipped_rounds_with_their_distribution(data_dir: Path) -> None:
+    listed = run_cli(data_dir, "rounds", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    rounds = json.loads(listed.stdout)
+    assert len(rounds) == len(builtin_rounds())
+    assert all(r["distribution"] is not None for r in rounds)
+
+
 def test_import_irccs_file_then_list_with_distributions(data_dir: Path) -> None:
     imported = run_cli(data_dir, "rounds", "import", str(SAMPLE))
     assert imported.returncode == 0, imported.stderr

@@ -64,6 +64,39 @@ def test_the_sample_agrees_with_the_shipped_rounds() -> None:
                 s.lowest_score,
                 s.tie_break,
             )
+            assert r.distribution == s.distribution
+
+
+def test_every_shipped_round_has_irccs_distribution() -> None:
+    shipped = builtin_rounds()
+    assert all(r.distribution is not None for r in shipped)
+    latest = shipped[-1].distribution
+    assert latest is not None and latest.as_on == date(2026, 8, 3) and latest.total == 229_100
+
+
+def test_a_shipped_distribution_needs_18_counts_and_its_date() -> None:
+    from ee_desktop.strategy.rounds import parse_rounds
+
+    base = {
+        "date": date(2026, 8, 7),
+        "type": "cec",
+        "name": "Canadian Experience Class",
+        "invited": 3000,
+        "lowest_score": 516,
+    }
+    document = {
+        "meta": {"source": "test", "retrieved_on": date(2026, 8, 7)},
+        "rounds": [
+            {**base, "distribution_on": date(2026, 8, 3), "distribution": [1, 2, 3]},
+            {**base, "distribution": list(range(18))},
+        ],
+    }
+    with pytest.raises(DataProblems) as caught:
+        parse_rounds(document)
+    assert caught.value.problems == (
+        "rounds[0].distribution: expected a list of 18 whole numbers (dd1 to dd18), got [1, 2, 3]",
+        "rounds[1]: expected distribution and distribution_on together",
+    )
 
 
 def test_distribution_bands_are_irccs_and_add_up() -> None:

@@ -19,12 +19,13 @@ from ee_desktop.dated import (
     a_datetime,
     check_fields,
     integer,
+    list_of,
     one_of,
     positive,
     text,
 )
 from ee_desktop.i18n import N_, _
-from ee_desktop.strategy.distribution import Distribution
+from ee_desktop.strategy.distribution import BANDS, Distribution
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_SCORE = 1200
@@ -121,7 +122,22 @@ ROUND_FIELDS: dict[str, Check] = {
     "invited": integer,
     "lowest_score": integer,
 }
-ROUND_OPTIONAL: dict[str, Check] = {"number": positive, "tie_break": a_datetime}
+_COUNTS = list_of(integer, "whole numbers, 0 or more")
+
+
+def _counts(value: Any) -> str | None:
+    """IRCC's pool distribution: one count per band, dd1 to dd18 (the total) in order."""
+    if _COUNTS(value) is not None or len(value) != len(BANDS):
+        return f"a list of {len(BANDS)} whole numbers (dd1 to dd18)"
+    return None
+
+
+ROUND_OPTIONAL: dict[str, Check] = {
+    "number": positive,
+    "tie_break": a_datetime,
+    "distribution_on": a_date,
+    "distribution": _counts,
+}
 
 
 def parse_rounds(document: Mapping[str, Any]) -> tuple[Round, ...]:
@@ -137,6 +153,8 @@ def parse_rounds(document: Mapping[str, Any]) -> tuple[Round, ...]:
     if isinstance(entries, list) and all(isinstance(raw, dict) for raw in entries):
         for i, raw in enumerate(entries):
             problems += check_fields(f"rounds[{i}]", raw, ROUND_FIELDS, ROUND_OPTIONAL)
+            if ("distribution" in raw) != ("distribution_on" in raw):
+                problems.append(f"rounds[{i}]: expected distribution and distribution_on together")
     else:
         problems.append("rounds: expected an array of tables [[rounds]]")
     if problems:
@@ -151,6 +169,9 @@ def parse_rounds(document: Mapping[str, Any]) -> tuple[Round, ...]:
             lowest_score=raw["lowest_score"],
             tie_break=None if "tie_break" not in raw else raw["tie_break"].astimezone(UTC),
             source=meta["source"],
+            distribution=Distribution(raw["distribution_on"], tuple(raw["distribution"]))
+            if "distribution" in raw
+            else None,
         )
         for raw in entries
     )
