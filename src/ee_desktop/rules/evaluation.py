@@ -11,6 +11,7 @@ from ee_desktop.profile.model import Profile
 from ee_desktop.rules import alerts, programs
 from ee_desktop.rules.categories import CategoryResult, evaluate_categories
 from ee_desktop.rules.crs import CrsScore, score
+from ee_desktop.rules.dates import add_years
 from ee_desktop.rules.explain import Factor, factors
 from ee_desktop.rules.facts import Facts, facts
 from ee_desktop.rules.loader import BUILTIN, RuleSet, load_rules
@@ -115,6 +116,9 @@ def _notices(rules: RuleSet, tables: Tables, as_of: date) -> tuple[NoticeItem, .
                     notice.id, _(notice.title), _(notice.text), notice.source, notice.effective_from
                 )
             )
+    funds = _funds_table_age(tables, as_of)
+    if funds is not None:
+        out.append(funds)
     overridden: dict[str, list[str]] = {}
     for table_id, entry in tables.entries.items():
         if entry.layer != BUILTIN:
@@ -133,6 +137,28 @@ def _notices(rules: RuleSet, tables: Tables, as_of: date) -> tuple[NoticeItem, .
             )
         )
     return tuple(out)
+
+
+def _funds_table_age(tables: Tables, as_of: date) -> NoticeItem | None:
+    """IRCC has published a new settlement funds table every year: one in force for a year
+    or more may have been replaced without these rules knowing."""
+    entry = tables.entries.get("funds.settlement")
+    if entry is None or entry.effective_to is not None:
+        return None
+    if as_of < add_years(entry.effective_from, 1):
+        return None
+    day = format_date(entry.effective_from)
+    return NoticeItem(
+        "funds-table-age",
+        _("Settlement funds: the table of {day}").format(day=day),
+        _(
+            "The settlement funds required here are those of the table in force since {day}. "
+            "IRCC has published a new table every year since 2023, and a newer one may be in "
+            "force: check the amount on IRCC's proof-of-funds page before you submit."
+        ).format(day=day),
+        entry.source,
+        entry.effective_from,
+    )
 
 
 def evaluate(profile: Profile, as_of: date, rules: RuleSet | None = None) -> Evaluation:
