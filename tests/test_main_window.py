@@ -229,6 +229,15 @@ def test_overview_shows_the_score_and_the_rules_date(window: MainWindow) -> None
     assert "rules verified up to" in note
 
 
+def test_overview_shows_the_outlook_and_how_fresh_the_rounds_are(window: MainWindow) -> None:
+    window.import_file(EXAMPLE)
+    lines = window.overview.outlook.text().splitlines()
+    assert len(lines) >= 2
+    assert any("profiles in the pool had" in line for line in lines[:-1])
+    assert lines[-1].startswith("Rounds of invitations known up to")
+    assert "canada.ca" in lines[-1]
+
+
 def test_rules_dialog_installs_and_removes_a_rules_file(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, shown_dialogs: list[QDialog]
 ) -> None:

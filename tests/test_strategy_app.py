@@ -92,6 +92,22 @@ def test_view_shows_the_plan_the_chart_and_the_rounds_date(view: StrategyView) -
     assert view.chart.describe().startswith("From 404")
 
 
+def test_view_shows_the_outlook_above_the_plan_and_how_to_get_newer_rounds(
+    view: StrategyView,
+) -> None:
+    outlook = view.outlook.text()
+    assert "There was no Federal Skilled Worker round in the last 12 months." in outlook
+    assert (
+        "On August 3, 2026, between 143,434 and 154,209 of the 229,100 profiles in the pool "
+        "had 404 points or more."
+    ) in outlook
+    layout = view.layout()
+    assert layout.indexOf(view.outlook) < layout.indexOf(view.chart)
+    freshness = view.freshness.text()
+    assert freshness.startswith("Rounds of invitations known up to August 7, 2026.")
+    assert "canada.ca" in freshness and "Import rounds…" in freshness
+
+
 def test_choosing_a_plan_line_compares_factor_by_factor(view: StrategyView, qtbot: QtBot) -> None:
     view.table.selectRow(0)
     assert "<table" in view.detail.text() and view.apply_button.isEnabled()

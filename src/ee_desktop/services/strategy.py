@@ -27,6 +27,7 @@ from ee_desktop.strategy import (
     qualifying_round_types,
     standing,
 )
+from ee_desktop.strategy.outlook import Outlook, outlook
 from ee_desktop.strategy.rounds_feed import looks_like_json, parse_rounds_feed
 
 
@@ -188,6 +189,10 @@ class StrategyService:
 
     def projection(self, as_of: date, months: int = 24) -> list[ProjectionPoint]:
         return projection(self._profile(), as_of, months, self.rules.rules)
+
+    def outlook(self, as_of: date, profile: Profile | None = None) -> Outlook:
+        """The score beside the rounds of the last 12 months and the latest known pool."""
+        return outlook(profile or self._profile(), as_of, self.rounds(), self.rules.rules)
 
     def qualifying(self, as_of: date) -> tuple[str, ...]:
         """The round types this file could be invited in today."""

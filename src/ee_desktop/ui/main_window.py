@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
         self._due = None  # the file or its records may have changed
         self.overview.show_sections(profile.applicant.full_name, self.service.overview(profile))
         self.overview.show_score(self.service.evaluation(today, profile))
+        self.overview.show_outlook(self.strategy_service.outlook(today, profile))
         self.overview.show_next(self.due_soon()[:5], today)
         self.stack.setCurrentWidget(self.home)
         self._tab_changed(self.home.currentIndex())

@@ -21,6 +21,7 @@ from ee_desktop.deadlines import Deadline
 from ee_desktop.i18n import _, format_date
 from ee_desktop.profile.overview import Section, Status
 from ee_desktop.rules import Evaluation
+from ee_desktop.strategy.outlook import Outlook, freshness
 from ee_desktop.ui.forms.status import open_text
 
 _MARKS = {
@@ -116,6 +117,11 @@ class OverviewView(QScrollArea):
         self.score_note.setWordWrap(True)
         self.score_note.setStyleSheet("color: #555;")
         self._layout.addWidget(self.score_note)
+        self.outlook = QLabel()
+        self.outlook.setObjectName("overview_outlook")
+        self.outlook.setWordWrap(True)
+        self.outlook.setTextFormat(Qt.TextFormat.PlainText)
+        self._layout.addWidget(self.outlook)
         self.next_dates = QLabel()
         self.next_dates.setObjectName("overview_next")
         self.next_dates.setWordWrap(True)
@@ -186,6 +192,15 @@ class OverviewView(QScrollArea):
                 "%1", "; ".join(n.title for n in pending)
             )
         self.score_note.setText(note)
+
+    def show_outlook(self, found: Outlook | None) -> None:
+        """A line or two on the past year's rounds and the pool, then how fresh the rounds
+        are (the Strategy tab has the whole outlook)."""
+        if found is None:
+            self.outlook.setText("")
+            return
+        lines = [*found.headline, freshness(found.rounds_known_up_to)]
+        self.outlook.setText("\n".join(lines))
 
     def show_next(self, deadlines: Sequence[Deadline], as_of: date) -> None:
         """The next few dates; overdue ones in red so they cannot be missed."""

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ee_desktop.i18n import _, format_date
+from ee_desktop.i18n import _
 from ee_desktop.profile import Profile
 from ee_desktop.rules.explain import FACTOR_NAMES
 from ee_desktop.services.strategy import RoundsImport, StrategyService
 from ee_desktop.strategy import PlanItem
 from ee_desktop.strategy.eligibility import program_names
+from ee_desktop.strategy.outlook import freshness
 from ee_desktop.strategy.rounds import round_type_name
 from ee_desktop.ui.base import Tab
 from ee_desktop.ui.dialogs import ProblemsDialog
@@ -53,6 +54,10 @@ class StrategyView(Tab[StrategyService]):
         self.freshness = QLabel()
         self.freshness.setObjectName("strategy:freshness")
         self.freshness.setWordWrap(True)
+        self.outlook = QLabel()
+        self.outlook.setObjectName("strategy:outlook")
+        self.outlook.setWordWrap(True)
+        self.outlook.setTextFormat(Qt.TextFormat.PlainText)
         import_button = QPushButton(self.tr("&Import rounds (CSV or IRCC file)…"))
         import_button.clicked.connect(self.choose_and_import)
         edit_button = QPushButton(self.tr("Edit my &rounds…"))
@@ -120,6 +125,7 @@ class StrategyView(Tab[StrategyService]):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.outlook)
         layout.addWidget(self.chart)
         layout.addWidget(lower, 1)
         self._show_detail(None)
@@ -127,13 +133,9 @@ class StrategyView(Tab[StrategyService]):
     def refresh(self) -> None:
         as_of = self.today()
         latest = self.service.latest_round()
-        self.freshness.setText(
-            self.tr(
-                "Rounds of invitations known up to %1. Import newer ones from a CSV file."
-            ).replace("%1", format_date(latest))
-            if latest
-            else self.tr("No rounds of invitations known. Import them from a CSV file.")
-        )
+        self.freshness.setText(freshness(latest))
+        found = self.service.outlook(as_of)
+        self.outlook.setText("\n".join(found.sentences))
         evaluation = self.service.evaluation(as_of)
         cuts = self.service.cut_offs(as_of)
         self.items = self.service.plan(as_of)
