@@ -123,7 +123,7 @@ def _type_sentence(score: int, item: RoundTypeOutlook) -> str:
         return _("There was no {name} round in the last 12 months.").format(name=item.name)
     return ngettext(
         "At {score} you would have been invited in {cleared} of the {rounds} {name} round "
-        "of the last 12 months (cut-off {latest} on {on}).",
+        "of the last 12 months (lowest cut-off {lowest}; latest {latest} on {on}).",
         "At {score} you would have been invited in {cleared} of the {rounds} {name} rounds "
         "of the last 12 months (lowest cut-off {lowest}; latest {latest} on {on}).",
         item.rounds_12_months,
