@@ -75,3 +75,17 @@ def test_the_strategy_tab_shows_the_funds_first_and_the_program_it_opens(
     first = view.model.item(0, 0).text()
     assert first == "Show $11,360 more in settlement funds (opens Federal Skilled Worker)"
     assert "Show $11,360 more in settlement funds" in view.summary.text()
+
+
+def test_the_overview_names_what_the_nearest_program_still_needs(
+    qtbot: QtBot, store: Store
+) -> None:
+    from ee_desktop.ui.main_window import MainWindow
+
+    store.save(short_of_funds())
+    window = MainWindow.open(services_for(store, lambda: DAY), lambda: DAY)
+    qtbot.addWidget(window)
+    text = window.overview.score.text()
+    assert "Not yet eligible for an Express Entry program." in text
+    assert "Nearest: Federal Skilled Worker." in text
+    assert "$23,360" in text and "$12,000" in text

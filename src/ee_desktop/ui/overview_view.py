@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
@@ -177,11 +177,11 @@ class OverviewView(QScrollArea):
             .replace("%1", format_date(evaluation.as_of))
             .replace("%2", str(evaluation.crs.total))
         )
-        text += "<br>" + (
-            self.tr("Eligible for: %1.").replace("%1", ", ".join(programs))
-            if programs
-            else self.tr("Not yet eligible for an Express Entry program: see Edit > Review.")
-        )
+        if programs:
+            text += "<br>" + self.tr("Eligible for: %1.").replace("%1", ", ".join(programs))
+        else:
+            text += "<br>" + self.tr("Not yet eligible for an Express Entry program.")
+            text += "<br>" + _escape(_closest(evaluation, self.tr))
         self.score.setText(text)
         pending = [n for n in evaluation.notices if n.id != "rules-verified-on"]
         note = self.tr("Computed on this computer with the rules verified up to %1.").replace(
@@ -253,6 +253,18 @@ class OverviewView(QScrollArea):
             self._grid.addWidget(title, row, 1)
             self._grid.addWidget(text, row, 2)
             self.rows[section.key] = text
+
+
+def _closest(evaluation: Evaluation, tr: Callable[[str], str]) -> str:
+    """What the program with the fewest unmet requirements still needs: the file is
+    nearest to that one (the Strategy tab says how to meet it)."""
+    results = (
+        (tr("Federal Skilled Worker"), evaluation.fsw),
+        (tr("Canadian Experience Class"), evaluation.cec),
+        (tr("Federal Skilled Trades"), evaluation.fst),
+    )
+    name, result = min(results, key=lambda item: len(item[1].reasons))
+    return tr("Nearest: %1. %2").replace("%1", name).replace("%2", " ".join(result.reasons))
 
 
 def _resume_button(owner: QWidget, signal: SignalInstance) -> QPushButton:
