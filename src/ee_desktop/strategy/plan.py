@@ -73,24 +73,6 @@ def _summary(
     clears: Sequence[str],
     qualifying: Sequence[str],
     offs: Sequence[CutOff],
-    opens: Sequence[str] = (),
-) -> str:
-    text = _score_sentence(moves, points, ready_on, score_after, clears, qualifying, offs)
-    if opens:
-        text += " " + _("It makes the file eligible for {programs}.").format(
-            programs=program_names(tuple(opens))
-        )
-    return text
-
-
-def _score_sentence(
-    moves: Sequence[Move],
-    points: int,
-    ready_on: date,
-    score_after: int,
-    clears: Sequence[str],
-    qualifying: Sequence[str],
-    offs: Sequence[CutOff],
 ) -> str:
     values = {
         "actions": _actions(moves),
@@ -129,6 +111,14 @@ def _score_sentence(
         "{actions}: about {score} points by {day} (+{points}); no recent round of a type this "
         "file qualifies for to compare with."
     ).format(**values)
+
+
+def _opens_sentence(opens: Sequence[str]) -> str:
+    if not opens:
+        return ""
+    return " " + _("It makes the file eligible for {programs}.").format(
+        programs=program_names(tuple(opens))
+    )
 
 
 def _item(
@@ -173,7 +163,8 @@ def _plan_item(
         ready_on=ready_on,
         score_after=after,
         clears=clears,
-        summary=_summary(moves, points, ready_on, after, clears, qualifying, offs, opens),
+        summary=_summary(moves, points, ready_on, after, clears, qualifying, offs)
+        + _opens_sentence(opens),
         profile=profile,
         qualifying=qualifying,
         opens=opens,
