@@ -25,9 +25,14 @@ PROGRAMS: dict[str, str] = {
 }
 
 
-def eligible_programs(evaluation: Evaluation) -> frozenset[str]:
+def eligible_program_ids(evaluation: Evaluation) -> tuple[str, ...]:
+    """The programs (fsw, cec, fst) the file is eligible for, in a fixed order."""
     results = {"fsw": evaluation.fsw, "cec": evaluation.cec, "fst": evaluation.fst}
-    return frozenset(name for name, result in results.items() if result.eligible)
+    return tuple(name for name, result in results.items() if result.eligible)
+
+
+def eligible_programs(evaluation: Evaluation) -> frozenset[str]:
+    return frozenset(eligible_program_ids(evaluation))
 
 
 def opened(before: frozenset[str], after: Evaluation) -> tuple[str, ...]:

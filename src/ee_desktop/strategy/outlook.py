@@ -15,6 +15,7 @@ from ee_desktop.profile import Profile
 from ee_desktop.rules import RuleSet, evaluate
 from ee_desktop.strategy.cutoffs import FALLBACK_DAYS, qualifying_round_types
 from ee_desktop.strategy.distribution import Distribution
+from ee_desktop.strategy.eligibility import eligible_program_ids
 from ee_desktop.strategy.rounds import Round, round_type_name
 
 WINDOW_DAYS = FALLBACK_DAYS  # "the last 12 months", as the recent cut-offs count them
@@ -175,15 +176,7 @@ def outlook(profile: Profile, as_of: date, rounds: Sequence[Round], rules: RuleS
     types it qualifies for) and the latest known pool distribution."""
     evaluation = evaluate(profile, as_of, rules)
     score = evaluation.crs.total
-    programs = tuple(
-        name
-        for name, result in (
-            ("fsw", evaluation.fsw),
-            ("cec", evaluation.cec),
-            ("fst", evaluation.fst),
-        )
-        if result.eligible
-    )
+    programs = eligible_program_ids(evaluation)
     categories = tuple(c.id for c in evaluation.categories if c.eligible)
     start = as_of - timedelta(days=WINDOW_DAYS)
     recent = [r for r in rounds if start < r.on <= as_of]
