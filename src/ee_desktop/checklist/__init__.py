@@ -11,7 +11,9 @@ from ee_desktop.checklist.entry import (
     ChecklistRecord,
     entries_for,
     entry_for,
+    merge_records,
     progress,
+    standing,
 )
 from ee_desktop.checklist.model import (
     DONE_STATUSES,
@@ -33,5 +35,7 @@ __all__ = [
     "entries_for",
     "entry_for",
     "generate",
+    "merge_records",
     "progress",
+    "standing",
 ]

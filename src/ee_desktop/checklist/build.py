@@ -47,7 +47,8 @@ def _requirement(rule: DocumentRule, person: Person, found: Instance) -> Require
         + [_fill(rule.notes.get(note, ""), args) for note in found.notes]
         if text
     )
-    key = f"{rule.key}:{person.id}" + (f":{found.detail}" if found.detail else "")
+    slot = f":{person.id}" + (f":{found.detail}" if found.detail else "")
+    key = rule.key + slot
     return Requirement(
         key=key,
         stage=rule.stage,
@@ -61,6 +62,7 @@ def _requirement(rule: DocumentRule, person: Person, found: Instance) -> Require
         source=rule.source,
         expires_on=found.expires_on,
         mandatory=rule.mandatory if found.mandatory is None else found.mandatory,
+        record_key=(rule.same_as or rule.key) + slot,
     )
 
 

@@ -53,6 +53,7 @@ OPTIONAL: dict[str, Check] = {
     "effective_to": _below,
     "mandatory": boolean,
     "notes": _notes,
+    "same_as": text,
 }
 
 
@@ -77,6 +78,7 @@ class DocumentRule(Dated):
     validity: str
     mandatory: bool
     notes: Mapping[str, str]
+    same_as: str = ""  # the application-stage key of the same document: one shared record
 
 
 def _rule_problems(where: str, raw: Mapping[str, Any]) -> list[str]:
@@ -112,6 +114,7 @@ def _rule(order: int, raw: Mapping[str, Any]) -> DocumentRule:
         effective_to=raw.get("effective_to"),
         mandatory=raw.get("mandatory", True),
         notes=dict(raw.get("notes", {})),
+        same_as=raw.get("same_as", ""),
     )
 
 
@@ -134,12 +137,42 @@ def parse_documents(text: str) -> tuple[DocumentRule, ...]:
         (f"{e.get('key')} {e.get('trigger')}", where, e)
         for where, e in zip(places, entries, strict=True)
     )
+    problems += _same_as_problems(list(zip(places, entries, strict=True)))
     if problems:
         raise DocumentDataError(problems)
     return tuple(_rule(i, entry) for i, entry in enumerate(entries))
+
+
+def _same_as_problems(entries: list[tuple[str, Mapping[str, Any]]]) -> list[str]:
+    """``same_as`` links a profile entry to an application entry's key, the same way for
+    every entry of one key (their records are shared)."""
+    application = {e.get("key") for _where, e in entries if e.get("stage") == "application"}
+    linked: dict[object, object] = {}
+    problems = []
+    for where, e in entries:
+        target = e.get("same_as")
+        if target is not None and (e.get("stage") != "profile" or target not in application):
+            problems.append(f"{where}: same_as must name the key of an application entry")
+        if linked.setdefault(e.get("key"), target) != target:
+            problems.append(f"{where}: every entry of key {e.get('key')!r} needs the same same_as")
+    return problems
 
 
 @cache
 def document_rules() -> tuple[DocumentRule, ...]:
     """The built-in document rules, in display order."""
     return parse_documents((DATA_DIR / "documents.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def _shared_keys() -> Mapping[str, str]:
+    return {r.key: r.same_as for r in document_rules() if r.same_as}
+
+
+def record_key(key: str) -> str:
+    """The key of the record an item's progress is kept in: the item's own key, except for a
+    profile item that is the same document as an application item (passport, language
+    results, ECA), which shares the application item's record. Items are keyed
+    "<key>:<person>[:<detail>]"; records saved under either item key read the same."""
+    head, sep, rest = key.partition(":")
+    return _shared_keys().get(head, head) + sep + rest

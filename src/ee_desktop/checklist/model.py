@@ -33,3 +33,6 @@ class Requirement:
     source: str
     expires_on: date | None = None
     mandatory: bool = True
+    # The key of the record the user's progress is kept in: ``key``, or for a profile item
+    # that is the same document as an application item, that item's key (one shared record).
+    record_key: str = ""

@@ -20,6 +20,9 @@ def entry_to_json(entry: ChecklistEntry) -> dict[str, Any]:
     """One item of the `checklist --json` list."""
     return {
         "key": entry.key,
+        # Items with the same record_key are one document (the passport, language results or
+        # ECA in both stages): one status, one set of files.
+        "record_key": entry.record,
         "title": entry.title,
         "stage": entry.stage,
         "person": entry.person,

@@ -4,6 +4,10 @@ The items are regenerated from the personal file on every read, so they always
 follow the file; the user's side (status, dates, notes, attachments) is stored
 by item key and survives any regeneration. Items that the file no longer needs
 keep their progress in a group of their own.
+
+The profile and application items of one document (passport, language results, ECA)
+share one record (checklist.data.record_key): a row saved under either item's key is read
+for both, and a change to one shows in the other.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ee_desktop.checklist import ChecklistEntry, entry_for, generate
+from ee_desktop.checklist.data import record_key
 from ee_desktop.checklist.entry import Attachment, ChecklistRecord
 from ee_desktop.i18n import _
 from ee_desktop.services.active import ActiveFile
@@ -41,13 +46,20 @@ class ChecklistService:
         file_id = self.active.id_or_none()
         if profile is None or file_id is None:
             return []
-        records = {r.key: r for r in self.store.checklist(file_id)}
+        records = self.store.checklist(file_id)
+        shared: dict[str, list[ChecklistRecord]] = {}
+        for record in records:
+            if not record.custom:
+                shared.setdefault(record_key(record.key), []).append(record)
         out = []
+        used: set[int] = set()
         for requirement in generate(profile, as_of, self.rules.rules, stage):
-            record = records.pop(requirement.key, None)
-            out.append(entry_for(requirement, record))
-        custom = [r for r in records.values() if r.custom]
-        gone = [r for r in records.values() if not r.custom]
+            rows = shared.get(requirement.record_key, [])
+            used.update(r.id for r in rows)
+            out.append(entry_for(requirement, *rows))
+        rest = [r for r in records if r.id not in used]
+        custom = [r for r in rest if r.custom]
+        gone = [r for r in rest if not r.custom]
         for record in custom + gone:
             if stage is not None and record.snapshot.get("stage") != stage:
                 continue
@@ -67,6 +79,7 @@ class ChecklistService:
         )
         return ChecklistEntry(
             key=record.key,
+            record_key=record.key if record.custom else record_key(record.key),
             title=snap.get("title", ""),
             stage=snap.get("stage", "profile"),
             person=snap.get("person", "applicant"),
@@ -90,7 +103,9 @@ class ChecklistService:
             return entry.record_id
         file_id = self.active.id()
         for record in self.store.checklist(file_id):  # created meanwhile by an earlier action
-            if record.key == entry.key:
+            if record.key == entry.key or (
+                not record.custom and record_key(record.key) == entry.record
+            ):
                 return record.id
         snapshot = {
             "title": entry.title,
@@ -111,18 +126,29 @@ class ChecklistService:
         }
         if status in field_for and getattr(entry, field_for[status]) is None:
             changes[field_for[status]] = on
-        self.store.update_checklist_item(item, **changes)
+        self._update(entry, item, **changes)
         return item
+
+    def _update(self, entry: ChecklistEntry, item: int, **changes: Any) -> None:
+        """Write to the record and to any other row of the same shared record."""
+        for row in (item, *entry.shared_ids):
+            self.store.update_checklist_item(row, **changes)
 
     def set_dates(self, entry: ChecklistEntry, **dates: date | None) -> int:
         item = self._record_id(entry)
-        self.store.update_checklist_item(item, **dates)
+        self._update(entry, item, **dates)
         return item
 
     def set_notes(self, entry: ChecklistEntry, notes: str) -> int:
         item = self._record_id(entry)
-        self.store.update_checklist_item(item, notes=notes)
+        self._update(entry, item, notes=notes)
         return item
+
+    def invited(self) -> bool:
+        """Whether an invitation to apply is recorded: application documents are needed
+        now, not only to collect."""
+        file_id = self.active.id_or_none()
+        return file_id is not None and bool(self.store.milestones(file_id).get("invitation"))
 
     def attach(self, entry: ChecklistEntry, source: Path) -> Attachment:
         return self.store.attach(self._record_id(entry), source)
@@ -153,4 +179,5 @@ class ChecklistService:
         if entry.needed and not entry.custom:
             raise ValueError("a needed item cannot be removed")
         if entry.record_id is not None:
-            self.store.delete_checklist_item(entry.record_id)
+            for row in (entry.record_id, *entry.shared_ids):
+                self.store.delete_checklist_item(row)
