@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ee_desktop.checklist import ChecklistEntry, progress
@@ -20,7 +20,7 @@ from ee_desktop.cli import main
 from ee_desktop.profile import decode
 from ee_desktop.services.checklist import ChecklistService
 from ee_desktop.store import Store, open_store
-from ee_desktop.ui.checklist_view import KEY_ROLE, ChecklistView
+from ee_desktop.ui.checklist_view import KEY_ROLE, STANDING_ROLE, ChecklistView
 from tests.conftest import EXAMPLE, TODAY, FixedPassphrases, services_for
 
 
@@ -222,8 +222,9 @@ def test_status_from_the_view_is_kept(view: ChecklistView, service: ChecklistSer
 
 
 def test_files_dropped_on_an_item_are_attached(
-    view: ChecklistView, qtbot: QtBot, tmp_path: Path
+    view: ChecklistView, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
     scan = tmp_path / "ielts.pdf"
     scan.write_bytes(b"%PDF ielts")
     group = view.model.item(0)
@@ -337,3 +338,165 @@ def test_attaching_what_cannot_be_stored_is_a_clear_error(
         service.attach(entry, big)
     assert not [p for p in (store.path.parent / "vault").iterdir() if p.name.endswith(".part")]
     assert by_key(service.entries(TODAY))[entry.key].attachments == ()
+
+
+# -- one document, one record; statuses; files always in view ----------------------------------
+def test_a_document_of_both_stages_is_one_record(service: ChecklistService, tmp_path: Path) -> None:
+    items = by_key(service.entries(TODAY))
+    service.set_status(items["profile.passport:applicant"], "received", TODAY)
+    scan = tmp_path / "passport.pdf"
+    scan.write_bytes(b"%PDF passport")
+    service.attach(by_key(service.entries(TODAY))["passport:applicant"], scan)
+    items = by_key(service.entries(TODAY))
+    for key in ("profile.passport:applicant", "passport:applicant"):
+        assert items[key].status == "received" and items[key].received_on == TODAY
+        assert [a.filename for a in items[key].attachments] == ["passport.pdf"]
+    assert items["passport:spouse"].status == "needed"  # another person's passport
+    rows = service.store.checklist(service.store.active_id() or 0)
+    assert len(rows) == 1  # one stored row for the two items
+    # Each stage on its own shows it too.
+    assert by_key(service.entries(TODAY, "application"))["passport:applicant"].done
+    assert by_key(service.entries(TODAY, "profile"))["profile.passport:applicant"].done
+
+
+def test_rows_saved_under_the_old_per_stage_keys_are_still_read(
+    service: ChecklistService, store: Store
+) -> None:
+    file_id = store.active_id() or 0
+    language = next(k for k in by_key(service.entries(TODAY)) if k.startswith("profile.language"))
+    old = store.add_checklist_item(file_id, language, {"title": "old", "stage": "profile"})
+    store.update_checklist_item(old, status="requested", notes="Asked IDP")
+    other = store.add_checklist_item(
+        file_id, language.removeprefix("profile."), {"title": "old", "stage": "application"}
+    )
+    store.update_checklist_item(other, status="received", received_on=TODAY)
+    items = by_key(service.entries(TODAY))
+    both = (items[language], items[language.removeprefix("profile.")])
+    assert all((e.status, e.notes, e.received_on) == ("received", "Asked IDP", TODAY) for e in both)
+    assert not [e for e in items.values() if not e.needed]  # neither row reads as gone
+    # A change through either item reaches both rows: they never disagree again.
+    service.set_status(both[0], "needed", TODAY)
+    assert {r.status for r in store.checklist(file_id)} == {"needed"}
+    assert all(not e.done for e in service.entries(TODAY) if e.record == both[0].record)
+
+
+def test_view_shows_one_record_in_both_stages(view: ChecklistView) -> None:
+    view.select("passport:applicant")
+    view.detail.status.setCurrentIndex(view.detail.status.findData("received"))
+    view.detail.status.activated.emit(view.detail.status.currentIndex())
+    assert view.entries["profile.passport:applicant"].status == "received"
+    shown = status_cells(view)
+    assert (
+        shown["profile.passport:applicant"]
+        == shown["passport:applicant"]
+        == (
+            "done",
+            "✓ Received",
+        )
+    )
+
+
+def status_cells(view: ChecklistView) -> dict[str, tuple[str, str]]:
+    out = {}
+    for row in range(view.model.rowCount()):
+        group = view.model.item(row)
+        for child in range(group.rowCount()):
+            status = group.child(child, 1)
+            out[group.child(child).data(KEY_ROLE)] = (status.data(STANDING_ROLE), status.text())
+    return out
+
+
+def test_before_an_invitation_application_items_are_to_collect(
+    view: ChecklistView, service: ChecklistService, store: Store
+) -> None:
+    shown = status_cells(view)
+    assert shown["photo:applicant"] == ("to_collect", "○ To collect")
+    assert shown["profile.passport:applicant"][0] == "needed"
+    cell = view.model.item(1).child(0, 1)
+    assert cell.foreground().color().name() == "#5f6368"  # neutral, not an alarm
+    store.set_milestone(store.active_id() or 0, "invitation", TODAY)
+    view.refresh()
+    assert status_cells(view)["photo:applicant"][0] == "needed"
+
+
+def test_full_names_are_in_tooltips_and_groups_span_the_row(view: ChecklistView) -> None:
+    for row in range(view.model.rowCount()):
+        group = view.model.item(row)
+        assert group.toolTip() == group.text()
+        assert view.tree.isFirstColumnSpanned(row, view.model.indexFromItem(group).parent())
+        for child in range(group.rowCount()):
+            name = group.child(child)
+            entry = view.entries[name.data(KEY_ROLE)]
+            assert name.toolTip().startswith(entry.title)
+    assert view.tree.wordWrap()
+
+
+def test_files_bar_is_in_view_and_open_remove_need_a_chosen_file(
+    view: ChecklistView, service: ChecklistService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = view.files
+    view.resize(1366, 700)
+    view.select("photo:applicant")
+    assert files.attach_button.isEnabled() and files.attach_button.isVisible()
+    assert not files.open_button.isEnabled() and not files.remove_file.isEnabled()
+    assert files.hint.isVisible() and "Drop files here" in files.hint.text()
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    scan = tmp_path / "photo.jpg"
+    scan.write_bytes(b"JPEG photo")
+    view.attach_files(view.entries["photo:applicant"], [scan])
+    assert len(asked) == 1 and "received" in asked[0]
+    assert view.entries["photo:applicant"].status == "received"
+    assert files.list.count() == 1
+    assert not files.open_button.isEnabled()  # still nothing chosen
+    files.list.setCurrentRow(0)
+    assert files.open_button.isEnabled() and files.remove_file.isEnabled()
+    # A second file: already received, so no question.
+    view.attach_files(view.entries["photo:applicant"], [scan])
+    assert len(asked) == 1
+
+    shown: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *_a: shown.append(text))
+    files.list.setCurrentRow(0)
+    files.open_button.click()
+    assert len(shown) == 1 and "photo.jpg" in shown[0] and "No program" in shown[0]
+
+
+def test_attaching_offers_to_mark_received_and_no_keeps_the_status(
+    view: ChecklistView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
+    scan = tmp_path / "birth.pdf"
+    scan.write_bytes(b"%PDF birth")
+    key = next(k for k in view.entries if k.startswith("birth_certificate"))
+    view.attach_files(view.entries[key], [scan])
+    assert view.entries[key].status == "needed" and len(view.entries[key].attachments) == 1
+
+
+def test_dragging_files_over_the_files_bar_highlights_it(
+    view: ChecklistView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
+    scan = tmp_path / "medical.pdf"
+    scan.write_bytes(b"%PDF medical")
+    view.select("photo:applicant")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(scan))])
+    point = view.files.rect().center()
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(
+        view.files, QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    )
+    assert view.files.property("dropping") is True
+    QApplication.sendEvent(
+        view.files,
+        QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, buttons, modifiers),
+    )
+    assert view.files.property("dropping") is False
+    assert [a.filename for a in view.entries["photo:applicant"].attachments] == ["medical.pdf"]

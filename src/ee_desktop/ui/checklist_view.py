@@ -7,10 +7,21 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
+    QColor,
     QDesktopServices,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QStandardItem,
@@ -21,6 +32,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -34,17 +46,39 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from ee_desktop.checklist import STATUS_NAMES, ChecklistEntry, progress
+from ee_desktop.checklist import STATUS_NAMES, ChecklistEntry, progress, standing
+from ee_desktop.checklist.entry import Attachment
 from ee_desktop.services.checklist import ChecklistService
 from ee_desktop.store.vault import VaultError
 from ee_desktop.ui.base import Tab
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+STANDING_ROLE = Qt.ItemDataRole.UserRole + 2
+# A colour for each standing, always with a word and a mark (never colour alone): green when
+# done, neutral for what is simply still to collect, amber when needed now, red when expired.
+STANDING_COLOURS = {
+    "done": QColor("#1b7a3a"),
+    "requested": QColor("#1f5a96"),
+    "to_collect": QColor("#5f6368"),
+    "needed": QColor("#9a5b00"),
+    "expired": QColor("#b00020"),
+    "not_needed": QColor("#5f6368"),
+}
+STANDING_MARKS = {
+    "done": "✓",
+    "requested": "…",
+    "to_collect": "○",
+    "needed": "!",
+    "expired": "✗",
+    "not_needed": "–",
+}
 
 
 class DropTree(QTreeView):
@@ -81,6 +115,31 @@ class DropTree(QTreeView):
             event.ignore()
 
 
+class _WrapDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped name needs, so no name is cut off."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(  # noqa: N802 - Qt's name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() != 0:
+            return size
+        depth = 1 if index.parent().isValid() else 0
+        spanned = self.tree.isFirstColumnSpanned(index.row(), index.parent())
+        width = (
+            self.tree.viewport().width() if spanned else self.tree.columnWidth(0)
+        ) - self.tree.indentation() * (depth + 1)
+        text = str(index.data() or "")
+        bounds = option.fontMetrics.boundingRect(
+            QRect(0, 0, max(width - 12, 40), 10_000), Qt.TextFlag.TextWordWrap, text
+        )
+        return QSize(size.width(), max(size.height(), bounds.height() + 6))
+
+
 class ChecklistView(Tab[ChecklistService]):
     def __init__(
         self, service: ChecklistService, today: Callable[[], date], parent: QWidget | None = None
@@ -94,6 +153,24 @@ class ChecklistView(Tab[ChecklistService]):
             "received": self.tr("Received"),
             "uploaded": self.tr("Uploaded to the application"),
         }
+        self.standing_names = {
+            "requested": self.tr("Requested"),
+            "to_collect": self.tr("To collect"),
+            "needed": self.tr("Needed now"),
+            "expired": self.tr("Expired"),
+            "not_needed": self.tr("No longer needed"),
+        }
+        self.standing_tips = {
+            "done": self.tr("You have this document."),
+            "requested": self.tr("You asked for this document and are waiting for it."),
+            "to_collect": self.tr(
+                "Needed only for the application, after an invitation: collect it when you can."
+            ),
+            "needed": self.tr("Needed now."),
+            "expired": self.tr("Its validity has ended: get a new one."),
+            "not_needed": self.tr("Your personal file no longer needs this document."),
+        }
+        self.invited = False
 
         self.stage_filter = QComboBox()
         self.stage_filter.setObjectName("checklist:stage")
@@ -135,21 +212,32 @@ class ChecklistView(Tab[ChecklistService]):
         self.tree = DropTree()
         self.tree.setObjectName("checklist:tree")
         self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)  # fast with hundreds of rows
+        # Long names (a spouse's full name, French titles) wrap instead of being cut off.
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(_WrapDelegate(self.tree))
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.tree.selectionModel().currentChanged.connect(self._selected)
         self.tree.files_dropped.connect(self._dropped)
         self.tree.setToolTip(self.tr("Drop files on a document to attach them."))
 
         self.detail = _Detail(self)
+        # The files and their buttons stay under the details, never scrolled out of view.
+        self.files = _Files(self)
         splitter = QSplitter()
         splitter.addWidget(self.tree)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)
-        splitter.addWidget(scroll)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(scroll, 1)
+        right_layout.addWidget(self.files)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.empty = QLabel(self.tr("Nothing to show with these filters."))
@@ -168,6 +256,7 @@ class ChecklistView(Tab[ChecklistService]):
         current = self.current_entry()
         as_of = self.today()
         entries = self.service.entries(as_of, self.stage_filter.currentData())
+        self.invited = self.service.invited()
         self.entries = {e.key: e for e in entries}
         done, total = progress(entries)
         self.progress.setMaximum(max(total, 1))
@@ -192,7 +281,7 @@ class ChecklistView(Tab[ChecklistService]):
         if current is not None and current.key in self.entries:
             self.select(current.key)
         else:
-            self.detail.show_entry(None)
+            self._show(None)
 
     def _group_title(self, entry: ChecklistEntry) -> str:
         if not entry.needed:
@@ -208,15 +297,18 @@ class ChecklistView(Tab[ChecklistService]):
             group = groups.get(title)
             if group is None:
                 group = QStandardItem(title)
+                group.setToolTip(title)
                 font = group.font()
                 font.setBold(True)
                 group.setFont(font)
                 groups[title] = group
                 self.model.appendRow([group, QStandardItem(), QStandardItem(), QStandardItem()])
+                # The group title uses the whole width: the stage at its end is never cut off.
+                self.tree.setFirstColumnSpanned(group.row(), QModelIndex(), True)
             name = QStandardItem(entry.title + (self.tr(" (your item)") if entry.custom else ""))
             name.setData(entry.key, KEY_ROLE)
-            name.setToolTip(f"{entry.title}\n{entry.reason}")
-            status = QStandardItem(self.status_names.get(entry.status, entry.status))
+            name.setToolTip(f"{entry.title}\n{entry.reason}" if entry.reason else entry.title)
+            status = self._status_item(entry, as_of)
             valid = QStandardItem(entry.expires_on.isoformat() if entry.expires_on else "")
             if entry.needed and entry.expiring(as_of, days):
                 valid.setForeground(Qt.GlobalColor.darkRed)
@@ -226,6 +318,32 @@ class ChecklistView(Tab[ChecklistService]):
         self.tree.expandAll()
         for column in (1, 2, 3):
             self.tree.resizeColumnToContents(column)
+
+    def status_text(self, entry: ChecklistEntry, as_of: date) -> tuple[str, str]:
+        """(standing, text with its mark) of an item, e.g. ("to_collect", "○ To collect")."""
+        found = standing(entry, as_of, self.invited)
+        name = (
+            self.status_names.get(entry.status, entry.status)
+            if found == "done"
+            else self.standing_names[found]
+        )
+        return found, f"{STANDING_MARKS[found]} {name}"
+
+    def _status_item(self, entry: ChecklistEntry, as_of: date) -> QStandardItem:
+        found, text = self.status_text(entry, as_of)
+        item = QStandardItem(text)
+        item.setData(found, STANDING_ROLE)
+        item.setForeground(STANDING_COLOURS[found])
+        tip = self.standing_tips[found]
+        if entry.record != entry.key or any(
+            e.record == entry.record and e.key != entry.key for e in self.entries.values()
+        ):
+            tip += "\n" + self.tr(
+                "The same document is listed for the profile and for the application: its "
+                "status and files are shared."
+            )
+        item.setToolTip(tip)
+        return item
 
     def current_entry(self) -> ChecklistEntry | None:
         index = self.tree.currentIndex()
@@ -242,7 +360,11 @@ class ChecklistView(Tab[ChecklistService]):
 
     def _selected(self, *_args: object) -> None:
         self.detail.flush_notes()
-        self.detail.show_entry(self.current_entry())
+        self._show(self.current_entry())
+
+    def _show(self, entry: ChecklistEntry | None) -> None:
+        self.detail.show_entry(entry)
+        self.files.show_entry(entry)
 
     # -- actions -------------------------------------------------------------------------------
     def set_status(self, entry: ChecklistEntry, status: str) -> None:
@@ -250,6 +372,7 @@ class ChecklistView(Tab[ChecklistService]):
         self.refresh()
 
     def attach_files(self, entry: ChecklistEntry, paths: list[Path]) -> None:
+        """Attach the files, then offer to mark the item received if it is not yet."""
         failed = []
         for path in paths:
             try:
@@ -260,6 +383,19 @@ class ChecklistView(Tab[ChecklistService]):
         self.select(entry.key)
         if failed:
             QMessageBox.warning(self, self.tr("Some files were not attached"), "\n".join(failed))
+        attached = self.entries.get(entry.key)
+        if attached is None or attached.done or len(failed) == len(paths):
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Mark as received?"),
+            self.tr("The file is attached. Mark “%1” as received?").replace("%1", attached.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.set_status(attached, "received")
+            self.select(entry.key)
 
     def _fresh(self, entry: ChecklistEntry) -> ChecklistEntry:
         """The entry as stored now (its row may have been created by an earlier action)."""
@@ -335,23 +471,6 @@ class _Detail(QWidget):
         self.notes.textChanged.connect(self._notes_timer.start)
         layout.addLayout(form)
         layout.addWidget(self.notes)
-        files_label = QLabel(self.tr("Attached files (kept encrypted):"))
-        layout.addWidget(files_label)
-        self.files = QListWidget()
-        self.files.setObjectName("checklist:files")
-        self.files.setMaximumHeight(110)
-        self.files.itemDoubleClicked.connect(self._open)
-        layout.addWidget(self.files)
-        buttons = QHBoxLayout()
-        self.attach_button = QPushButton(self.tr("&Attach…"))
-        self.attach_button.clicked.connect(self._choose_files)
-        self.open_button = QPushButton(self.tr("&Open"))
-        self.open_button.clicked.connect(lambda: self._open(self.files.currentItem()))
-        self.remove_file = QPushButton(self.tr("Remove &file"))
-        self.remove_file.clicked.connect(self._remove_file)
-        for button in (self.attach_button, self.open_button, self.remove_file):
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
         self.remove_item = QPushButton(self.tr("Remove this item"))
         self.remove_item.setObjectName("checklist:remove")
         self.remove_item.clicked.connect(self._remove_item)
@@ -365,10 +484,6 @@ class _Detail(QWidget):
         for widget in (
             self.status,
             self.notes,
-            self.files,
-            self.attach_button,
-            self.open_button,
-            self.remove_file,
             *self.dates.values(),
         ):
             widget.setEnabled(enabled)
@@ -382,7 +497,6 @@ class _Detail(QWidget):
             )
             self.text.setText("")
             self.remove_item.setVisible(False)
-            self.files.clear()
             return
         self.title.setText(entry.title)
         parts = [f"<p><b>{self.tr('For:')}</b> {_html(entry.person_label)}</p>"]
@@ -403,12 +517,6 @@ class _Detail(QWidget):
         self.notes.blockSignals(True)
         self.notes.setPlainText(entry.notes)
         self.notes.blockSignals(False)
-        self.files.clear()
-        for attachment in entry.attachments:
-            size = self.tr("%1 KB").replace("%1", str(attachment.size // 1024 + 1))
-            item = QListWidgetItem(f"{attachment.filename} ({size})")
-            item.setData(Qt.ItemDataRole.UserRole, attachment.id)
-            self.files.addItem(item)
         self.remove_item.setVisible(entry.custom or not entry.needed)
 
     def _status_chosen(self, index: int) -> None:
@@ -445,39 +553,6 @@ class _Detail(QWidget):
         self.entry = replace(self.entry, notes=text, record_id=item)
         self.view.entries[self.entry.key] = self.entry
 
-    def _choose_files(self) -> None:
-        if self.entry is None:
-            return
-        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
-        if paths:
-            self.view.attach_files(self.entry, [Path(p) for p in paths])
-
-    def _attachment(self, item: QListWidgetItem | None):  # type: ignore[no-untyped-def]
-        if item is None or self.entry is None:
-            return None
-        wanted = item.data(Qt.ItemDataRole.UserRole)
-        return next((a for a in self.entry.attachments if a.id == wanted), None)
-
-    def _open(self, item: QListWidgetItem | None) -> None:
-        attachment = self._attachment(item)
-        if attachment is None:
-            return
-        try:
-            path = self.view.service.open_attachment(attachment)
-        except VaultError as exc:
-            QMessageBox.warning(self, self.tr("The file cannot be opened"), str(exc))
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def _remove_file(self) -> None:
-        attachment = self._attachment(self.files.currentItem())
-        if attachment is None or self.entry is None:
-            return
-        key = self.entry.key
-        self.view.service.remove_attachment(attachment)
-        self.view.refresh()
-        self.view.select(key)
-
     def _remove_item(self) -> None:
         if self.entry is None:
             return
@@ -491,6 +566,146 @@ class _Detail(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.view.service.remove(self.entry)
             self.view.refresh()
+
+
+class _Files(QFrame):
+    """The selected item's attached files with Attach, Open and Remove, always in view; files
+    dropped here are attached to the selected item."""
+
+    def __init__(self, view: ChecklistView) -> None:
+        super().__init__()
+        self.view = view
+        self.entry: ChecklistEntry | None = None
+        self.setObjectName("checklist:drop")
+        self.setAcceptDrops(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Attached files (kept encrypted):")))
+        self.list = QListWidget()
+        self.list.setObjectName("checklist:files")
+        self.list.setMaximumHeight(90)
+        self.list.itemDoubleClicked.connect(self.open_file)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.setAcceptDrops(False)  # the frame takes the drop
+        layout.addWidget(self.list)
+        self.hint = QLabel(self.tr("Drop files here to attach them to this document."))
+        self.hint.setObjectName("checklist:drop-hint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.hint)
+        buttons = QHBoxLayout()
+        self.attach_button = QPushButton(self.tr("&Attach…"))
+        self.attach_button.setObjectName("checklist:attach")
+        self.attach_button.clicked.connect(self._choose_files)
+        self.open_button = QPushButton(self.tr("&Open"))
+        self.open_button.setObjectName("checklist:open")
+        self.open_button.clicked.connect(lambda: self.open_file(self.list.currentItem()))
+        self.remove_file = QPushButton(self.tr("Remove &file"))
+        self.remove_file.setObjectName("checklist:remove-file")
+        self.remove_file.clicked.connect(self._remove_file)
+        for button in (self.attach_button, self.open_button, self.remove_file):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.show_entry(None)
+
+    def show_entry(self, entry: ChecklistEntry | None) -> None:
+        self.entry = entry
+        self.list.clear()
+        self.setEnabled(entry is not None)
+        for attachment in entry.attachments if entry is not None else ():
+            size = self.tr("%1 KB").replace("%1", str(attachment.size // 1024 + 1))
+            item = QListWidgetItem(f"{attachment.filename} ({size})")
+            item.setData(Qt.ItemDataRole.UserRole, attachment.id)
+            item.setToolTip(attachment.filename)
+            self.list.addItem(item)
+        self.hint.setText(
+            self.tr("Choose a document to attach files to it.")
+            if entry is None
+            else self.tr("Drop files here to attach them to this document.")
+        )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Open and Remove act on the file chosen in the list: without one they are off."""
+        chosen = self.attachment(self.list.currentItem()) is not None and bool(
+            self.list.selectedItems()
+        )
+        self.open_button.setEnabled(chosen)
+        self.remove_file.setEnabled(chosen)
+
+    # -- dragging files in ------------------------------------------------------------------
+    def _highlight(self, on: bool) -> None:
+        self.setProperty("dropping", on)
+        self.setStyleSheet(
+            "QFrame#checklist\\:drop { border: 2px dashed palette(highlight); "
+            "background: palette(alternate-base); }"
+            if on
+            else ""
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self.entry is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+            self._highlight(True)
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802 - Qt's name
+        self._highlight(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        self._highlight(False)
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if self.entry is None or not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.view.attach_files(self.entry, paths)
+
+    # -- actions -----------------------------------------------------------------------------
+    def _choose_files(self) -> None:
+        if self.entry is None:
+            return
+        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        if paths:
+            self.view.attach_files(self.entry, [Path(p) for p in paths])
+
+    def attachment(self, item: QListWidgetItem | None) -> Attachment | None:
+        if item is None or self.entry is None:
+            return None
+        wanted = item.data(Qt.ItemDataRole.UserRole)
+        return next((a for a in self.entry.attachments if a.id == wanted), None)
+
+    def open_file(self, item: QListWidgetItem | None) -> None:
+        attachment = self.attachment(item)
+        if attachment is None:
+            return
+        try:
+            path = self.view.service.open_attachment(attachment)
+        except VaultError as exc:
+            QMessageBox.warning(self, self.tr("The file cannot be opened"), str(exc))
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.information(
+                self,
+                self.tr("No program to open this file"),
+                self.tr(
+                    "No program on this computer opens “%1”. A decrypted copy is here:\n%2\n\n"
+                    "Open it from there with a program of your choice. The copy is deleted "
+                    "when you quit ee-desktop."
+                )
+                .replace("%1", attachment.filename)
+                .replace("%2", str(path)),
+            )
+
+    def _remove_file(self) -> None:
+        attachment = self.attachment(self.list.currentItem())
+        if attachment is None or self.entry is None:
+            return
+        key = self.entry.key
+        self.view.service.remove_attachment(attachment)
+        self.view.refresh()
+        self.view.select(key)
 
 
 def _html(text: str) -> str:
