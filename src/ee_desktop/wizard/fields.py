@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ee_desktop.i18n import decimal_mark
+from ee_desktop.i18n import _, decimal_mark
 from ee_desktop.profile.problems import Problem
-from ee_desktop.wizard.countries import country_choices
+from ee_desktop.wizard.country_input import CountryCombo
+from ee_desktop.wizard.date_input import DateInput
 
 Node = dict[str, Any]
 ERROR_STYLE = "color: #b00020;"
@@ -146,6 +147,78 @@ class ChoiceField(Field):
         self.combo.setCurrentIndex(index if index >= 0 else 0)
 
 
+class CountryField(ChoiceField):
+    """A :class:`CountryCombo`: the code, or no country ("" or, ``optional``, null).
+
+    What the input says of a text naming no country comes first; the file's "two-letter
+    code" wording is replaced by one a person can act on.
+    """
+
+    def __init__(
+        self, path: str, widget: CountryCombo, label: QLabel, error: QLabel, optional: bool
+    ) -> None:
+        super().__init__(path, widget, label, error)
+        self.countries = widget
+        self.optional = optional
+        self._problem: Problem | None = None
+        self._force = False
+        widget.problemChanged.connect(self._input_problem)
+
+    def read(self) -> Any:
+        code = self.countries.code()
+        return code if code else (None if self.optional else "")
+
+    def write(self, value: Any) -> None:
+        self.countries.set_code(value if isinstance(value, str) else None)
+
+    def show_problem(self, problem: Problem | None, force: bool) -> None:
+        self._problem, self._force = problem, force
+        message = self.countries.problem()
+        if message:
+            self.error.setText(message)
+            self.error.setVisible(True)
+            return
+        super().show_problem(problem, force)
+        if problem is not None and problem.expected == _(
+            "a two-letter ISO 3166 country code such as CA or IN"
+        ):
+            self.error.setText(
+                QCoreApplication.translate("wizard", "Choose a country from the list.")
+            )
+
+    def _input_problem(self, _message: str) -> None:
+        self.touched = True
+        self.show_problem(self._problem, self._force)
+
+
+class DateField(TextField):
+    """A :class:`DateInput`: an ISO date (``YYYY-MM-DD``) or, ``nullable``, null when empty.
+
+    A day typed another way it understands (15/05/1994) is read as ISO; text it cannot
+    read is kept as typed for the codec to report, and the input's own sentence, naming the
+    forms it takes, is shown under it.
+    """
+
+    def __init__(
+        self, path: str, widget: DateInput, label: QLabel, error: QLabel, nullable: bool = False
+    ) -> None:
+        super().__init__(path, widget, label, error, nullable)
+        self.day = widget
+
+    def read(self) -> Any:
+        text = self.line.text()
+        if self.nullable and not text.strip():
+            return None
+        parsed = self.day.date()
+        return parsed.isoformat() if parsed is not None else text
+
+    def show_problem(self, problem: Problem | None, force: bool) -> None:
+        super().show_problem(problem, force)
+        message = self.day.problem()
+        if problem is not None and message and not self.error.isHidden():
+            self.error.setText(message)
+
+
 class CheckField(Field):
     def __init__(self, path: str, widget: QCheckBox, label: QLabel, error: QLabel) -> None:
         super().__init__(path, widget, label, error)
@@ -232,8 +305,13 @@ class Form(QWidget):
         self._add(field, hint)
         return field
 
-    def date(self, key: str, label: str, tooltip: str = "", nullable: bool = False) -> TextField:
-        return self.text(key, label, tooltip, placeholder=self.tr("YYYY-MM-DD"), nullable=nullable)
+    def date(self, key: str, label: str, tooltip: str = "", nullable: bool = False) -> DateField:
+        """A day, typed (2026-03-01 or 01/03/2026) or chosen from a calendar."""
+        line = DateInput()
+        line.setToolTip(tooltip)
+        field = DateField(self.path(key), line, self._label(label, tooltip), QLabel(), nullable)
+        self._add(field)
+        return field
 
     def number(
         self,
@@ -270,16 +348,17 @@ class Form(QWidget):
         self._add(field)
         return field
 
-    def country(self, key: str, label: str, tooltip: str = "") -> ChoiceField:
-        field = self.choice(
-            key, label, [("", self.tr("Choose a country…")), *country_choices()], tooltip
-        )
-        field.combo.setEditable(True)
-        field.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = field.combo.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    def country(
+        self, key: str, label: str, tooltip: str = "", optional: bool = False
+    ) -> CountryField:
+        """A country, typed (name in English or French, or code) or chosen from the list;
+        no country is "" or, ``optional``, null."""
+        combo = CountryCombo()
+        combo.setToolTip(tooltip)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(16)
+        field = CountryField(self.path(key), combo, self._label(label, tooltip), QLabel(), optional)
+        self._add(field)
         return field
 
     def check(self, key: str, label: str, tooltip: str = "") -> CheckField:

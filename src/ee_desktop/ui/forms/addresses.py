@@ -40,8 +40,8 @@ ADDRESSES = Section(
     intro=N_(
         "IMM 5669, question 12: every address since {start}, with no gap between two places "
         "and no day in two places at once. These are the places lived of your personal "
-        "file: a change of country or dates here changes them there too. Dates are written "
-        "YYYY-MM-DD."
+        "file: a change of country or dates here changes them there too. Type a date as "
+        "YYYY-MM-DD or DD/MM/YYYY, or choose it on the calendar."
     ),
     entry=N_("Place {n}"),
     add=N_("Add a &place"),

@@ -8,7 +8,7 @@ from typing import Any
 
 from ee_desktop.i18n import _
 from ee_desktop.profile.labels import label
-from ee_desktop.wizard.fields import ChoiceField, Form, TextField
+from ee_desktop.wizard.fields import ChoiceField, CountryField, DateField, Form, TextField
 
 DATE_WIDTH = 130  # a month or a date: no need for the row's whole width
 
@@ -27,8 +27,6 @@ class OptionalChoiceField(ChoiceField):
 class SectionForm(Form):
     """A grid of labelled inputs for one entry of a history."""
 
-    _optional_next = False
-
     def choice(
         self,
         key: str,
@@ -39,28 +37,25 @@ class SectionForm(Form):
         width: int = 16,
         optional: bool = False,
     ) -> ChoiceField:
-        if not (optional or self._optional_next):
+        if not optional:
             return super().choice(key, label, options, tooltip, kind, width)
         return super().choice(key, label, options, tooltip, OptionalChoiceField, width=12)
 
     def country(
         self, key: str, label: str, tooltip: str = "", optional: bool = False
-    ) -> ChoiceField:
-        """The wizard's country picker; ``optional``: "Choose a country…" stays null."""
-        self._optional_next = optional
-        try:
-            return super().country(key, label, tooltip)
-        finally:
-            self._optional_next = False
+    ) -> CountryField:
+        """The wizard's country input; ``optional``: no country is written as null."""
+        return super().country(key, label, tooltip, optional=optional)
 
     def month(self, key: str, label: str, tooltip: str = "", nullable: bool = False) -> TextField:
         field = self.text(key, label, tooltip, placeholder=_("YYYY-MM"), nullable=nullable)
         field.line.setMaximumWidth(DATE_WIDTH)
         return field
 
-    def day(self, key: str, label: str, tooltip: str = "", nullable: bool = False) -> TextField:
+    def day(self, key: str, label: str, tooltip: str = "", nullable: bool = False) -> DateField:
+        """The app's date input (typed or from its calendar), ISO in the file."""
         field = self.date(key, label, tooltip, nullable=nullable)
-        field.line.setMaximumWidth(DATE_WIDTH)
+        field.line.setMaximumWidth(DATE_WIDTH + 24)  # and its calendar button
         return field
 
 

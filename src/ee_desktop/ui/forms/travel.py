@@ -29,7 +29,8 @@ TRAVEL = Section(
     title=N_("Travel history"),
     intro=N_(
         "The application asks every trip outside your country of residence since {start}: "
-        "dates, country, city and purpose. Dates are written YYYY-MM-DD."
+        "dates, country, city and purpose. Type a date as YYYY-MM-DD or DD/MM/YYYY, or choose it "
+        "on the calendar."
     ),
     entry=N_("Trip {n}"),
     add=N_("Add a &trip"),
