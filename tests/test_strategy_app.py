@@ -92,6 +92,41 @@ def test_view_shows_the_plan_the_chart_and_the_rounds_date(view: StrategyView) -
     assert view.chart.describe().startswith("From 404")
 
 
+def test_view_lists_every_single_move_and_folds_variants_under_their_line(
+    view: StrategyView, qtbot: QtBot
+) -> None:
+    plan_lines = list(view.items)
+    folded = next(n for n, item in enumerate(plan_lines) if item.variants)
+    cell = view.model.item(folded, 0).text()
+    assert cell.startswith(plan_lines[folded].actions)
+    assert f"Other levels of the same moves: {len(plan_lines[folded].variants)}" in cell
+    view.table.selectRow(folded)
+    assert "Or the same at other levels:" in view.detail.text()
+    assert plan_lines[folded].variants[0].actions in view.detail.text()
+    view.every.setChecked(True)
+    assert view.items == list(view.found.moves) and len(view.items) > len(plan_lines)
+    assert all(len(item.moves) == 1 for item in view.items)
+    assert view.model.rowCount() == len(view.items)
+    assert [view.model.item(n, 1).text() for n in range(len(view.items))] == [
+        f"+{item.points}" for item in view.items
+    ]
+    view.every.setChecked(False)
+    assert view.items == plan_lines
+
+
+def test_chart_has_axis_titles_a_legend_and_today(view: StrategyView) -> None:
+    legend = [text for text, _colour, _style in view.chart.legend()]
+    assert legend[0] == "Your score if nothing changes" and legend[-1] == "Today"
+    assert "A change (birthday, expiry, work)" in legend  # the example turns 31
+    # The example qualifies for no round type with a recent cut-off: no cut-off line.
+    assert ("Recent cut-off of a round you qualify for" in legend) == bool(view.chart.cut_offs)
+    image = view.chart.grab().toImage()
+    # The today line is drawn at the first month, in its own colour.
+    x = round(view.chart.position(0, 0).x())
+    colours = {image.pixelColor(x, y).name() for y in range(20, image.height() - 50)}
+    assert any(c.startswith("#2") and c != "#2" for c in colours), colours
+
+
 def test_view_shows_the_outlook_above_the_plan_and_how_to_get_newer_rounds(
     view: StrategyView,
 ) -> None:

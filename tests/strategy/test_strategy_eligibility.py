@@ -14,7 +14,7 @@ from ee_desktop.rules.evaluation import evaluate
 from ee_desktop.store import Store
 from ee_desktop.strategy.eligibility import FUNDS_MOVE
 from ee_desktop.strategy.output import to_json
-from ee_desktop.strategy.plan import plan
+from ee_desktop.strategy.plan import full_plan, plan
 from ee_desktop.strategy.rounds import builtin_rounds
 from ee_desktop.ui.strategy_view import StrategyView
 from tests.conftest import services_for
@@ -36,7 +36,8 @@ def test_the_missing_funds_come_first_with_the_program_they_open() -> None:
     profile = short_of_funds()
     before = evaluate(profile, DAY, rules())
     assert not before.eligible_for_any_program and before.required_funds == 23_360
-    items = plan(profile, DAY, list(builtin_rounds()), rules())
+    found = full_plan(profile, DAY, list(builtin_rounds()), rules())
+    items = list(found.items)
     first = items[0]
     assert first.ids == (FUNDS_MOVE,)
     assert first.moves[0].title == "Show $11,360 more in settlement funds"
@@ -49,9 +50,10 @@ def test_the_missing_funds_come_first_with_the_program_they_open() -> None:
     rest = items[1:]
     assert rest and all(i.summary.startswith("Once eligible: ") for i in rest)
     assert any("french" in i.clears for i in rest)
-    document = to_json(DAY, before.crs.total, None, [], items, [])
+    document = to_json(DAY, before.crs.total, None, [], found, [])
     assert document["plan"][0]["opens"] == ["fsw"]
     assert document["plan"][0]["moves"][0]["id"] == FUNDS_MOVE
+    assert document["every_move"][0]["moves"][0]["id"] == FUNDS_MOVE
 
 
 def test_no_funds_move_when_the_funds_are_enough_or_not_what_stands_in_the_way() -> None:

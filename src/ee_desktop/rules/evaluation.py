@@ -33,14 +33,17 @@ class NoticeItem:
 class Evaluation:
     """Facts, CRS and programs are computed up front; the rest on first use."""
 
-    def __init__(self, profile: Profile, as_of: date, rules: RuleSet) -> None:
+    def __init__(
+        self, profile: Profile, as_of: date, rules: RuleSet, known: Facts | None = None
+    ) -> None:
+        """``known``: the facts of ``profile`` on ``as_of`` when the caller has them."""
         self.profile = profile
         self.as_of = as_of
         self.rules = rules
         self.rules_version = rules.rules_version
         self.verified_on = rules.verified_on
         self.tables: Tables = rules.at(as_of)
-        self.facts: Facts = facts(profile, as_of, rules)
+        self.facts: Facts = facts(profile, as_of, rules) if known is None else known
         self.crs: CrsScore = score(self.facts, self.tables)
         self.fsw: ProgramResult = programs.fsw(profile, self.facts, self.tables)
         self.cec: ProgramResult = programs.cec(self.facts, self.tables)

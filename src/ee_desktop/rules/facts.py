@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
 
-from ee_desktop.profile.model import Profile, Spouse
+from ee_desktop.profile.model import Job, LanguageTest, Profile, Spouse
 from ee_desktop.rules import education, experience, programs
 from ee_desktop.rules.crs import score
 from ee_desktop.rules.dates import completed_years
 from ee_desktop.rules.experience import Stint
-from ee_desktop.rules.language import valid_results
+from ee_desktop.rules.language import LanguageResult, valid_results
 from ee_desktop.rules.loader import RuleSet, load_rules
 from ee_desktop.rules.model import Facts, SpouseFacts
 from ee_desktop.rules.tables import Tables
@@ -18,28 +20,59 @@ from ee_desktop.rules.tables import Tables
 __all__ = ["Facts", "SpouseFacts", "facts"]
 
 
-def _work(stints: tuple[Stint, ...], as_of: date, tables: Tables) -> tuple[int, int, int]:
-    """Full years of Canadian, foreign and all skilled work in the CRS window."""
+def _work(jobs: tuple[Job, ...], as_of: date, tables: Tables) -> _Work:
+    """The skilled stints, and the full years of Canadian, foreign and all skilled work in
+    the CRS window."""
     counting = tables.counting
-    low = tables.window_start(counting["crs_window_years"])
-    high, cap, per_year = (
-        as_of.toordinal(),
+    return _work_years(
+        jobs,
+        as_of,
+        tables.window_start(counting["crs_window_years"]),
         counting["max_hours_per_week"],
         counting["hours_per_year"],
     )
+
+
+# The strategy scores hundreds of copies of one file that differ in a test or a credential:
+# the work and the language results of each person are counted once per date.
+@lru_cache(maxsize=1024)
+def _work_years(jobs: tuple[Job, ...], as_of: date, low: int, cap: float, per_year: int) -> _Work:
+    stints = experience.stints(jobs, as_of)
+    high = as_of.toordinal()
     canadian = [s for s in stints if s.canadian and s.counts_in_canada]
     foreign = [s for s in stints if not s.canadian]
     years = experience.full_years
-    return (
+    return _Work(
+        stints,
         years(experience.hours(canadian, low, high, cap), per_year),
         years(experience.hours(foreign, low, high, cap), per_year),
         years(experience.hours(stints, low, high, cap), per_year),
     )
 
 
+class _Work(NamedTuple):
+    stints: tuple[Stint, ...]
+    canadian: int
+    foreign: int
+    skilled: int
+
+
+def _results(
+    tests: tuple[LanguageTest, ...], as_of: date, rules: RuleSet, tables: Tables
+) -> dict[str, LanguageResult]:
+    return dict(_valid_results(tests, as_of, rules, tables.validity["language_test_years"]))
+
+
+@lru_cache(maxsize=1024)
+def _valid_results(
+    tests: tuple[LanguageTest, ...], as_of: date, rules: RuleSet, years: int
+) -> tuple[tuple[str, LanguageResult], ...]:
+    return tuple(valid_results(tests, as_of, rules, years).items())
+
+
 def _spouse(spouse: Spouse, as_of: date, rules: RuleSet, tables: Tables) -> SpouseFacts:
     validity = tables.validity
-    results = valid_results(spouse.language_tests, as_of, rules, validity["language_test_years"])
+    results = _results(spouse.language_tests, as_of, rules, tables)
     language = None
     if results:
         # The spouse's first official language: whichever of their results scores higher.
@@ -48,7 +81,7 @@ def _spouse(spouse: Spouse, as_of: date, rules: RuleSet, tables: Tables) -> Spou
             results.values(),
             key=lambda r: (sum(points[level] for level in r.levels), r.language == "english"),
         )
-    canadian, _, _ = _work(experience.stints(spouse.work_history, as_of), as_of, tables)
+    canadian = _work(spouse.work_history, as_of, tables).canadian
     return SpouseFacts(
         education_level=education.counted_level(spouse.education, as_of, validity["eca_years"]),
         language=language,
@@ -64,10 +97,9 @@ def facts(profile: Profile, as_of: date, rules: RuleSet | None = None) -> Facts:
     tables = rules.at(as_of)
     applicant = profile.applicant
     validity = tables.validity
-    results = valid_results(applicant.language_tests, as_of, rules, validity["language_test_years"])
+    results = _results(applicant.language_tests, as_of, rules, tables)
     english, french = results.get("english"), results.get("french")
-    stints = experience.stints(applicant.work_history, as_of)
-    canadian, foreign, skilled = _work(stints, as_of, tables)
+    stints, canadian, foreign, skilled = _work(applicant.work_history, as_of, tables)
     spouse, not_counted = None, None
     if profile.spouse is not None:
         if not profile.spouse.accompanying:
@@ -130,10 +162,10 @@ def _better_assignment(result: Facts, tables: Tables, profile: Profile) -> Facts
     unless only the other order keeps a program open."""
 
     def eligible(candidate: Facts) -> bool:
-        return (
+        return (  # cheapest first
             programs.cec(candidate, tables).eligible
-            or programs.fsw(profile, candidate, tables).eligible
             or programs.fst(profile, candidate, tables).eligible
+            or programs.fsw(profile, candidate, tables).eligible
         )
 
     swapped = replace(result, first_language=result.french, second_language=result.english)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from ee_desktop.i18n import N_
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules import experience
+from ee_desktop.rules.experience import Stint
 from ee_desktop.rules.language import LanguageResult
 from ee_desktop.rules.model import Facts
 from ee_desktop.rules.tables import Tables, pick
@@ -134,13 +136,47 @@ def fsw_grid(facts: Facts, tables: Tables) -> tuple[GridFactor, ...]:
     )
 
 
+# The work parts depend on the stints and the window only: the strategy's copies of one file
+# share them, so each is counted once.
+@lru_cache(maxsize=1024)
+def _continuous(stints: tuple[Stint, ...], low: int, high: int, cap: float) -> float:
+    return experience.longest_continuous(stints, low, high, cap)[0]
+
+
+@lru_cache(maxsize=1024)
+def _canadian_hours(
+    stints: tuple[Stint, ...], low: int, high: int, cap: float
+) -> tuple[float, float]:
+    """Hours of skilled work in Canada, all TEER and TEER 2-3 only."""
+    canadian = [s for s in stints if s.canadian and s.counts_in_canada]
+    teer_2_3 = [s for s in canadian if s.teer >= 2]
+    return experience.hours(canadian, low, high, cap), experience.hours(teer_2_3, low, high, cap)
+
+
+@lru_cache(maxsize=1024)
+def _trade_hours(
+    stints: tuple[Stint, ...],
+    low: int,
+    high: int,
+    cap: float,
+    trades: tuple[str, ...],
+    excluded: tuple[str, ...],
+) -> float:
+    """Most hours in one skilled trade."""
+    by_trade: dict[str, list[Stint]] = {}
+    for s in stints:
+        if s.noc.startswith(trades) and not s.noc.startswith(excluded):
+            by_trade.setdefault(s.noc, []).append(s)
+    return max(
+        (experience.hours(group, low, high, cap) for group in by_trade.values()), default=0.0
+    )
+
+
 def fsw(profile: Profile, facts: Facts, tables: Tables) -> ProgramResult:
     rules = tables.fsw_minimums
     cap, per_year = tables.counting["max_hours_per_week"], tables.counting["hours_per_year"]
     low = tables.window_start(rules["window_years"])
-    continuous, _noc = experience.longest_continuous(
-        facts.stints, low, facts.as_of.toordinal(), cap
-    )
+    continuous = _continuous(facts.stints, low, facts.as_of.toordinal(), cap)
     reasons: list[Reason] = []
     if continuous < rules["work_hours"] - 1e-6:
         reasons.append(
@@ -187,9 +223,7 @@ def cec(facts: Facts, tables: Tables) -> ProgramResult:
     cap, per_year = tables.counting["max_hours_per_week"], tables.counting["hours_per_year"]
     low = tables.window_start(rules["window_years"])
     high = facts.as_of.toordinal()
-    canadian = [s for s in facts.stints if s.canadian and s.counts_in_canada]
-    total = experience.hours(canadian, low, high, cap)
-    teer_2_3 = experience.hours([s for s in canadian if s.teer >= 2], low, high, cap)
+    total, teer_2_3 = _canadian_hours(facts.stints, low, high, cap)
     needed = rules["work_hours"] - 1e-6
     lowest = _lowest(facts.first_language)
     reasons: list[Reason] = []
@@ -223,13 +257,7 @@ def fst(profile: Profile, facts: Facts, tables: Tables) -> ProgramResult:
     cap, per_year = tables.counting["max_hours_per_week"], tables.counting["hours_per_year"]
     low = tables.window_start(rules["window_years"])
     high = facts.as_of.toordinal()
-    by_trade: dict[str, list[experience.Stint]] = {}
-    for s in facts.stints:
-        if is_trade(s.noc, tables):
-            by_trade.setdefault(s.noc, []).append(s)
-    best = max(
-        (experience.hours(group, low, high, cap) for group in by_trade.values()), default=0.0
-    )
+    best = _trade_hours(facts.stints, low, high, cap, tables.fst_trades, tables.fst_excluded)
     reasons: list[Reason] = []
     if best < rules["work_hours"] - 1e-6:
         reasons.append(

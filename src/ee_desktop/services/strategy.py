@@ -15,12 +15,14 @@ from ee_desktop.services.active import ActiveFile
 from ee_desktop.services.rules import RulesService
 from ee_desktop.strategy import (
     CutOff,
+    Plan,
     PlanItem,
     ProjectionPoint,
     Round,
     advice,
     builtin_rounds,
     cut_offs,
+    full_plan,
     parse_rounds_csv,
     plan,
     projection,
@@ -186,6 +188,10 @@ class StrategyService:
 
     def plan(self, as_of: date, limit: int = 10) -> list[PlanItem]:
         return plan(self._profile(), as_of, self.rounds(), self.rules.rules, limit)
+
+    def full_plan(self, as_of: date, limit: int = 10) -> Plan:
+        """The ranked plan and every single move worth points."""
+        return full_plan(self._profile(), as_of, self.rounds(), self.rules.rules, limit)
 
     def projection(self, as_of: date, months: int = 24) -> list[ProjectionPoint]:
         return projection(self._profile(), as_of, months, self.rules.rules)

@@ -7,7 +7,7 @@ here reads the clock, imports Qt or touches the database.
 from ee_desktop.strategy.cutoffs import CutOff, cleared, cut_offs, qualifying_round_types
 from ee_desktop.strategy.durations import Duration, durations
 from ee_desktop.strategy.moves import Move, moves
-from ee_desktop.strategy.plan import PlanItem, Standing, advice, plan, standing
+from ee_desktop.strategy.plan import Plan, PlanItem, Standing, advice, full_plan, plan, standing
 from ee_desktop.strategy.projection import ProjectionPoint, projection
 from ee_desktop.strategy.rounds import (
     ROUND_TYPES,
@@ -29,6 +29,7 @@ __all__ = [
     "Duration",
     "FactorChange",
     "Move",
+    "Plan",
     "PlanItem",
     "ProjectionPoint",
     "Round",
@@ -40,6 +41,7 @@ __all__ = [
     "cleared",
     "cut_offs",
     "durations",
+    "full_plan",
     "latest_round",
     "merge_rounds",
     "moves",

@@ -10,7 +10,7 @@ from typing import Any
 from ee_desktop.i18n import _, format_date
 from ee_desktop.strategy.cutoffs import CutOff
 from ee_desktop.strategy.moves import Move
-from ee_desktop.strategy.plan import PlanItem
+from ee_desktop.strategy.plan import Plan, PlanItem
 from ee_desktop.strategy.projection import ProjectionPoint
 from ee_desktop.strategy.rounds import round_type_name
 
@@ -25,15 +25,39 @@ def _move_json(move: Move) -> dict[str, Any]:
     }
 
 
+def _item_json(item: PlanItem) -> dict[str, Any]:
+    return {
+        "summary": item.summary,
+        "points": item.points,
+        "ready_on": item.ready_on.isoformat(),
+        "score_after": item.score_after,
+        "clears": list(item.clears),
+        "opens": list(item.opens),
+        "moves": [_move_json(m) for m in item.moves],
+        "variants": [
+            {
+                "moves": [m.id for m in v.moves],
+                "actions": v.actions,
+                "points": v.points,
+                "ready_on": v.ready_on.isoformat(),
+                "score_after": v.score_after,
+                "clears": list(v.clears),
+            }
+            for v in item.variants
+        ],
+    }
+
+
 def to_json(
     as_of: date,
     score: int,
     rounds_known_up_to: date | None,
     cuts: Sequence[CutOff],
-    items: Sequence[PlanItem],
+    found: Plan,
     points: Sequence[ProjectionPoint],
 ) -> dict[str, Any]:
-    """The `strategy --json` object."""
+    """The `strategy --json` object: ``plan`` the ranked items (each with the ``variants``
+    folded into it), ``every_move`` each single move worth points, most points first."""
     return {
         "as_of": as_of.isoformat(),
         "score": score,
@@ -48,22 +72,21 @@ def to_json(
             }
             for c in cuts
         ],
-        "plan": [
-            {
-                "summary": i.summary,
-                "points": i.points,
-                "ready_on": i.ready_on.isoformat(),
-                "score_after": i.score_after,
-                "clears": list(i.clears),
-                "opens": list(i.opens),
-                "moves": [_move_json(m) for m in i.moves],
-            }
-            for i in items
-        ],
+        "plan": [_item_json(i) for i in found.items],
+        "every_move": [_item_json(i) for i in found.moves],
         "projection": [
             {"on": p.on.isoformat(), "score": p.score, "events": list(p.events)} for p in points
         ],
     }
+
+
+def _variant_text(variant: PlanItem) -> str:
+    return _("or: {actions} (+{points} by {day}: {score})").format(
+        actions=variant.actions,
+        points=variant.points,
+        day=format_date(variant.ready_on),
+        score=variant.score_after,
+    )
 
 
 def render_text(
@@ -72,7 +95,7 @@ def render_text(
     advice: Sequence[str],
     rounds_known_up_to: date | None,
     cuts: Sequence[CutOff],
-    items: Sequence[PlanItem],
+    found: Plan,
     points: Sequence[ProjectionPoint],
 ) -> str:
     """The score and the advice, the cut-offs, the numbered plan, then the score month by
@@ -91,7 +114,7 @@ def render_text(
         )
     lines.append("")
     lines.append(_("Plan, most likely to get you invited first:"))
-    for number, item in enumerate(items, start=1):
+    for number, item in enumerate(found.items, start=1):
         clears = ", ".join(round_type_name(t) for t in item.clears) or _("no recent cut-off yet")
         lines.append(f"{number:>2}. {item.summary}")
         lines.append(
@@ -103,6 +126,18 @@ def render_text(
                 clears=clears,
             )
         )
+        for variant in item.variants:
+            lines.append("    " + _variant_text(variant))
+    if found.moves:
+        lines.append("")
+        lines.append(_("Every single move:"))
+        for item in found.moves:
+            lines.append(
+                "  "
+                + _("+{points} by {day}: {actions}").format(
+                    points=item.points, day=format_date(item.ready_on), actions=item.actions
+                )
+            )
     lines.append("")
     lines.append(_("If nothing changes:"))
     for point in points:

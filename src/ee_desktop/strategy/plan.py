@@ -26,9 +26,11 @@ from ee_desktop.strategy.eligibility import eligible_programs, funds_move, opene
 from ee_desktop.strategy.moves import Move, scored_moves
 from ee_desktop.strategy.rounds import Round
 from ee_desktop.strategy.scoring import Scorer
+from ee_desktop.strategy.swap import swap_move
 
 COMBINATION_POOL = 12  # the moves worth most points are combined with each other
 MAX_COMBINED = 3
+MAX_VARIANTS = 4  # the same kinds of move at other levels, under the line
 DAYS_PER_MONTH = 30.44
 
 
@@ -43,6 +45,7 @@ class PlanItem:
     qualifying: tuple[str, ...] = ()  # round types the combined copy qualifies for
     profile: Profile | None = None  # the combined copy, for the sandbox
     opens: tuple[str, ...] = ()  # programs (fsw, cec, fst) the copy is eligible for, not the file
+    variants: tuple[PlanItem, ...] = ()  # the same kinds of move at other levels, ranked lower
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -51,14 +54,15 @@ class PlanItem:
     @property
     def actions(self) -> str:
         """What to do, without the numbers the summary adds."""
-        return _actions(self.moves)
+        return actions_text(self.moves)
 
 
 def _months(as_of: date, ready_on: date) -> float:
     return max(1.0, (ready_on - as_of).days / DAYS_PER_MONTH)
 
 
-def _actions(moves: Sequence[Move]) -> str:
+def actions_text(moves: Sequence[Move]) -> str:
+    """The moves' titles as one phrase."""
     titles = [m.title for m in moves]
     if len(titles) == 1:
         return titles[0]
@@ -75,7 +79,7 @@ def _summary(
     offs: Sequence[CutOff],
 ) -> str:
     values = {
-        "actions": _actions(moves),
+        "actions": actions_text(moves),
         "score": score_after,
         "points": points,
         "day": format_date(ready_on),
@@ -154,43 +158,62 @@ def _plan_item(
     offs: Sequence[CutOff],
     before: frozenset[str],
 ) -> PlanItem:
+    """The item without its sentence: only the items shown get one (see _described)."""
     qualifying = qualifying_round_types(evaluation)
-    clears = cleared(after, qualifying, offs)
-    opens = opened(before, evaluation)
     return PlanItem(
         moves=moves,
         points=points,
         ready_on=ready_on,
         score_after=after,
-        clears=clears,
-        summary=_summary(moves, points, ready_on, after, clears, qualifying, offs)
-        + _opens_sentence(opens),
+        clears=cleared(after, qualifying, offs),
+        summary="",
         profile=profile,
         qualifying=qualifying,
-        opens=opens,
+        opens=opened(before, evaluation),
     )
 
 
-def _eligibility_items(
-    profile: Profile, as_of: date, rules: RuleSet, offs: Sequence[CutOff], base: Evaluation
+def _described(item: PlanItem, offs: Sequence[CutOff]) -> PlanItem:
+    text = _summary(
+        item.moves,
+        item.points,
+        item.ready_on,
+        item.score_after,
+        item.clears,
+        item.qualifying,
+        offs,
+    )
+    return replace(item, summary=text + _opens_sentence(item.opens))
+
+
+def _extra_items(
+    profile: Profile,
+    as_of: date,
+    rules: RuleSet,
+    offs: Sequence[CutOff],
+    base: Evaluation,
+    found: Sequence[Move | None],
 ) -> list[PlanItem]:
-    move = funds_move(profile, base, as_of, rules)
-    if move is None:
-        return []
-    after = evaluate(move.profile, as_of, rules)
+    """Plan items for moves made outside the scorer (eligibility, principal applicant)."""
     before = eligible_programs(base)
-    return [
-        _plan_item(
-            (move,),
-            move.points,
-            move.ready_on,
-            move.score_after,
-            after,
-            move.profile,
-            offs,
-            before,
+    out = []
+    for move in found:
+        if move is None:
+            continue
+        after = evaluate(move.profile, move.ready_on, rules)
+        out.append(
+            _plan_item(
+                (move,),
+                move.points,
+                move.ready_on,
+                move.score_after,
+                after,
+                move.profile,
+                offs,
+                before,
+            )
         )
-    ]
+    return out
 
 
 def _rank_key(
@@ -204,18 +227,52 @@ def _rank_key(
     return (1, -per_month, item.ready_on.toordinal(), len(item.moves), item.ids)
 
 
-def _redundant(item: PlanItem, by_ids: dict[frozenset[str], PlanItem], now: frozenset[str]) -> bool:
+def _redundant(
+    ids: Sequence[str], points: int, by_ids: dict[frozenset[str], PlanItem], now: frozenset[str]
+) -> bool:
     """A combination that adds nothing over one of its parts."""
-    if len(item.moves) == 1:
-        return False
-    for size in range(1, len(item.moves)):
-        for part in combinations(item.moves, size):
-            found = by_ids.get(frozenset(m.id for m in part))
+    for size in range(1, len(ids)):
+        for part in combinations(ids, size):
+            found = by_ids.get(frozenset(part))
             if found is None:
                 continue
-            if item.points <= found.points or set(found.clears) - now:
+            if points <= found.points or set(found.clears) - now:
                 return True  # the part alone gives as much, or already clears a new round
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    items: tuple[PlanItem, ...]  # best first; near-identical ones folded into ``variants``
+    moves: tuple[PlanItem, ...]  # every single move worth points, most points first
+
+
+def full_plan(
+    profile: Profile,
+    as_of: date,
+    rounds: Sequence[Round],
+    rules: RuleSet | None = None,
+    limit: int = 10,
+) -> Plan:
+    """The ranked plan and every single move (see module)."""
+    ruleset = load_rules() if rules is None else rules
+    offs = cut_offs(rounds, as_of)
+    base = evaluate(profile, as_of, ruleset)
+    first = [
+        _described(item, offs)
+        for item in _extra_items(
+            profile, as_of, ruleset, offs, base, [funds_move(profile, base, as_of, ruleset)]
+        )
+    ]
+    if first and not eligible_programs(base) and first[0].profile is not None:
+        # No round is open without it: the rest is planned on the file made eligible, so
+        # each move is compared with the cut-offs of the rounds it would then qualify for.
+        rest = _ranked(first[0].profile, as_of, rounds, ruleset, offs, limit - 1)
+        return Plan(
+            (*first, *(_once_eligible(item) for item in rest.items)),
+            (*first, *(_once_eligible(item) for item in rest.moves)),
+        )
+    return _ranked(profile, as_of, rounds, ruleset, offs, limit, first)
 
 
 def plan(
@@ -226,16 +283,7 @@ def plan(
     limit: int = 10,
 ) -> list[PlanItem]:
     """Moves and combinations of two or three compatible moves, best first (see module)."""
-    ruleset = load_rules() if rules is None else rules
-    offs = cut_offs(rounds, as_of)
-    base = evaluate(profile, as_of, ruleset)
-    first = _eligibility_items(profile, as_of, ruleset, offs, base)
-    if first and not eligible_programs(base) and first[0].profile is not None:
-        # No round is open without it: the rest is planned on the file made eligible, so
-        # each move is compared with the cut-offs of the rounds it would then qualify for.
-        rest = _ranked(first[0].profile, as_of, rounds, ruleset, offs, limit - 1)
-        return [*first, *(_once_eligible(item) for item in rest)]
-    return _ranked(profile, as_of, rounds, ruleset, offs, limit, first)
+    return list(full_plan(profile, as_of, rounds, rules, limit).items)
 
 
 def _once_eligible(item: PlanItem) -> PlanItem:
@@ -249,45 +297,64 @@ def _ranked(
     ruleset: RuleSet,
     offs: Sequence[CutOff],
     limit: int,
-    extra: Sequence[PlanItem] = (),
-) -> list[PlanItem]:
-    """The moves of ``profile`` and their combinations, ranked, with ``extra`` items."""
+    described: Sequence[PlanItem] = (),
+) -> Plan:
+    """The moves of ``profile`` and their combinations, ranked, with ``described`` items."""
     now = frozenset(standing(profile, as_of, rounds, ruleset).clears)
     scorer = Scorer(profile, as_of, ruleset)
-    before = eligible_programs(evaluate(profile, as_of, ruleset))
+    base = evaluate(profile, as_of, ruleset)
+    before = eligible_programs(base)
     pairs = scored_moves(profile, as_of, ruleset, scorer)
-    items = [_item(scorer, [pair], offs, before) for pair in pairs]
-    by_ids = {frozenset(item.ids): item for item in items}
+    singles = [_item(scorer, [pair], offs, before) for pair in pairs]
+    singles += _extra_items(
+        profile, as_of, ruleset, offs, base, [swap_move(profile, base, as_of, ruleset)]
+    )
+    by_ids = {frozenset(item.ids): item for item in singles}
+    items = list(singles)
     pool = pairs[:COMBINATION_POOL]
     for size in range(2, MAX_COMBINED + 1):
         for group in combinations(pool, size):
-            if not compatible([c.change for _m, c in group]):
+            changes = [c.change for _m, c in group]
+            if not compatible(changes):
+                continue
+            # Points first: most combinations add nothing over a part and need no more.
+            if _redundant([m.id for m, _c in group], scorer.gain(changes), by_ids, now):
                 continue
             item = _item(scorer, group, offs, before)
-            if not _redundant(item, by_ids, now):
-                by_ids[frozenset(item.ids)] = item
-                items.append(item)
-    kept = [item for item in items if not _redundant(item, by_ids, now)]
-    kept += extra
-    kept.sort(key=lambda item: _rank_key(item, as_of, now, bool(before)))
-    out: list[PlanItem] = []
-    for item in kept:
-        if len(out) >= limit:
-            break
-        if not any(_variant(item, other) for other in out):
-            out.append(item)
-    return out
-
-
-def _variant(item: PlanItem, other: PlanItem) -> bool:
-    """A combination that only swaps one move for another worth the same, at the same time."""
-    size = len(item.moves)
-    return (
-        size > 1
-        and size == len(other.moves)
-        and (item.points, item.ready_on) == (other.points, other.ready_on)
-        and len(set(item.ids) & set(other.ids)) >= size - 1
+            by_ids[frozenset(item.ids)] = item
+            items.append(item)
+    items.sort(key=lambda item: _rank_key(item, as_of, now, bool(before)))
+    ranked = sorted(
+        [*items, *described], key=lambda item: _rank_key(item, as_of, now, bool(before))
     )
+    chosen: list[PlanItem] = []
+    variants: list[list[PlanItem]] = []
+    lines: dict[frozenset[str], int] = {}
+    for item in ranked:
+        line = lines.get(_kinds(item))
+        if line is not None:
+            if len(variants[line]) < MAX_VARIANTS:
+                variants[line].append(item)
+        elif len(chosen) < limit:
+            lines[_kinds(item)] = len(chosen)
+            chosen.append(item)
+            variants.append([])
+    shown = tuple(
+        replace(_shown(item, offs), variants=tuple(more))
+        for item, more in zip(chosen, variants, strict=True)
+    )
+    singles.sort(key=lambda item: (-item.points, item.ready_on, item.ids))
+    return Plan(shown, (*described, *(_shown(item, offs) for item in singles)))
+
+
+def _shown(item: PlanItem, offs: Sequence[CutOff]) -> PlanItem:
+    return item if item.summary else _described(item, offs)
+
+
+def _kinds(item: PlanItem) -> frozenset[str]:
+    """What a line does, without levels: "language:first:reading:10" and
+    "language:first:all:9" are both a new test in the first language."""
+    return frozenset(":".join(move.id.split(":")[:2]) for move in item.moves)
 
 
 @dataclass(frozen=True, slots=True)

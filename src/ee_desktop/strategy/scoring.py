@@ -12,8 +12,8 @@ from datetime import date
 
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules.crs import score
-from ee_desktop.rules.evaluation import Evaluation, evaluate
-from ee_desktop.rules.facts import facts
+from ee_desktop.rules.evaluation import Evaluation
+from ee_desktop.rules.facts import Facts, facts
 from ee_desktop.rules.loader import RuleSet
 from ee_desktop.strategy.edits import Change, build, without_accrual
 from ee_desktop.strategy.upkeep import upkeep
@@ -32,6 +32,14 @@ class Scored:
         return self.evaluation.crs.total
 
 
+@dataclass(frozen=True, slots=True)
+class _Gain:
+    copy: Profile
+    ready_on: date
+    facts: Facts
+    points: int
+
+
 class Scorer:
     def __init__(self, profile: Profile, as_of: date, rules: RuleSet) -> None:
         self.profile, self.as_of, self.rules = profile, as_of, rules
@@ -39,6 +47,7 @@ class Scorer:
         self._base: dict[date, int] = {}
         # The changes are kept with their result so that their ids cannot be reused.
         self._scored: dict[tuple[int, ...], tuple[tuple[Change, ...], Scored]] = {}
+        self._gains: dict[tuple[int, ...], tuple[tuple[Change, ...], _Gain]] = {}
 
     def total(self, profile: Profile, on: date) -> int:
         return score(facts(profile, on, self.rules), self.rules.at(on)).total
@@ -71,17 +80,26 @@ class Scorer:
         return found[1]
 
     def _score(self, changes: Sequence[Change]) -> Scored:
-        ready = max(c.ready_on for c in changes)
-        kept, texts = self.kept(ready)
-        copy = build(kept, changes)
-        after = evaluate(copy, ready, self.rules)
-        return Scored(copy, ready, after, after.crs.total - self._reference(changes, ready), texts)
+        light = self._gain(changes)
+        after = Evaluation(light.copy, light.ready_on, self.rules, light.facts)
+        texts = self.kept(light.ready_on)[1]
+        return Scored(light.copy, light.ready_on, after, light.points, texts)
 
     def gain(self, changes: Sequence[Change]) -> int:
-        """Points only, without building the whole evaluation."""
-        ready = max(c.ready_on for c in changes)
-        copy = build(self.kept(ready)[0], changes)
-        return self.total(copy, ready) - self._reference(changes, ready)
+        """Points only, without the programs and categories of the whole evaluation; a
+        later ``score`` of the same changes reuses the facts."""
+        return self._gain(changes).points
+
+    def _gain(self, changes: Sequence[Change]) -> _Gain:
+        key = tuple(id(c) for c in changes)
+        found = self._gains.get(key)
+        if found is None:
+            ready = max(c.ready_on for c in changes)
+            copy = build(self.kept(ready)[0], changes)
+            known = facts(copy, ready, self.rules)
+            points = score(known, self.rules.at(ready)).total - self._reference(changes, ready)
+            found = self._gains[key] = (tuple(changes), _Gain(copy, ready, known, points))
+        return found[1]
 
     def reference_profile(self, changes: Sequence[Change], on: date) -> Profile:
         """The file the gain is measured against (for checks and the sandbox)."""

@@ -11,8 +11,13 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from ee_desktop.i18n import format_date
 from ee_desktop.strategy import CutOff, ProjectionPoint
 
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48, 16, 16, 36
-LINE, EVENT, CUT = QColor("#1f5fae"), QColor("#c25e00"), QColor("#8a8a8a")
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 64, 16, 16, 44
+LINE, EVENT, CUT, TODAY = (
+    QColor("#1f5fae"),
+    QColor("#c25e00"),
+    QColor("#8a8a8a"),
+    QColor("#2e7d32"),
+)
 
 
 class ScoreChart(QWidget):
@@ -47,6 +52,18 @@ class ScoreChart(QWidget):
             .replace("%4", format_date(last.on))
         )
         return text
+
+    def legend(self) -> list[tuple[str, QColor, Qt.PenStyle]]:
+        """What each mark means, as drawn in the corner."""
+        entries = [(self.tr("Your score if nothing changes"), LINE, Qt.PenStyle.SolidLine)]
+        if any(p.events for p in self.points):
+            entries.append((self.tr("A change (birthday, expiry, work)"), EVENT, Qt.PenStyle.NoPen))
+        if self.cut_offs:
+            entries.append(
+                (self.tr("Recent cut-off of a round you qualify for"), CUT, Qt.PenStyle.DashLine)
+            )
+        entries.append((self.tr("Today"), TODAY, Qt.PenStyle.DotLine))
+        return entries
 
     def _range(self) -> tuple[int, int]:
         values = [p.score for p in self.points] + [c.recent_lowest for c in self.cut_offs]
@@ -106,6 +123,9 @@ class ScoreChart(QWidget):
             painter.setPen(QPen(CUT, 1, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.drawText(QPointF(plot.left() + 4, y - 3), f"{cut.name} {cut.recent_lowest}")
+        today = self.position(0, low).x()  # the projection starts on the day it is made
+        painter.setPen(QPen(TODAY, 1.5, Qt.PenStyle.DotLine))
+        painter.drawLine(QPointF(today, plot.top()), QPointF(today, plot.bottom()))
         painter.setPen(QPen(LINE, 2))
         for index in range(1, len(self.points)):
             painter.drawLine(
@@ -117,6 +137,52 @@ class ScoreChart(QWidget):
         for index, point in enumerate(self.points):
             if point.events:
                 painter.drawEllipse(self.position(index, point.score), 4, 4)
+        self._axis_titles(painter, plot)
+        self._draw_legend(painter, plot)
+
+    def _axis_titles(self, painter: QPainter, plot: QRectF) -> None:
+        painter.setPen(QPen(self.palette().text().color()))
+        painter.drawText(
+            QRectF(plot.left(), self.height() - 18, plot.width(), 16),
+            Qt.AlignmentFlag.AlignHCenter,
+            self.tr("Month"),
+        )
+        painter.save()
+        painter.translate(12, plot.center().y())
+        painter.rotate(-90)
+        painter.drawText(
+            QRectF(-plot.height() / 2, -8, plot.height(), 16),
+            Qt.AlignmentFlag.AlignHCenter,
+            self.tr("CRS score"),
+        )
+        painter.restore()
+
+    def _draw_legend(self, painter: QPainter, plot: QRectF) -> None:
+        entries = self.legend()
+        metrics = painter.fontMetrics()
+        row = metrics.height() + 2
+        width = 28 + max(metrics.horizontalAdvance(text) for text, _c, _s in entries)
+        box = QRectF(plot.right() - width - 6, plot.top() + 6, width, row * len(entries) + 6)
+        background = self.palette().base().color()
+        background.setAlpha(225)
+        painter.setPen(QPen(self.palette().mid().color()))
+        painter.setBrush(background)
+        painter.drawRect(box)
+        for number, (text, colour, style) in enumerate(entries):
+            y = box.top() + 3 + row * number + row / 2
+            if style == Qt.PenStyle.NoPen:
+                painter.setPen(QPen(colour, 1))
+                painter.setBrush(colour)
+                painter.drawEllipse(QPointF(box.left() + 12, y), 4, 4)
+            else:
+                painter.setPen(QPen(colour, 2, style))
+                painter.drawLine(QPointF(box.left() + 4, y), QPointF(box.left() + 20, y))
+            painter.setPen(QPen(self.palette().text().color()))
+            painter.drawText(
+                QRectF(box.left() + 24, y - row / 2, width - 24, row),
+                Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
 
     def event_at(self, x: float) -> ProjectionPoint | None:
         """The month under the mouse, for the tooltip."""

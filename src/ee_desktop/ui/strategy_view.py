@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -22,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ee_desktop.i18n import _
+from ee_desktop.i18n import _, format_date
 from ee_desktop.profile import Profile
 from ee_desktop.rules.explain import FACTOR_NAMES
 from ee_desktop.services.strategy import RoundsImport, StrategyService
-from ee_desktop.strategy import PlanItem
+from ee_desktop.strategy import Plan, PlanItem
 from ee_desktop.strategy.eligibility import program_names
 from ee_desktop.strategy.outlook import freshness
 from ee_desktop.strategy.rounds import round_type_name
@@ -46,6 +47,7 @@ class StrategyView(Tab[StrategyService]):
     ) -> None:
         super().__init__(service, today, parent)
         self.items: list[PlanItem] = []
+        self.found = Plan((), ())
 
         self.summary = QLabel()
         self.summary.setObjectName("strategy:summary")
@@ -99,6 +101,20 @@ class StrategyView(Tab[StrategyService]):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.every = QCheckBox(self.tr("Show &every single move instead of the plan"))
+        self.every.setObjectName("strategy:every")
+        self.every.setToolTip(
+            self.tr(
+                "The plan shows the ten best lines, combinations included; this lists each "
+                "move on its own, most points first."
+            )
+        )
+        self.every.toggled.connect(lambda _on: self._fill())
+        plan_box = QWidget()
+        plan_layout = QVBoxLayout(plan_box)
+        plan_layout.setContentsMargins(0, 0, 0, 0)
+        plan_layout.addWidget(self.table, 1)
+        plan_layout.addWidget(self.every)
 
         self.detail = QLabel()
         self.detail.setObjectName("strategy:detail")
@@ -118,7 +134,7 @@ class StrategyView(Tab[StrategyService]):
         right_layout.addWidget(self.apply_button)
 
         lower = QSplitter()
-        lower.addWidget(self.table)
+        lower.addWidget(plan_box)
         lower.addWidget(right)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
@@ -138,11 +154,12 @@ class StrategyView(Tab[StrategyService]):
         self.outlook.setText("\n".join(found.sentences))
         evaluation = self.service.evaluation(as_of)
         cuts = self.service.cut_offs(as_of)
-        self.items = self.service.plan(as_of)
+        self.found = self.service.full_plan(as_of)
         self.chart.show_projection(self.service.projection(as_of), cuts)
         score = evaluation.crs.total
         lines = [self.tr("Your score today: <b>%1</b>.").replace("%1", str(score))]
-        lines += [_html(sentence) for sentence in self.service.advice(as_of, self.items)]
+        advice = self.service.advice(as_of, list(self.found.items))
+        lines += [_html(sentence) for sentence in advice]
         if cuts:
             parts = [f"{c.name} {c.recent_lowest}" for c in cuts]
             lines.append(
@@ -151,16 +168,26 @@ class StrategyView(Tab[StrategyService]):
                 )
             )
         self.summary.setText("<br>".join(lines))
+        self._fill()
+
+    def _fill(self) -> None:
+        """The plan's lines, or every single move."""
+        found = self.found
+        self.items = list(found.moves if self.every.isChecked() else found.items)
         self.model.removeRows(0, self.model.rowCount())
         for item in self.items:
             action = item.actions
             if item.opens:  # what a move makes possible matters more than its points
                 action = self.tr("%1 (opens %2)").replace("%1", action)
                 action = action.replace("%2", program_names(item.opens))
+            if item.variants:
+                action += "\n" + self.tr(
+                    "Other levels of the same moves: %n", "", len(item.variants)
+                )
             row = [
                 QStandardItem(action),
                 QStandardItem(f"+{item.points}"),
-                QStandardItem(item.ready_on.isoformat()),
+                QStandardItem(format_date(item.ready_on)),
                 QStandardItem(str(item.score_after)),
                 QStandardItem(
                     ", ".join(round_type_name(t) for t in item.clears) or self.tr("none yet")
@@ -194,6 +221,13 @@ class StrategyView(Tab[StrategyService]):
         today = self.service.evaluation(as_of)
         after = self.service.evaluation(item.ready_on, _copy_of(item))
         steps = "".join(f"<li>{_html(m.explanation)}</li>" for m in item.moves)
+        if item.variants:
+            others = "".join(
+                f"<li>{_html(v.actions)}: +{v.points}, {v.score_after} "
+                f"({_html(format_date(v.ready_on))})</li>"
+                for v in item.variants
+            )
+            steps += f"<p>{_html(self.tr('Or the same at other levels:'))}</p><ul>{others}</ul>"
         rows = "".join(
             f"<tr><td>{_html(_(FACTOR_NAMES.get(c.factor, c.factor)))}</td>"
             f"<td align='right'>{c.today}</td><td align='right'>{c.after}</td></tr>"

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         advice,
         builtin_rounds,
         cut_offs,
-        plan,
+        full_plan,
         projection,
         qualifying_round_types,
         standing,
@@ -48,17 +48,17 @@ def run(args: argparse.Namespace) -> int:
     evaluation = evaluate(profile, day, rules)
     qualifying = set(qualifying_round_types(evaluation))
     cuts = [c for c in cut_offs(rounds, day) if c.round_type in qualifying]
-    items = plan(profile, day, rounds, rules)
+    found = full_plan(profile, day, rounds, rules)
     points = projection(profile, day, 24, rules)
     latest = max((r.on for r in rounds), default=None)
     score = evaluation.crs.total
     if args.json:
         print(
             json.dumps(
-                to_json(day, score, latest, cuts, items, points), indent=2, ensure_ascii=False
+                to_json(day, score, latest, cuts, found, points), indent=2, ensure_ascii=False
             )
         )
     else:
-        sentences = advice(standing(profile, day, rounds, rules), items, 3)
-        print(render_text(day, score, sentences, latest, cuts, items, points))
+        sentences = advice(standing(profile, day, rounds, rules), found.items, 3)
+        print(render_text(day, score, sentences, latest, cuts, found, points))
     return EXIT_OK
