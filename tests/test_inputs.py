@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -10,10 +10,13 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from ee_desktop.profile.problems import Problem
+from ee_desktop.store import Store
+from ee_desktop.ui.deadlines_view import CustomDeadlineDialog, DeadlinesView
 from ee_desktop.ui.forms.inputs import SectionForm
 from ee_desktop.wizard.country_input import CountryCombo, find_country
 from ee_desktop.wizard.date_input import DateInput, parse_date
 from ee_desktop.wizard.fields import Form
+from tests.conftest import TODAY, services_for
 
 
 def typed(qtbot: QtBot, combo: CountryCombo, text: str) -> None:
@@ -265,3 +268,48 @@ def test_the_form_field_reads_iso_and_names_the_forms_it_takes(qtbot: QtBot) -> 
     moved.line.clear()
     moved.line.textEdited.emit("")
     assert node["moved_on"] is None
+
+
+# -- the deadline the user adds ------------------------------------------------------------
+
+
+def test_a_bad_date_in_my_own_deadline_keeps_the_title_and_the_date(
+    qtbot: QtBot, store: Store
+) -> None:
+    service = services_for(store).deadlines
+    view = DeadlinesView(service, lambda: TODAY)
+    qtbot.addWidget(view)
+    view.refresh()
+    rows = view.model.rowCount()
+    dialog = view.add_custom()
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.title, "Renew the lease")
+    qtbot.keyClicks(dialog.due, "31/02/2027")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()  # nothing is lost
+    assert dialog.title.text() == "Renew the lease" and dialog.due.text() == "31/02/2027"
+    assert dialog.error.text().startswith("“31/02/2027” is not a date")
+    assert view.model.rowCount() == rows
+    dialog.due.clear()
+    qtbot.keyClicks(dialog.due, "15/05/9999")  # a date, but one the service refuses
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "must be between" in dialog.error.text()
+    assert dialog.title.text() == "Renew the lease"
+    dialog.due.clear()
+    due = TODAY + timedelta(days=20)
+    qtbot.keyClicks(dialog.due, due.strftime("%d/%m/%Y"))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert view.model.rowCount() == rows + 1
+    assert any(d.title == "Renew the lease" and d.due == due for d in view.deadlines)
+
+
+def test_my_own_deadline_needs_a_title(qtbot: QtBot, store: Store) -> None:
+    added: list[tuple[str, date]] = []
+    dialog = CustomDeadlineDialog(lambda title, due: added.append((title, due)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.due, "2027-01-31")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error.text() == "Write what is due."
+    assert dialog.due.text() == "2027-01-31" and added == []

@@ -10,11 +10,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -26,9 +29,67 @@ from PySide6.QtWidgets import (
 from ee_desktop.deadlines import Deadline
 from ee_desktop.services.deadlines import DeadlinesService
 from ee_desktop.ui.base import Tab
+from ee_desktop.wizard.date_input import DateInput
 
 UID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE, URGENT, SOON = "#b00020", "#c25e00", "#8a6d00"
+
+
+class CustomDeadlineDialog(QDialog):
+    """What is due and when, asked together. OK with a missing title, a date that is none
+    or one the service refuses keeps the dialog open with both texts and says what is
+    wrong; ``submit`` (title, date) adds the deadline or raises ValueError with the reason.
+    """
+
+    def __init__(self, submit: Callable[[str, date], object], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.submit = submit
+        self.setWindowTitle(self.tr("Add my own deadline"))
+        self.setObjectName("deadlines:custom")
+        self.title = QLineEdit()
+        self.title.setObjectName("deadlines:custom:title")
+        self.due = DateInput()
+        self.due.setObjectName("deadlines:custom:due")
+        self.error = QLabel()
+        self.error.setObjectName("deadlines:custom:error")
+        self.error.setStyleSheet(f"color: {OVERDUE};")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        form = QFormLayout(self)
+        form.addRow(self.tr("What is due:"), self.title)
+        form.addRow(self.tr("Due on:"), self.due)
+        form.addRow(self.error)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        title = self.title.text().strip()
+        due = self.due.date()
+        if not title:
+            self._say(self.tr("Write what is due."), self.title)
+        elif due is None:
+            problem = self.due.problem() or self.tr(
+                "Write the date as YYYY-MM-DD or DD/MM/YYYY, or choose it on the calendar."
+            )
+            self._say(problem, self.due)
+        else:
+            self.due.set_date(due)
+            try:
+                self.submit(title, due)
+            except ValueError as exc:
+                self._say(str(exc), self.due)
+                return
+            super().accept()
+
+    def _say(self, message: str, where: QWidget) -> None:
+        self.error.setText(message)
+        self.error.setVisible(True)
+        where.setFocus()
 
 
 def urgency(deadline: Deadline, as_of: date) -> str:
@@ -49,6 +110,7 @@ class DeadlinesView(Tab[DeadlinesService]):
     ) -> None:
         super().__init__(service, today, parent)
         self.deadlines: list[Deadline] = []
+        self.custom_dialog: CustomDeadlineDialog | None = None
 
         self.summary = QLabel()
         self.summary.setObjectName("deadlines:summary")
@@ -266,32 +328,16 @@ class DeadlinesView(Tab[DeadlinesService]):
             self.service.delete_custom(self._custom_id(deadline))
             self.refresh()
 
-    def add_custom(self) -> None:
-        title, ok = QInputDialog.getText(
-            self, self.tr("Add my own deadline"), self.tr("What is due:")
-        )
-        if not ok or not title.strip():
-            return
-        text, ok = QInputDialog.getText(
-            self, self.tr("Add my own deadline"), self.tr("Due on (YYYY-MM-DD):")
-        )
-        if not ok:
-            return
-        try:
-            due = date.fromisoformat(text.strip())
-        except ValueError:
-            QMessageBox.warning(
-                self,
-                self.tr("Add my own deadline"),
-                self.tr("The date must be written YYYY-MM-DD, for example 2027-01-31."),
-            )
-            return
-        try:
-            self.service.add_custom(title.strip(), due)
-        except ValueError as exc:
-            QMessageBox.warning(self, self.tr("Add my own deadline"), str(exc))
-            return
-        self.refresh()
+    def add_custom(self) -> CustomDeadlineDialog:
+        """Ask what is due and when in one dialog (window-modal; it stays open until the
+        deadline is added or the person cancels); the list is refreshed once it is added."""
+        if self.custom_dialog is not None:
+            self.custom_dialog.deleteLater()  # the one of the last time, closed
+        dialog = CustomDeadlineDialog(self.service.add_custom, self)
+        dialog.accepted.connect(self.refresh)
+        self.custom_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- calendar -------------------------------------------------------------------------
     def choose_and_export(self) -> None:
