@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from ee_desktop.profile.problems import Problem
 from ee_desktop.store import Store
+from ee_desktop.ui.checklist_view import ChecklistView
 from ee_desktop.ui.deadlines_view import CustomDeadlineDialog, DeadlinesView
 from ee_desktop.ui.forms.inputs import SectionForm
 from ee_desktop.wizard.country_input import CountryCombo, find_country
@@ -313,3 +314,30 @@ def test_my_own_deadline_needs_a_title(qtbot: QtBot, store: Store) -> None:
     dialog.accept()
     assert dialog.isVisible() and dialog.error.text() == "Write what is due."
     assert dialog.due.text() == "2027-01-31" and added == []
+
+
+# -- a checklist item's dates -------------------------------------------------------------
+
+
+def test_a_checklist_date_takes_either_form_and_keeps_what_is_no_date(
+    qtbot: QtBot, store: Store
+) -> None:
+    service = services_for(store).checklist
+    view = ChecklistView(service, lambda: TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    first = view.visible_entries()[0]
+    view.select(first.key)
+    line = view.detail.dates["requested_on"]
+    assert isinstance(line, DateInput)
+    qtbot.keyClicks(line, "31/02/2026")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert line.text() == "31/02/2026"
+    assert view.detail.date_error.text().startswith("“31/02/2026” is not a date")
+    line.selectAll()
+    qtbot.keyClicks(line, "01/03/2026")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    saved = {e.key: e for e in service.entries(TODAY)}[first.key]
+    assert saved.requested_on == date(2026, 3, 1)
+    assert view.detail.dates["requested_on"].text() == "2026-03-01"

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -58,6 +57,7 @@ from ee_desktop.checklist.entry import Attachment
 from ee_desktop.services.checklist import ChecklistService
 from ee_desktop.store.vault import VaultError
 from ee_desktop.ui.base import Tab
+from ee_desktop.wizard.date_input import DateInput
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 STANDING_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -443,15 +443,14 @@ class _Detail(QWidget):
             self.status.addItem(view.status_names[status], status)
         self.status.activated.connect(self._status_chosen)
         form.addRow(self.tr("&Status:"), self.status)
-        self.dates: dict[str, QLineEdit] = {}
+        self.dates: dict[str, DateInput] = {}
         for name, label in (
             ("requested_on", self.tr("Requested on:")),
             ("received_on", self.tr("Received on:")),
             ("uploaded_on", self.tr("Uploaded on:")),
         ):
-            line = QLineEdit()
+            line = DateInput()
             line.setObjectName(f"checklist:{name}")
-            line.setPlaceholderText(self.tr("YYYY-MM-DD"))
             line.editingFinished.connect(lambda n=name: self._date_edited(n))
             self.dates[name] = line
             form.addRow(label, line)
@@ -526,14 +525,11 @@ class _Detail(QWidget):
     def _date_edited(self, name: str) -> None:
         if self.entry is None:
             return
-        text = self.dates[name].text().strip()
+        line = self.dates[name]
         current = getattr(self.entry, name)
-        try:
-            value = date.fromisoformat(text) if text else None
-        except ValueError:
-            self.date_error.setText(
-                self.tr("Dates are written YYYY-MM-DD, for example 2026-03-01.")
-            )
+        value = line.date()
+        if line.problem():  # kept as typed, with the forms the input takes
+            self.date_error.setText(line.problem())
             self.date_error.setVisible(True)
             return
         self.date_error.setVisible(False)
