@@ -5,20 +5,25 @@ other moves are then compared with the rounds it would qualify for."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from pytestqt.qtbot import QtBot
 
+from ee_desktop.i18n import format_date
 from ee_desktop.profile.model import LanguageTest, Profile
 from ee_desktop.rules.evaluation import evaluate
 from ee_desktop.store import Store
-from ee_desktop.strategy.eligibility import FUNDS_MOVE
+from ee_desktop.strategy.eligibility import (
+    EXPERIENCE_MOVE,
+    FUNDS_MOVE,
+    experience_move,
+)
 from ee_desktop.strategy.output import to_json
 from ee_desktop.strategy.plan import full_plan, plan
 from ee_desktop.strategy.rounds import builtin_rounds
 from ee_desktop.ui.strategy_view import StrategyView
 from tests.conftest import services_for
-from tests.strategy.strategy_helpers import example, rules
+from tests.strategy.strategy_helpers import example, job, rules, single
 
 DAY = date(2026, 7, 1)
 
@@ -64,6 +69,74 @@ def test_no_funds_move_when_the_funds_are_enough_or_not_what_stands_in_the_way()
     no_tests = replace(profile, applicant=replace(profile.applicant, language_tests=()))
     blocked = plan(no_tests, DAY, rounds, rules())  # no language result: funds open nothing
     assert FUNDS_MOVE not in {m.id for i in blocked for m in i.moves}
+
+
+def _new_in_canada(start: date) -> Profile:
+    """The example, single, with only a Canadian job started on ``start`` and still held."""
+    base = single()
+    jobs = (job("CA", start, None, employer="Maple Inc"),)
+    return replace(base, applicant=replace(base.applicant, work_history=jobs))
+
+
+def _changed_occupations() -> Profile:
+    """Two years abroad, but never a year in one occupation; the current job started in
+    January. Its first year gives no points (the years abroad already count), only FSW."""
+    base = single()
+    jobs = (
+        job("IN", date(2019, 1, 1), date(2019, 9, 30), noc="21232"),
+        job("IN", date(2020, 1, 1), date(2020, 9, 30), noc="21231"),
+        job("IN", date(2021, 1, 1), date(2021, 9, 30), noc="21222"),
+        job("IN", date(2026, 1, 1), None, noc="21211"),
+    )
+    return replace(
+        base,
+        applicant=replace(base.applicant, work_history=jobs),
+        settlement_funds_cad=20_000,
+    )
+
+
+def test_a_year_of_work_that_opens_programs_comes_first_with_its_day() -> None:
+    profile = _new_in_canada(date(2026, 3, 2))
+    assert not evaluate(profile, DAY, rules()).eligible_for_any_program
+    first = full_plan(profile, DAY, list(builtin_rounds()), rules()).items[0]
+    assert first.ids == ("experience:canadian:1",) and first.opens == ("fsw", "cec")
+    day = first.ready_on
+    assert not evaluate(profile, day - timedelta(days=1), rules()).eligible_for_any_program
+    assert evaluate(profile, day, rules()).cec.eligible
+
+
+def test_keep_working_names_the_day_the_current_job_opens_a_program() -> None:
+    profile = _changed_occupations()
+    before = evaluate(profile, DAY, rules())
+    assert not before.eligible_for_any_program
+    found = full_plan(profile, DAY, list(builtin_rounds()), rules())
+    first = found.items[0]
+    assert first.ids == (EXPERIENCE_MOVE,) and first.opens == ("fsw",)
+    day = first.ready_on
+    # The engine itself: the day before, nothing is open; on the day, FSW opens.
+    assert not evaluate(profile, day - timedelta(days=1), rules()).eligible_for_any_program
+    assert evaluate(first.moves[0].profile, day, rules()).fsw.eligible
+    assert date(2026, 12, 1) <= day <= date(2027, 1, 1)  # a year of the current job
+    assert first.moves[0].title == f"Keep working until {format_date(day)}"
+    assert "Federal Skilled Worker" in first.moves[0].explanation
+    assert EXPERIENCE_MOVE in {i.ids[0] for i in found.moves}
+
+
+def test_no_keep_working_move_without_current_work_or_when_every_program_it_can_open_is_open() -> (
+    None
+):
+    ended = _new_in_canada(date(2026, 3, 2))
+    stopped = replace(
+        ended,
+        applicant=replace(
+            ended.applicant,
+            work_history=(job("CA", date(2026, 3, 2), date(2026, 10, 1)),),
+        ),
+    )
+    assert experience_move(stopped, evaluate(stopped, DAY, rules()), DAY, rules()) is None
+    eligible = example()  # eligible for FSW; a software developer's job never opens FST
+    assert evaluate(eligible, DAY, rules()).fsw.eligible
+    assert experience_move(eligible, evaluate(eligible, DAY, rules()), DAY, rules()) is None
 
 
 def test_the_strategy_tab_shows_the_funds_first_and_the_program_it_opens(

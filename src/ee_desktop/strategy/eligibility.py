@@ -2,19 +2,22 @@
 
 A file eligible for no program cannot be invited at any score, and one eligible only for
 some rounds misses the others: what opens a program comes first, with the exact amount.
-Today: the settlement funds short of the amount in force for the family (FSW and FST
-require them; the Canadian Experience Class does not).
+The settlement funds short of the amount in force for the family (FSW and FST require
+them; the Canadian Experience Class does not), and the day the current work reaches the
+experience a program asks for. Language levels and ECAs that open a program are moves worth
+points too: the plan marks them with the programs they open (see plan.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
-from ee_desktop.i18n import N_, _, format_money
+from ee_desktop.i18n import N_, _, format_date, format_money
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules.evaluation import Evaluation, evaluate
 from ee_desktop.rules.loader import RuleSet
+from ee_desktop.rules.programs import is_trade
 from ee_desktop.strategy.moves import Move
 
 FUNDS_MOVE = "eligibility:funds"
@@ -81,3 +84,81 @@ def funds_move(
         changes=(_("settlement funds {amount}").format(amount=format_money(needed)),),
         profile=changed,
     )
+
+
+EXPERIENCE_MOVE = "eligibility:experience"
+HORIZON_DAYS = 731  # two years of work ahead: the longest a program asks of a current job
+SCAN_DAYS = 30
+
+
+def experience_move(
+    profile: Profile, evaluation: Evaluation, as_of: date, rules: RuleSet
+) -> Move | None:
+    """Keep working: the first day the applicant's current work opens a program.
+
+    Searched on the file with the settlement funds it needs (the funds move names any
+    shortfall), month by month, then day by day; a program that would open on that day
+    anyway, with the work stopped today, is not credited to the work.
+    """
+    before = eligible_programs(evaluation)
+    jobs = profile.applicant.work_history
+    current = [j for j in jobs if j.end is None or j.end > as_of]
+    missing = set(PROGRAMS) - before
+    if not any(is_trade(j.noc_code, evaluation.tables) for j in current):
+        missing.discard("fst")  # the work would never count for it: no search
+    if not current or not missing:
+        return None
+    funded = _funded(profile, evaluation)
+    stopped = replace(
+        funded,
+        applicant=replace(
+            profile.applicant,
+            work_history=tuple(
+                replace(j, end=as_of) if j.end is None or j.end > as_of else j for j in jobs
+            ),
+        ),
+    )
+
+    def opens(day: date) -> tuple[str, ...]:
+        found = opened(before, evaluate(funded, day, rules))
+        anyway = set(opened(before, evaluate(stopped, day, rules))) if found else set()
+        return tuple(name for name in found if name not in anyway)
+
+    low, high = as_of, None
+    for days in range(SCAN_DAYS, HORIZON_DAYS + SCAN_DAYS, SCAN_DAYS):
+        day = as_of + timedelta(days=min(days, HORIZON_DAYS))
+        if opens(day):
+            high = day
+            break
+        low = day
+    if high is None:
+        return None
+    while (high - low).days > 1:  # low opens nothing, high opens a program
+        middle = low + (high - low) / 2
+        if opens(middle):
+            high = middle
+        else:
+            low = middle
+    programs = opens(high)
+    after = evaluate(funded, high, rules)
+    without = evaluate(stopped, high, rules)
+    return Move(
+        id=EXPERIENCE_MOVE,
+        title=_("Keep working until {day}").format(day=format_date(high)),
+        explanation=_(
+            "On {day} your current work reaches the experience {programs} requires, if it "
+            "continues as recorded (same job, same hours, no gap)."
+        ).format(day=format_date(high), programs=program_names(programs)),
+        points=after.crs.total - without.crs.total,
+        ready_on=high,
+        score_after=after.crs.total,
+        changes=(_("work continued until {day}").format(day=format_date(high)),),
+        profile=funded,
+    )
+
+
+def _funded(profile: Profile, evaluation: Evaluation) -> Profile:
+    needed, have = evaluation.required_funds, profile.settlement_funds_cad
+    if needed is None or (have is not None and have >= needed):
+        return profile
+    return replace(profile, settlement_funds_cad=float(needed))

@@ -22,7 +22,14 @@ from ee_desktop.rules.loader import RuleSet, load_rules
 from ee_desktop.strategy.candidate import Candidate
 from ee_desktop.strategy.cutoffs import CutOff, cleared, cut_offs, qualifying_round_types
 from ee_desktop.strategy.edits import compatible
-from ee_desktop.strategy.eligibility import eligible_programs, funds_move, opened, program_names
+from ee_desktop.strategy.eligibility import (
+    EXPERIENCE_MOVE,
+    eligible_programs,
+    experience_move,
+    funds_move,
+    opened,
+    program_names,
+)
 from ee_desktop.strategy.moves import Move, scored_moves
 from ee_desktop.strategy.rounds import Round
 from ee_desktop.strategy.scoring import Scorer
@@ -129,9 +136,12 @@ def _item(
     scorer: Scorer,
     pairs: Sequence[tuple[Move, Candidate]],
     offs: Sequence[CutOff],
-    before: frozenset[str],
 ) -> PlanItem:
+    """A line of moves; the programs it opens are those the file without it lacks on the
+    same day (a move ready after a year of work does not open what the work opens)."""
     moves = tuple(sorted((m for m, _c in pairs), key=lambda m: (m.ready_on, -m.points, m.id)))
+    changes = [c.change for _m, c in pairs]
+    result = scorer.score(changes)
     if len(pairs) == 1:
         move = pairs[0][0]
         profile, points, ready_on, after = (
@@ -140,12 +150,11 @@ def _item(
             move.ready_on,
             move.score_after,
         )
-        evaluation = scorer.score([pairs[0][1].change]).evaluation
     else:
-        result = scorer.score([c.change for _m, c in pairs])
         profile, points, ready_on = result.profile, result.points, result.ready_on
-        after, evaluation = result.score_after, result.evaluation
-    return _plan_item(moves, points, ready_on, after, evaluation, profile, offs, before)
+        after = result.score_after
+    before = eligible_programs(scorer.reference(changes, ready_on))
+    return _plan_item(moves, points, ready_on, after, result.evaluation, profile, offs, before)
 
 
 def _plan_item(
@@ -219,8 +228,8 @@ def _extra_items(
 def _rank_key(
     item: PlanItem, as_of: date, now: frozenset[str], eligible_now: bool
 ) -> tuple[int, float, int, int, tuple[str, ...]]:
-    if item.opens and not eligible_now:  # no round at all without it: first
-        return (-1, float(item.ready_on.toordinal()), -item.points, len(item.moves), item.ids)
+    if item.opens and not eligible_now:  # no round at all without it: first, alone first
+        return (-1, float(item.ready_on.toordinal()), len(item.moves), -item.points, item.ids)
     if set(item.clears) - now:
         return (0, float(item.ready_on.toordinal()), -item.points, len(item.moves), item.ids)
     per_month = item.points / _months(as_of, item.ready_on)
@@ -305,10 +314,13 @@ def _ranked(
     base = evaluate(profile, as_of, ruleset)
     before = eligible_programs(base)
     pairs = scored_moves(profile, as_of, ruleset, scorer)
-    singles = [_item(scorer, [pair], offs, before) for pair in pairs]
-    singles += _extra_items(
-        profile, as_of, ruleset, offs, base, [swap_move(profile, base, as_of, ruleset)]
-    )
+    singles = [_item(scorer, [pair], offs) for pair in pairs]
+    extra = [
+        swap_move(profile, base, as_of, ruleset),
+        experience_move(profile, base, as_of, ruleset),
+    ]
+    found = _extra_items(profile, as_of, ruleset, offs, base, extra)
+    singles += [item for item in found if not _said_already(item, singles)]
     by_ids = {frozenset(item.ids): item for item in singles}
     items = list(singles)
     pool = pairs[:COMBINATION_POOL]
@@ -320,13 +332,11 @@ def _ranked(
             # Points first: most combinations add nothing over a part and need no more.
             if _redundant([m.id for m, _c in group], scorer.gain(changes), by_ids, now):
                 continue
-            item = _item(scorer, group, offs, before)
+            item = _item(scorer, group, offs)
             by_ids[frozenset(item.ids)] = item
             items.append(item)
-    items.sort(key=lambda item: _rank_key(item, as_of, now, bool(before)))
-    ranked = sorted(
-        [*items, *described], key=lambda item: _rank_key(item, as_of, now, bool(before))
-    )
+    eligible_now = bool(before)
+    ranked = sorted([*items, *described], key=lambda i: _rank_key(i, as_of, now, eligible_now))
     chosen: list[PlanItem] = []
     variants: list[list[PlanItem]] = []
     lines: dict[frozenset[str], int] = {}
@@ -345,6 +355,15 @@ def _ranked(
     )
     singles.sort(key=lambda item: (-item.points, item.ready_on, item.ids))
     return Plan(shown, (*described, *(_shown(item, offs) for item in singles)))
+
+
+def _said_already(item: PlanItem, singles: Sequence[PlanItem]) -> bool:
+    """The keep-working line, when a year-of-work move opens the same programs as soon:
+    that move says the same, with its points."""
+    return item.ids == (EXPERIENCE_MOVE,) and any(
+        other.opens and other.ready_on <= item.ready_on and set(other.opens) >= set(item.opens)
+        for other in singles
+    )
 
 
 def _shown(item: PlanItem, offs: Sequence[CutOff]) -> PlanItem:

@@ -12,7 +12,7 @@ from datetime import date
 
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules.crs import score
-from ee_desktop.rules.evaluation import Evaluation
+from ee_desktop.rules.evaluation import Evaluation, evaluate
 from ee_desktop.rules.facts import Facts, facts
 from ee_desktop.rules.loader import RuleSet
 from ee_desktop.strategy.edits import Change, build, without_accrual
@@ -48,6 +48,7 @@ class Scorer:
         # The changes are kept with their result so that their ids cannot be reused.
         self._scored: dict[tuple[int, ...], tuple[tuple[Change, ...], Scored]] = {}
         self._gains: dict[tuple[int, ...], tuple[tuple[Change, ...], _Gain]] = {}
+        self._references: dict[tuple[date, tuple[tuple[str, date], ...]], Evaluation] = {}
 
     def total(self, profile: Profile, on: date) -> int:
         return score(facts(profile, on, self.rules), self.rules.at(on)).total
@@ -100,6 +101,16 @@ class Scorer:
             points = score(known, self.rules.at(ready)).total - self._reference(changes, ready)
             found = self._gains[key] = (tuple(changes), _Gain(copy, ready, known, points))
         return found[1]
+
+    def reference(self, changes: Sequence[Change], on: date) -> Evaluation:
+        """The evaluation the changes are measured against on ``on`` (programs, rounds):
+        one per day and work stopped, however many changes share them."""
+        accruals = tuple(sorted((c.accrues, c.ready_on) for c in changes if c.accrues))
+        found = self._references.get((on, accruals))
+        if found is None:
+            profile = self.reference_profile(changes, on)
+            found = self._references[(on, accruals)] = evaluate(profile, on, self.rules)
+        return found
 
     def reference_profile(self, changes: Sequence[Change], on: date) -> Profile:
         """The file the gain is measured against (for checks and the sandbox)."""
