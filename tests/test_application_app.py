@@ -14,12 +14,14 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from ee_desktop.application import Blocker
 from ee_desktop.cli import main
 from ee_desktop.paths import database_path
 from ee_desktop.profile.milestones import Milestone
 from ee_desktop.services.application import ApplicationService
 from ee_desktop.store import Store, open_store
 from ee_desktop.store import database as database_module
+from ee_desktop.ui.application_view import LISTED as LISTED_IN_QUESTION
 from ee_desktop.ui.application_view import ApplicationView, MilestoneDialog
 from ee_desktop.ui.main_window import MainWindow
 from tests.conftest import EXAMPLE, TODAY, FixedPassphrases, services_for
@@ -157,7 +159,9 @@ def test_the_timeline_shows_requests_and_the_processing_standard(
                        "answered 2026-06-20  (day 9)"]  # fmt: skip
     assert rows[3][:3] == ["2026-11-20", "Request for documents", "2026-12-01"]
     assert rows[-1][1] == "Landed: permanent resident" and rows[-1][0] == ""
-    assert not view.blockers_box.isVisibleTo(view)
+    # Submitted with documents still not marked received: they stay listed, as information.
+    assert view.blockers_box.isVisibleTo(view)
+    assert view.blockers_box.title() == "Still missing (IRCC may ask for these)"
     assert view.processing.value() == 176 and view.processing.maximum() == 183
     assert "Day 176 of 183" in view.processing_text.text()
     assert view.next_step.text() == "Next: Answer the request for documents, by December 1, 2026."
@@ -195,6 +199,92 @@ def test_a_refused_milestone_is_explained_and_nothing_is_saved(
     assert not view.record(Milestone("ppr", date(2026, 11, 2), date(2026, 11, 1)))
     assert warned and warned[0].startswith("Deadline in the letter")
     assert service.milestones() == []
+
+
+def _recorded_submissions(service: ApplicationService) -> list[Milestone]:
+    return [m for m in service.milestones() if m.name == "application_submitted"]
+
+
+def test_submitting_with_documents_missing_asks_first_and_cancel_records_nothing(
+    view: ApplicationView, service: ApplicationService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service.record(INVITED, TODAY)
+    view.refresh()
+    missing = service.missing_documents(TODAY)
+    assert len(missing) > LISTED_IN_QUESTION  # the example file has sent nothing yet
+    box, anyway = view.submit_question(missing)
+    assert box.windowTitle() == "Record the application as submitted?"
+    assert f"{len(missing)} documents of the application" in box.text()
+    assert missing[0].title in box.informativeText()
+    assert "more (Show Details" in box.informativeText()
+    assert box.detailedText().splitlines() == [f"• {b.title}" for b in missing]
+    assert anyway.text().replace("&", "") == "Record anyway"
+    asked: list[tuple[str, ...]] = []
+
+    def cancel(self: ApplicationView, found: tuple[Blocker, ...]) -> bool:
+        asked.append(tuple(b.title for b in found))
+        return False
+
+    monkeypatch.setattr(ApplicationView, "ask_submit_anyway", cancel)
+    assert not view.record(Milestone("application_submitted", TODAY))
+    assert asked == [tuple(b.title for b in missing)]
+    assert _recorded_submissions(service) == []
+    assert view.stage.text() == "Invited: preparing the application"
+
+
+def test_record_anyway_records_and_the_missing_list_stays(
+    view: ApplicationView, service: ApplicationService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service.record(INVITED, TODAY)
+    view.refresh()
+    missing = service.missing_documents(TODAY)
+
+    def click_record_anyway(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if b.text().replace("&", "") == "Record anyway").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_record_anyway)
+    assert view.record(Milestone("application_submitted", TODAY))
+    assert len(_recorded_submissions(service)) == 1
+    assert view.stage.text() == "Application submitted: in processing"
+    assert view.blockers_box.isVisibleTo(view)
+    assert view.blockers_box.title() == "Still missing (IRCC may ask for these)"
+    listed = [view.blockers.item(i).text() for i in range(view.blockers.count())]
+    assert listed == [f"•  {b.title}" for b in missing]
+    view.blockers.setCurrentItem(view.blockers.item(0))
+    assert "IRCC may ask for it" in view.blocker_detail.text()
+    status = service.status(TODAY)
+    assert status is not None and [b.title for b in status.still_missing] == [
+        b.title for b in missing
+    ]
+    # Correcting the recorded submission does not ask again.
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail("asked again"))
+    recorded = _recorded_submissions(service)[0]
+    assert view.record(replace(recorded, note="sent online"))
+
+
+def test_nothing_missing_records_the_submission_without_asking(
+    view: ApplicationView, service: ApplicationService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service.record(INVITED, TODAY)
+    monkeypatch.setattr(type(service), "missing_documents", lambda self, as_of: ())
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail("asked"))
+    assert view.record(Milestone("application_submitted", TODAY))
+    assert len(_recorded_submissions(service)) == 1
+
+
+def test_the_dialog_opens_on_the_next_milestone_not_recorded(
+    view: ApplicationView, service: ApplicationService
+) -> None:
+    assert view.record_dialog().name.currentData() == "profile_submitted"
+    service.record(Milestone("profile_submitted", date(2026, 9, 1)), TODAY)
+    assert view.record_dialog().name.currentData() == "invitation"
+    service.record(INVITED, TODAY)
+    assert view.record_dialog().name.currentData() == "application_submitted"
+    service.record(Milestone("application_submitted", date(2026, 11, 20)), TODAY)
+    service.record(Milestone("aor", date(2026, 11, 21)), TODAY)
+    assert view.record_dialog().name.currentData() == "biometrics_request"
+    assert view.record_dialog("copr").name.currentData() == "copr"  # a step chosen wins
 
 
 def test_the_dialog_offers_only_the_dates_a_milestone_has(qtbot: QtBot) -> None:
@@ -261,6 +351,26 @@ def test_milestone_and_application_commands(
     assert main(["milestone", "document-request", "2026-11-12", "--remove"]) == 0
     assert main(["milestone", "document-request", "2026-11-12", "--remove"]) == 2
     assert "No document-request recorded on November 12, 2026." in capsys.readouterr().err
+
+
+def test_recording_the_submission_warns_of_missing_documents_on_stderr(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = _service(store).missing_documents(date.today())
+    store.close()
+    assert missing
+    assert main(["milestone", "invitation", "2026-11-10"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""  # only the submission warns
+    assert main(["milestone", "submitted", "2026-11-20"]) == 0  # a warning, never refused
+    captured = capsys.readouterr()
+    assert "Recorded submitted on November 20, 2026." in captured.out
+    assert "Warning" not in captured.out
+    assert f"Warning: {len(missing)} documents of the application" in captured.err
+    for blocker in missing:
+        assert f"  - {blocker.title}" in captured.err
+    assert main(["milestone", "submitted", "2026-11-20", "--note", "online"]) == 0
+    assert capsys.readouterr().err == ""  # correcting the record does not warn again
 
 
 def test_an_unknown_milestone_lists_the_valid_names(

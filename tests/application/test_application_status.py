@@ -344,3 +344,36 @@ def test_after_the_invitation_incomplete_forms_block_person_by_person() -> None:
     assert "personal history" in forms[0].detail
     before = assess(profile, TODAY, [], all_received(profile, TODAY), rules())
     assert not [b for b in before.blockers if b.kind == "forms"]  # not before an invitation
+
+
+# -- after submission ---------------------------------------------------------------------------
+def test_documents_still_missing_stay_listed_after_submission() -> None:
+    from ee_desktop.application.output import render_text, to_json
+
+    submitted = [INVITED, Milestone("application_submitted", date(2026, 11, 20))]
+    before = assess(example(), TODAY, [INVITED], rules=rules())
+    status = assess(example(), TODAY, submitted, rules=rules())
+    documents = [b.title for b in before.blockers if b.kind == "document"]
+    assert status.blockers == ()
+    assert [b.title for b in status.still_missing] == documents
+    assert not any(b.blocks for b in status.still_missing)  # no longer blocks anything
+    assert "IRCC may ask for it" in status.still_missing[0].detail
+    assert [m["title"] for m in to_json(status)["still_missing"]] == documents
+    assert to_json(before)["still_missing"] == []
+    assert "Still missing (IRCC may ask for these)" in render_text(status)
+    received = assess(example(), TODAY, submitted, all_received(example(), TODAY), rules=rules())
+    assert received.still_missing == ()
+
+
+def test_the_next_milestone_is_the_first_after_the_furthest_recorded() -> None:
+    from ee_desktop.application import next_milestone
+
+    assert next_milestone([]) == "profile_submitted"
+    assert next_milestone([INVITED]) == "application_submitted"
+    request = Milestone("biometrics_request", date(2026, 12, 1))
+    assert next_milestone([INVITED, request]) == "medical_request"
+    # A step of an earlier application (before the latest invitation) does not count.
+    old = Milestone("aor", date(2026, 1, 5))
+    assert next_milestone([old, INVITED]) == "application_submitted"
+    landed = Milestone("landed", date(2027, 6, 1))
+    assert next_milestone([INVITED, landed]) == "profile_submitted"

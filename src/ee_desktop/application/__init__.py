@@ -9,7 +9,7 @@ from ee_desktop.application.model import (
     Processing,
     Step,
 )
-from ee_desktop.application.status import STEP_TITLES, assess
+from ee_desktop.application.status import STEP_TITLES, assess, next_milestone
 
 __all__ = [
     "STAGES",
@@ -20,4 +20,5 @@ __all__ = [
     "Processing",
     "Step",
     "assess",
+    "next_milestone",
 ]

@@ -41,20 +41,29 @@ def _eligibility(ev: Evaluation) -> Iterator[Blocker]:
 
 
 def _documents(
-    items: Sequence[Requirement], progress: dict[str, ChecklistProgress]
+    items: Sequence[Requirement],
+    progress: dict[str, ChecklistProgress],
+    submitted: bool = False,
 ) -> Iterator[Blocker]:
     for item in items:
         state = progress.get(item.key)
         if not item.mandatory or (state is not None and state.done):
             continue
+        if submitted:
+            detail = _(
+                "Not marked received in your checklist. IRCC may ask for it while the "
+                "application is processed: have it ready, and mark it received once you have it."
+            )
+        else:
+            detail = _(
+                "Not marked received in your checklist. A missing document makes the "
+                "application incomplete, and IRCC returns incomplete applications."
+            )
         yield Blocker(
             kind="document",
             title=item_title(item),
-            detail=_(
-                "Not marked received in your checklist. A missing document makes the "
-                "application incomplete, and IRCC returns incomplete applications."
-            ),
-            blocks=True,
+            detail=detail,
+            blocks=not submitted,
             person=item.person,
             key=item.key,
         )
@@ -195,6 +204,22 @@ def _funds(ev: Evaluation) -> Iterator[Blocker]:
             detail=detail,
             blocks=not cec,
         )
+
+
+def missing_documents(
+    evaluation: Evaluation, progress: Sequence[ChecklistProgress], submitted: bool = False
+) -> tuple[Blocker, ...]:
+    """The application's mandatory documents not marked received in the checklist on the
+    evaluation's date: before submission they block it; once ``submitted``, they no longer
+    block anything but IRCC may still ask for them."""
+    items = generate(
+        evaluation.profile,
+        evaluation.as_of,
+        evaluation.rules,
+        "application",
+        evaluation=evaluation,
+    )
+    return tuple(_documents(items, {item.key: item for item in progress}, submitted))
 
 
 def blockers(

@@ -98,6 +98,9 @@ class ApplicationStatus:
     # The last day a complete application can go in: the invitation's deadline, or earlier
     # when a document stops being usable before it.
     submit_by: date | None = None
+    # Once submitted: the application's documents still not marked received (IRCC may ask
+    # for them); before submission they are among the blockers.
+    still_missing: tuple[Blocker, ...] = ()
 
     @property
     def days_left(self) -> int | None:

@@ -71,6 +71,10 @@ def to_json(status: ApplicationStatus) -> dict[str, Any]:
         },
         "copr_expires": _iso(status.copr_expires),
         "submit_by": _iso(status.submit_by),
+        "still_missing": [
+            {"title": b.title, "person": b.person, "checklist_key": b.key or None}
+            for b in status.still_missing
+        ],
     }
 
 
@@ -159,6 +163,12 @@ def render_text(status: ApplicationStatus) -> str:
         if warnings:
             lines.append(_("Watch ({n}):").format(n=len(warnings)))
             lines += [f"  - {b.title}" for b in warnings]
+    if status.still_missing:
+        lines.append("")
+        lines.append(
+            _("Still missing (IRCC may ask for these) ({n}):").format(n=len(status.still_missing))
+        )
+        lines += [f"  - {b.title}" for b in status.still_missing]
     lines.append("")
     lines.append(_("Timeline:"))
     lines += [f"  {step_line(s)}" for s in status.timeline]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from ee_desktop.application.blockers import blockers
+from ee_desktop.application.blockers import blockers, missing_documents
 from ee_desktop.application.forms import forms_blockers
 from ee_desktop.application.model import ApplicationStatus, Blocker, Processing, Step
 from ee_desktop.deadlines.limits import Limits, load_limits
@@ -245,6 +245,20 @@ def _next_step(
     )
 
 
+def next_milestone(milestones: Iterable[Milestone]) -> str:
+    """The milestone to record next: the first, in order, after the furthest one recorded in
+    the current application (an earlier application's steps do not count); when the last one
+    is recorded, the first not recorded at all, else the first."""
+    ms = Recorded.of(milestones)
+    current = [m.name for m in ms.items if not ms.superseded(m)]
+    reached = max((MILESTONES.index(name) for name in current), default=-1)
+    later = MILESTONES[reached + 1 :]
+    if later:
+        return later[0]
+    unrecorded = [name for name in MILESTONES if name not in current]
+    return unrecorded[0] if unrecorded else MILESTONES[0]
+
+
 def _as_on(milestones: Recorded, as_of: date) -> Recorded:
     """The milestones as they stood on ``as_of``: later ones had not happened yet."""
     return Recorded(
@@ -278,6 +292,9 @@ def assess(
         found = blockers(ev, progress, limits, by)
     if stage == "invited":  # the forms are filled in after the invitation
         found += tuple(forms_blockers(profile, as_of))
+    missing: tuple[Blocker, ...] = ()
+    if stage in ("submitted", "approved"):
+        missing = missing_documents(ev, progress, submitted=True)
     passport = profile.applicant.passport
     passport_expires = None if passport is None else passport.expires_on
     steps = timeline(ms, as_of, limits, passport_expires)
@@ -295,4 +312,5 @@ def assess(
         next_step=_next_step(stage, as_of, submit_by, found, steps, copr_expires),
         copr_expires=copr_expires,
         submit_by=submit_by,
+        still_missing=missing,
     )

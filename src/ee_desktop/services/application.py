@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ee_desktop.application import ApplicationStatus, assess
+from ee_desktop.application import ApplicationStatus, Blocker, assess
+from ee_desktop.application.blockers import missing_documents
 from ee_desktop.profile.milestones import Milestone
+from ee_desktop.rules.evaluation import evaluate
 from ee_desktop.services.active import ActiveFile
 from ee_desktop.services.deadlines import DeadlinesService
 from ee_desktop.services.rules import RulesService
@@ -32,6 +34,15 @@ class ApplicationService:
             self.deadlines.checklist_progress(as_of),
             self.rules.rules,
         )
+
+    def missing_documents(self, as_of: date) -> tuple[Blocker, ...]:
+        """The application's mandatory documents not marked received in the checklist: asked
+        about before recording the application as submitted."""
+        profile = self.active.profile_or_none()
+        if profile is None:
+            return ()
+        evaluation = evaluate(profile, as_of, self.rules.rules)
+        return missing_documents(evaluation, self.deadlines.checklist_progress(as_of))
 
     def milestones(self) -> list[Milestone]:
         return self.deadlines.milestone_records()

@@ -33,7 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ee_desktop.application import STAGE_TITLES, STEP_TITLES, ApplicationStatus, Blocker, Step
+from ee_desktop.application import (
+    STAGE_TITLES,
+    STEP_TITLES,
+    ApplicationStatus,
+    Blocker,
+    Step,
+    next_milestone,
+)
 from ee_desktop.application.output import STATE_NAMES, countdown, processing_line
 from ee_desktop.history.checks import HistoryReport
 from ee_desktop.i18n import _, format_date
@@ -44,6 +51,8 @@ from ee_desktop.ui.deadlines_view import OVERDUE, URGENT
 from ee_desktop.ui.forms.status import FormsStatus
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
+SUBMITTED = "application_submitted"
+LISTED = 8  # missing documents named in the question itself; "Show Details…" has them all
 DONE_COLOUR, EXPECTED_COLOUR = "#1b5e20", "#757575"
 
 
@@ -311,19 +320,28 @@ class ApplicationView(Tab[ApplicationService]):
 
     def _fill_blockers(self, status: ApplicationStatus) -> None:
         before = status.stage in ("profile", "invited", "invitation_expired")
-        self.blockers_box.setVisible(before)
-        self.blockers_box.setTitle(
-            self.tr("What would block an application today")
-            if status.stage == "profile"
-            else self.tr("What blocks submission")
-        )
+        after = not before and bool(status.still_missing)
+        self.blockers_box.setVisible(before or after)
+        if after:
+            # A submitted application can still receive requests: what is missing stays listed.
+            title = self.tr("Still missing (IRCC may ask for these)")
+        elif status.stage == "profile":
+            title = self.tr("What would block an application today")
+        else:
+            title = self.tr("What blocks submission")
+        self.blockers_box.setTitle(title)
         self.blockers.clear()
-        ordered = sorted(status.blockers, key=lambda b: not b.blocks)
+        shown = status.still_missing if after else status.blockers
+        ordered = sorted(shown, key=lambda b: not b.blocks)
         for blocker in ordered:
-            mark = "✗" if blocker.blocks else "!"
+            mark = "✗" if blocker.blocks else "•" if after else "!"
             item = QListWidgetItem(f"{mark}  {blocker.title}")
             item.setData(Qt.ItemDataRole.UserRole, blocker)
-            item.setForeground(QBrush(QColor(OVERDUE if blocker.blocks else URGENT)))
+            colour = OVERDUE if blocker.blocks else URGENT
+            if after:
+                item.setForeground(self.palette().text())
+            else:
+                item.setForeground(QBrush(QColor(colour)))
             item.setToolTip(blocker.detail)
             self.blockers.addItem(item)
         if not ordered:
@@ -404,10 +422,16 @@ class ApplicationView(Tab[ApplicationService]):
         self.step_detail.setText("\n".join(lines))
 
     # -- recording ------------------------------------------------------------------------
-    def ask_record(self, preset: str = "") -> None:
+    def record_dialog(self, preset: str = "") -> MilestoneDialog:
+        """The dialog to record a milestone: on ``preset``, else on the next milestone not yet
+        recorded."""
         dialog = MilestoneDialog(self.today(), parent=self)
-        if preset in MILESTONES:
-            dialog.name.setCurrentIndex(MILESTONES.index(preset))
+        name = preset if preset in MILESTONES else next_milestone(self.service.milestones())
+        dialog.name.setCurrentIndex(MILESTONES.index(name))
+        return dialog
+
+    def ask_record(self, preset: str = "") -> None:
+        dialog = self.record_dialog(preset)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.record(dialog.milestone())
 
@@ -422,8 +446,58 @@ class ApplicationView(Tab[ApplicationService]):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.record(dialog.milestone())
 
+    @staticmethod
+    def _newly_submitted(milestone: Milestone) -> bool:
+        """Recording the application as submitted, not correcting a submission recorded."""
+        return milestone.name == SUBMITTED and milestone.id is None
+
+    def submit_question(self, missing: tuple[Blocker, ...]) -> tuple[QMessageBox, QPushButton]:
+        """The question asked before recording a submission while documents are missing: the
+        first ones named, all of them in the details (a scrolling list)."""
+        box = QMessageBox(self)
+        box.setObjectName("application:submit_question")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Record the application as submitted?"))
+        box.setText(
+            self.tr(
+                "%n documents of the application are not marked received in your checklist:",
+                "",
+                len(missing),
+            )
+        )
+        names = [f"• {b.title}" for b in missing]
+        shown = "\n".join(names[:LISTED])
+        if len(names) > LISTED:
+            shown += "\n" + self.tr("… and %1 more (Show Details…).").replace(
+                "%1", str(len(names) - LISTED)
+            )
+        box.setInformativeText(
+            shown
+            + "\n\n"
+            + self.tr(
+                "IRCC returns an application that misses a required document. If you sent "
+                "them, mark them received in the checklist; the list stays on this tab."
+            )
+        )
+        box.setDetailedText("\n".join(names))
+        anyway = box.addButton(self.tr("&Record anyway"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        return box, anyway
+
+    def ask_submit_anyway(self, missing: tuple[Blocker, ...]) -> bool:
+        box, anyway = self.submit_question(missing)
+        box.exec()
+        return box.clickedButton() is anyway
+
     def record(self, milestone: Milestone) -> bool:
-        """Record a milestone, or correct the record ``milestone.id``."""
+        """Record a milestone, or correct the record ``milestone.id``. Recording the
+        application as submitted while documents are missing asks first."""
+        if self._newly_submitted(milestone):
+            missing = self.service.missing_documents(self.today())
+            if missing and not self.ask_submit_anyway(missing):
+                return False
         try:
             self.service.record(milestone, self.today())
         except ValueError as exc:

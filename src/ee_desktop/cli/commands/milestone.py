@@ -4,12 +4,13 @@ remove one."""
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
 from ee_desktop.cli.context import EXIT_OK, Active, UserError
 from ee_desktop.cli.parser import iso_date
-from ee_desktop.i18n import _, format_date
+from ee_desktop.i18n import _, format_date, ngettext
 
 if TYPE_CHECKING:
     from ee_desktop.cli.parser import Subparsers
@@ -97,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
             deadlines.remove_milestone(existing)
             print(_("Removed {name} of {day}.").format(name=args.name, day=format_date(args.on)))
             return EXIT_OK
+        submitted = name == "application_submitted" and existing is None
         base = existing or Milestone(name, args.on)
         milestone = replace(
             base,
@@ -108,8 +110,28 @@ def run(args: argparse.Namespace) -> int:
             deadlines.record_milestone(milestone, date.today())
         except ValueError as exc:
             raise UserError(str(exc).splitlines()) from None
-        status = active.services.application.status(date.today())
+        application = active.services.application
+        status = application.status(date.today())
+        # Non-interactive: recording the submission is never refused, but a document not
+        # marked received is named (IRCC returns an incomplete application).
+        missing = application.missing_documents(date.today()) if submitted else ()
     print(_("Recorded {name} on {day}.").format(name=args.name, day=format_date(args.on)))
     if status is not None:
         print(status.next_step)
+    if missing:
+        lines = [
+            ngettext(
+                "Warning: {n} document of the application is not marked received in your "
+                "checklist:",
+                "Warning: {n} documents of the application are not marked received in your "
+                "checklist:",
+                len(missing),
+            ).format(n=len(missing)),
+            *(f"  - {b.title}" for b in missing),
+            _(
+                "IRCC returns an application that misses a required document, and may ask "
+                "for them later: mark each one received in the checklist once you have it."
+            ),
+        ]
+        print("\n".join(lines), file=sys.stderr)
     return EXIT_OK
