@@ -72,7 +72,9 @@ def main() -> None:
         per_refresh = sum(times(refresh, args.rounds)) / args.rounds * 1000
         check(len(view.entries) >= 200, "the large file has hundreds of items")
         check(
-            sum(e.status == "requested" for e in view.entries.values()) == len(recorded),
+            # One document shown in both stages (the passport) shares its record.
+            {e.record for e in view.entries.values() if e.status == "requested"}
+            == {e.record for e in recorded},
             "the recorded progress shows in the view",
         )
         print(f"{len(view.entries)} items: {per_refresh:.1f} ms per full refresh of the view")

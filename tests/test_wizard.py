@@ -625,3 +625,50 @@ def test_editing_places_lived_in_the_wizard_keeps_their_addresses_and_the_histor
     assert second.address is not None and second.address.city == "Dubai"
     assert saved.applicant.background == family().applicant.background
     assert saved.children[0].background == family().children[0].background
+
+
+def test_an_incomplete_entry_keeps_the_last_complete_score_and_says_what_is_missing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.import_file(EXAMPLE)
+    qtbot.mouseClick(window.overview.edit_button, Qt.MouseButton.LeftButton)
+    d = Driver(qtbot, window.wizard)
+    d.settle()
+    panel = window.wizard.score
+    width = panel.width()
+    assert d.label("score:total") == "404" and not panel.stale
+    d.type("applicant.date_of_birth", "1996-04")  # being typed: not a date yet
+    d.settle()
+    assert window.wizard.assessment is not None and window.wizard.assessment.evaluation is None
+    assert d.label("score:total") == "404" and panel.stale
+    hint = d.label("score:hint")
+    assert hint.startswith("Last complete score.") and "Date of birth" in hint
+    assert "#8a8a8a" in panel.total.styleSheet()
+    assert panel.width() == width == panel.minimumWidth() == panel.maximumWidth()
+    d.type("applicant.date_of_birth", "1996-04-12")
+    d.settle()
+    assert d.label("score:total") == "404" and not panel.stale
+    assert "Last complete score" not in d.label("score:hint")
+
+
+def test_the_review_rebuilds_nothing_when_nothing_shown_changes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.import_file(EXAMPLE)
+    qtbot.mouseClick(window.overview.edit_button, Qt.MouseButton.LeftButton)
+    d = Driver(qtbot, window.wizard)
+    window.wizard.go_to("review")
+    d.settle()
+    before = window.wizard.findChild(QLabel, "review:points:age")
+    assert before is not None
+    window.wizard.draft["applicant"]["given_names"] = "Asha Devi"  # not in the breakdown
+    d.settle()
+    assert window.wizard.findChild(QLabel, "review:points:age") is before
+    # Another score: the same rows with new points, in the same widgets.
+    window.wizard.draft["applicant"]["language_tests"][0]["speaking"] = 5.0
+    d.settle()
+    after = window.wizard.findChild(QLabel, "review:points:first_official_language")
+    assert after is not None and window.wizard.findChild(QLabel, "review:points:age") is before
+    shown = window.wizard.review._factor_rows(window.wizard.assessment.evaluation)  # type: ignore[union-attr]
+    points = next(row[3] for row in shown if row[1] == "first_official_language")
+    assert after.text() == points

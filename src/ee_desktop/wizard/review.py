@@ -65,6 +65,11 @@ def _clear(layout: QVBoxLayout) -> None:
             _clear(item.layout())  # type: ignore[arg-type]
 
 
+def _shape(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The rows without their texts: sections and factors, with their links."""
+    return [(row[0],) if row[0] == "section" else (row[0], row[1], row[5]) for row in rows]
+
+
 class ReviewPage(WizardPage):
     key = "review"
     go_to = Signal(str)
@@ -80,6 +85,11 @@ class ReviewPage(WizardPage):
         self.page_titles = page_titles
         self.label_for = label_for
         self.baseline: Evaluation | None = None  # the saved file today, beside a what-if
+        # What is on screen, so that an edit that changes none of it rebuilds nothing.
+        self._shown_factors: list[tuple[str, ...]] = []
+        self._factor_labels: list[tuple[QLabel, ...]] = []
+        self._shown_warnings: list[tuple[str, str]] | None = None
+        self._shown_problems: tuple[bool, tuple[object, ...]] | None = None
         self.status = QLabel()
         self.status.setObjectName("review:status")
         self.status.setWordWrap(True)
@@ -141,6 +151,8 @@ class ReviewPage(WizardPage):
         evaluation = assessment.evaluation
         if evaluation is None:
             _clear_grid(self.factors)
+            self._shown_factors = []
+            self._shown_warnings = None
             for label in (self.programs, self.categories, self.notices):
                 label.setText("—")
             _clear(self.warnings)
@@ -182,57 +194,88 @@ class ReviewPage(WizardPage):
             if eligible
             else self.tr("This file does not qualify for a category-based draw today.")
         )
-        _clear(self.warnings)
-        if not evaluation.alerts:
-            self.warnings.addWidget(QLabel(self.tr("No warnings.")))
-        for index, alert in enumerate(evaluation.alerts):
-            self.warnings.addWidget(
-                self._row(f"• {alert.text}", page_for(alert.field), f"review:warning:{index}")
-            )
+        warnings = [(alert.text, page_for(alert.field)) for alert in evaluation.alerts]
+        if warnings != self._shown_warnings:
+            self._shown_warnings = warnings
+            _clear(self.warnings)
+            if not warnings:
+                self.warnings.addWidget(QLabel(self.tr("No warnings.")))
+            for index, (text, page) in enumerate(warnings):
+                self.warnings.addWidget(self._row(f"• {text}", page, f"review:warning:{index}"))
         self.notices.setText(
             "\n\n".join(f"{n.title}: {n.text}" for n in evaluation.notices)
             or self.tr("The rules are verified up to date.")
         )
 
     def _show_factors(self, evaluation: Evaluation) -> None:
-        """Section by section: factor, points of maximum, why, and a link to change it."""
+        """Section by section: factor, points of maximum, why, and a link to change it.
+
+        Rebuilt only when the rows change: most edits change nothing here, and building
+        some sixty widgets per keystroke would make typing lag."""
+        rows = self._factor_rows(evaluation)
+        if rows == self._shown_factors:
+            return
+        same_shape = _shape(rows) == _shape(self._shown_factors)
+        self._shown_factors = rows
+        if same_shape:  # the same factors with other points: new texts, same widgets
+            for labels, (_kind, *texts) in zip(self._factor_labels, rows, strict=True):
+                shown = texts[:1] if len(labels) == 1 else texts[1:4]
+                for label, text in zip(labels, shown, strict=True):
+                    label.setText(f"<b>{text}</b>" if len(labels) == 1 else text)
+            return
         _clear_grid(self.factors)
+        self._factor_labels = []
+        for row, (kind, *texts) in enumerate(rows):
+            if kind == "section":
+                header = QLabel(f"<b>{texts[0]}</b>")
+                header.setStyleSheet("margin-top: 6px;")
+                self.factors.addWidget(header, row, 0, 1, 4)
+                self._factor_labels.append((header,))
+                continue
+            factor, name_text, points_text, why_text, page = texts
+            name = QLabel(name_text)
+            points = QLabel(points_text)
+            points.setObjectName(f"review:points:{factor}")
+            why = QLabel(why_text)
+            why.setWordWrap(True)
+            self.factors.addWidget(name, row, 0)
+            self.factors.addWidget(points, row, 1)
+            self.factors.addWidget(why, row, 2)
+            if page:
+                self.factors.addWidget(self._link(page), row, 3)
+            self._factor_labels.append((name, points, why))
+
+    def _factor_rows(self, evaluation: Evaluation) -> list[tuple[str, ...]]:
+        """What the breakdown shows, as text: ("section", title) and ("factor", id, name,
+        points, why, page) rows."""
         baseline = (
             {}
             if self.baseline is None
             else {(f.section, f.factor): f.points for f in self.baseline.factors}
         )
-        row = 0
+        rows: list[tuple[str, ...]] = []
         section = None
         totals = {key: getattr(evaluation.crs, key) for key in SECTIONS}
         for factor in evaluation.factors:
             if factor.section != section:
                 section = factor.section
-                header = QLabel(
-                    f"<b>{_(SECTIONS.get(section, section))}: {totals.get(section, '')}</b>"
-                )
-                header.setStyleSheet("margin-top: 6px;")
-                self.factors.addWidget(header, row, 0, 1, 4)
-                row += 1
-            name = QLabel(_(FACTOR_NAMES.get(factor.factor, factor.factor)))
+                title = f"{_(SECTIONS.get(section, section))}: {totals.get(section, '')}"
+                rows.append(("section", title))
             text = self.tr("%1 of %2").replace("%1", str(factor.points))
             text = text.replace("%2", str(factor.max))
             before = baseline.get((factor.section, factor.factor))
             if before is not None and before != factor.points:
                 text += " " + self.tr("(today %1)").replace("%1", str(before))
-            points = QLabel(text)
-            points.setObjectName(f"review:points:{factor.factor}")
-            why = QLabel(factor.explanation)
-            why.setWordWrap(True)
-            self.factors.addWidget(name, row, 0)
-            self.factors.addWidget(points, row, 1)
-            self.factors.addWidget(why, row, 2)
-            page = FACTOR_PAGES.get(factor.factor)
-            if page is not None:
-                self.factors.addWidget(self._link(page), row, 3)
-            row += 1
+            name = _(FACTOR_NAMES.get(factor.factor, factor.factor))
+            page = FACTOR_PAGES.get(factor.factor, "")
+            rows.append(("factor", factor.factor, name, text, factor.explanation, page))
+        return rows
 
     def _show_problems(self, assessment: Assessment) -> None:
+        shown = (assessment.check.complete, assessment.check.problems)
+        if shown == self._shown_problems:
+            return
+        self._shown_problems = shown
         _clear(self.problems)
         if assessment.check.complete:
             self.status.setText(

@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ee_desktop.i18n import _, format_date
 from ee_desktop.rules import Evaluation
 from ee_desktop.rules.explain import SECTIONS
 
+PANEL_WIDTH = 260  # fixed: a longer hint wraps instead of moving the form under the pointer
+TOTAL = "font-size: 30pt; font-weight: 700;"
+STALE = TOTAL + " color: #8a8a8a;"  # the last complete score, while an entry is being completed
+
 
 class ScorePanel(QFrame):
+    """The live score. While an entry is incomplete, the last complete score stays, marked
+    as such, with what is missing; the panel never changes width."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(200)
-        self.setMaximumWidth(280)
+        self.setFixedWidth(PANEL_WIDTH)
+        self.last: Evaluation | None = None  # the last complete evaluation shown
+        self.stale = False
         layout = QVBoxLayout(self)
         caption = QLabel(self.tr("Your CRS score"))
         caption.setStyleSheet("font-weight: 600;")
         layout.addWidget(caption)
         self.total = QLabel("—")
         self.total.setObjectName("score:total")
-        self.total.setStyleSheet("font-size: 30pt; font-weight: 700;")
+        self.total.setStyleSheet(TOTAL)
         self.total.setAccessibleName(self.tr("CRS score"))
         layout.addWidget(self.total)
         self.hint = QLabel()
@@ -54,22 +64,23 @@ class ScorePanel(QFrame):
         layout.addStretch(1)
 
     def show_evaluation(
-        self, evaluation: Evaluation | None, pending: int, baseline: Evaluation | None = None
+        self,
+        evaluation: Evaluation | None,
+        pending: int,
+        baseline: Evaluation | None = None,
+        missing: Sequence[str] = (),
     ) -> None:
         """``pending``: entries left out of the score because they are not complete yet;
-        ``baseline``: today's evaluation of the saved file, shown beside a what-if."""
+        ``baseline``: today's evaluation of the saved file, shown beside a what-if;
+        ``missing``: what keeps the draft from being scored, in the user's words."""
         if evaluation is None:
-            self.total.setText("—")
-            self.hint.setText(
-                self.tr("Your score appears as soon as the About you page is complete.")
-            )
-            for value in self.sections.values():
-                value.setText("—")
-            self.programs.setText("—")
-            self.footer.setText("")
+            self._show_missing(missing)
             return
+        self.last, self.stale = evaluation, False
+        self.total.setStyleSheet(TOTAL)
         crs = evaluation.crs
         self.total.setText(str(crs.total))
+        self.total.setToolTip("")
         hints = []
         if baseline is not None:
             change = crs.total - baseline.crs.total
@@ -97,3 +108,25 @@ class ScorePanel(QFrame):
             .replace("%1", format_date(evaluation.as_of))
             .replace("%2", format_date(evaluation.verified_on))
         )
+
+    def _show_missing(self, missing: Sequence[str]) -> None:
+        """No score for the draft as it is: keep the last one, say what is missing."""
+        shown = list(missing[:3])
+        if len(missing) > 3:
+            shown.append(self.tr("and %n more", "", len(missing) - 3))
+        needs = "\n".join(f"• {text}" for text in shown)
+        if self.last is None:
+            self.total.setText("—")
+            first = self.tr("Your score appears as soon as the About you page is complete.")
+            self.hint.setText(first + ("\n" + needs if needs else ""))
+            for value in self.sections.values():
+                value.setText("—")
+            self.programs.setText("—")
+            self.footer.setText("")
+            return
+        self.stale = True
+        self.total.setStyleSheet(STALE)
+        self.total.setText(str(self.last.crs.total))
+        self.total.setToolTip(self.tr("The last complete score, before the entry being changed"))
+        text = self.tr("Last complete score. It updates once this is complete:")
+        self.hint.setText(text + ("\n" + needs if needs else ""))

@@ -147,6 +147,7 @@ class WizardView(QWidget):
         self.baseline = baseline
         self.review.baseline = baseline
         self.draft = content
+        self.score.last = None  # another draft: no score of the previous one stays
         for p in self.pages:
             p.bind(content)
         self.visited = set()
@@ -225,8 +226,13 @@ class WizardView(QWidget):
     def refresh(self) -> None:
         """Re-assess the draft and update every live element: score, hints, steps, buttons."""
         self.assessment = self.service.assess(self.draft, self.today())
-        pending = len(self.assessment.check.problems)
-        self.score.show_evaluation(self.assessment.evaluation, pending, self.baseline)
+        problems = self.assessment.check.problems
+        missing = (
+            [self.label_for(p.path) for p in problems] if self.assessment.evaluation is None else []
+        )
+        self.score.show_evaluation(
+            self.assessment.evaluation, len(problems), self.baseline, missing
+        )
         for page in self.pages:
             # The review rebuilds many rows: only when it is the page on screen.
             if page is not self.review or self.current_page() is self.review:
