@@ -215,6 +215,22 @@ def test_hours_over_30() -> None:
     assert any("only 30 of the 45 hours a week count" in w for w in warnings(file))
 
 
+def test_how_the_rules_count_is_information_and_what_to_fix_a_warning() -> None:
+    work = (
+        job(date(2018, 1, 1), date(2019, 12, 31), title="First", hours=45),
+        job(date(2020, 6, 1), None, title="Second"),
+    )
+    found = {a.text: a.severity for a in evaluate(profile(work=work), ON).alerts}  # type: ignore[arg-type]
+    hours = next(text for text in found if "only 30 of the 45 hours" in text)
+    gap = next(text for text in found if "has a gap" in text)
+    assert (found[hours], found[gap]) == ("information", "warning")
+    spouse_pr = evaluate(profile(partner=spouse(pr=True)), ON).alerts  # type: ignore[arg-type]
+    single = next(a for a in spouse_pr if "single applicant" in a.text)
+    assert single.is_information
+    expiring = evaluate(profile(tests=(ielts(8, 8, 8, 8, taken=date(2025, 1, 20)),)), ON)  # type: ignore[arg-type]
+    assert all(a.severity == "warning" for a in expiring.alerts if "expires" in a.text)
+
+
 @pytest.mark.parametrize(
     ("born", "expected"),
     [

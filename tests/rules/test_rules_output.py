@@ -58,6 +58,8 @@ def test_json_has_the_keys_of_the_spec_and_is_serialisable() -> None:
     assert programs["cec"]["eligible"] is False and programs["cec"]["reasons"]
     assert "points" not in programs["cec"]
     assert isinstance(out["warnings"], list)
+    assert [a["text"] for a in out["alerts"]] == out["warnings"]
+    assert all(a["severity"] in ("warning", "information") for a in out["alerts"])
     assert out["rules_verified_on"] == "2026-10-01"
     assert isinstance(out["notices"], list) and isinstance(out["categories"], list)
 

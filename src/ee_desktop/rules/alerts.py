@@ -14,6 +14,9 @@ from ee_desktop.rules.loader import RuleSet
 from ee_desktop.rules.model import Facts
 from ee_desktop.rules.tables import DENSE_SIZE, Tables, pick
 
+WARNING, INFORMATION = "warning", "information"
+SEVERITIES: tuple[str, ...] = (WARNING, INFORMATION)
+
 
 def _tests(
     tests: Iterable[LanguageTest], who: str, facts: Facts, tables: Tables, rules: RuleSet
@@ -109,7 +112,8 @@ def _education(
     return out
 
 
-def _work(jobs: Iterable[Job], who: str, facts: Facts, tables: Tables) -> list[str]:
+def _work(jobs: Iterable[Job], who: str, facts: Facts, tables: Tables) -> list[tuple[str, str]]:
+    """(text, severity): how hours are counted is information; a gap is a warning."""
     as_of = facts.as_of
     cap = tables.counting["max_hours_per_week"]
     gap_days = tables.counting["gap_warning_days"]
@@ -117,45 +121,42 @@ def _work(jobs: Iterable[Job], who: str, facts: Facts, tables: Tables) -> list[s
     out = []
     for job in started:
         if job.hours_per_week > cap:
-            out.append(
-                _(
-                    "{who} job '{title}' at {employer}: only {cap} of the {hours:g} hours "
-                    "a week count toward experience."
-                ).format(
-                    who=who,
-                    title=job.title,
-                    employer=job.employer,
-                    cap=cap,
-                    hours=job.hours_per_week,
-                )
+            text = _(
+                "{who} job '{title}' at {employer}: only {cap} of the {hours:g} hours "
+                "a week count toward experience."
+            ).format(
+                who=who,
+                title=job.title,
+                employer=job.employer,
+                cap=cap,
+                hours=job.hours_per_week,
             )
+            out.append((text, INFORMATION))
     previous: Job | None = None
     reach = date.min
     for job in started:
         end = min(job.end or as_of, as_of)
         if previous is not None:
             if job.start <= reach:
-                out.append(
-                    _(
-                        "{who} jobs '{a}' and '{b}' overlap from {start} to {end}; that "
-                        "time is counted once, at most {cap} hours a week."
-                    ).format(
-                        who=who,
-                        a=previous.title,
-                        b=job.title,
-                        start=format_date(job.start),
-                        end=format_date(min(reach, end)),
-                        cap=cap,
-                    )
+                text = _(
+                    "{who} jobs '{a}' and '{b}' overlap from {start} to {end}; that "
+                    "time is counted once, at most {cap} hours a week."
+                ).format(
+                    who=who,
+                    a=previous.title,
+                    b=job.title,
+                    start=format_date(job.start),
+                    end=format_date(min(reach, end)),
+                    cap=cap,
                 )
+                out.append((text, INFORMATION))
             elif (job.start - reach).days - 1 > gap_days:
-                out.append(
-                    _("{who} work history has a gap from {start} to {end}.").format(
-                        who=who,
-                        start=format_date(reach + timedelta(days=1)),
-                        end=format_date(job.start - timedelta(days=1)),
-                    )
+                text = _("{who} work history has a gap from {start} to {end}.").format(
+                    who=who,
+                    start=format_date(reach + timedelta(days=1)),
+                    end=format_date(job.start - timedelta(days=1)),
                 )
+                out.append((text, WARNING))
         if previous is None or end > reach:
             previous, reach = job, end
     return out
@@ -181,10 +182,18 @@ def _birthday(profile: Profile, facts: Facts, tables: Tables) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Alert:
-    """A warning and the part of the file (a field path prefix) that changes it."""
+    """A warning and the part of the file (a field path prefix) that changes it.
+
+    ``severity``: "warning" for something to act on or that costs points; "information" for
+    how the rules treat the file (shown neutrally, never as an alarm)."""
 
     text: str
     field: str
+    severity: str = WARNING
+
+    @property
+    def is_information(self) -> bool:
+        return self.severity == INFORMATION
 
 
 def warnings(
@@ -200,7 +209,10 @@ def warnings(
         "applicant.language_tests", _tests(applicant.language_tests, you, facts, tables, rules)
     )
     out += tag("applicant.education", _education(applicant.education, you, facts, tables))
-    out += tag("applicant.work_history", _work(applicant.work_history, you, facts, tables))
+    out += [
+        Alert(text, "applicant.work_history", severity)
+        for text, severity in _work(applicant.work_history, you, facts, tables)
+    ]
     out += tag("applicant.date_of_birth", _birthday(profile, facts, tables))
     if profile.spouse is not None:
         if facts.spouse is not None:
@@ -219,6 +231,7 @@ def warnings(
                         "so you are scored as a single applicant."
                     ),
                     "spouse",
+                    INFORMATION,
                 )
             )
         else:
@@ -229,6 +242,7 @@ def warnings(
                         "a single applicant."
                     ),
                     "spouse",
+                    INFORMATION,
                 )
             )
     if profile.settlement_funds_cad is None and required_funds is not None:
@@ -261,6 +275,7 @@ def warnings(
                     "FSW, FST and the proof-of-funds exemption."
                 ).format(since=since),
                 "applicant.job_offer",
+                INFORMATION,
             )
         )
     return out

@@ -107,6 +107,7 @@ def evaluation_to_json(ev: Evaluation) -> dict[str, Any]:
             for c in ev.categories
         ],
         "warnings": list(ev.warnings),
+        "alerts": [{"text": a.text, "field": a.field, "severity": a.severity} for a in ev.alerts],
         "notices": [
             {
                 "id": n.id,
