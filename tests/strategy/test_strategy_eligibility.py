@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from ee_desktop.i18n import format_date
 from ee_desktop.profile.model import LanguageTest, Profile
+from ee_desktop.profile.overview import Status, overview
 from ee_desktop.rules.evaluation import evaluate
 from ee_desktop.store import Store
 from ee_desktop.strategy.eligibility import (
@@ -164,3 +165,26 @@ def test_the_overview_names_what_the_nearest_program_still_needs(
     assert "Not yet eligible for an Express Entry program." in text
     assert "Nearest: Federal Skilled Worker." in text
     assert "$23,360" in text and "$12,000" in text
+
+
+def test_the_overview_funds_row_says_how_much_is_short() -> None:
+    rows = {s.key: s for s in overview(short_of_funds(), 23_360)}
+    row = rows["settlement_funds_cad"]
+    assert row.status is Status.INCOMPLETE
+    assert row.text == (
+        "$12,000 available; your family needs $23,360: $11,360 short for the Federal Skilled "
+        "Worker and Federal Skilled Trades programs."
+    )
+    enough = {s.key: s for s in overview(short_of_funds(23_360), 23_360)}
+    assert enough["settlement_funds_cad"].status is Status.COMPLETE
+    assert "Your family needs $23,360." in enough["settlement_funds_cad"].text
+    exempt = {s.key: s for s in overview(short_of_funds(0), 23_360, funds_exempt=True)}
+    assert exempt["settlement_funds_cad"].status is Status.COMPLETE
+    assert "No proof of settlement funds is needed" in exempt["settlement_funds_cad"].text
+
+
+def test_the_overview_service_passes_the_requirement_of_the_day(store: Store) -> None:
+    store.save(short_of_funds())
+    rows = {s.key: s for s in services_for(store, lambda: DAY).files.overview()}
+    assert rows["settlement_funds_cad"].status is Status.INCOMPLETE
+    assert "$11,360 short" in rows["settlement_funds_cad"].text

@@ -40,7 +40,11 @@ def _credential(e: Education) -> str:
     )
 
 
-def overview(profile: Profile) -> list[Section]:
+def overview(
+    profile: Profile, required_funds: int | None = None, funds_exempt: bool = False
+) -> list[Section]:
+    """The file's sections; ``required_funds``: the settlement funds the family needs today
+    (None: not known), ``funds_exempt``: none are needed (a valid job offer, or CEC only)."""
     a = profile.applicant
     sections = [
         Section(
@@ -186,29 +190,42 @@ def overview(profile: Profile) -> list[Section]:
             )
         )
 
-    funds = profile.settlement_funds_cad
-    if funds is None:
-        sections.append(
-            Section(
-                "settlement_funds_cad",
-                _("Settlement funds"),
-                Status.MISSING,
-                _(
-                    "Settlement funds not entered. Most applicants must show enough money "
-                    "to settle."
-                ),
-            )
-        )
-    else:
-        sections.append(
-            Section(
-                "settlement_funds_cad",
-                _("Settlement funds"),
-                Status.COMPLETE,
-                _("{amount} available.").format(amount=format_money(funds)),
-            )
-        )
+    sections.append(_funds_section(profile.settlement_funds_cad, required_funds, funds_exempt))
     return sections
+
+
+def _funds_section(have: float | None, required: int | None, exempt: bool) -> Section:
+    key, title = "settlement_funds_cad", _("Settlement funds")
+    if exempt:
+        text = _("No proof of settlement funds is needed (a valid job offer, or CEC only).")
+        if have is not None:
+            text = _("{amount} available.").format(amount=format_money(have)) + " " + text
+        return Section(key, title, Status.COMPLETE, text)
+    if have is None:
+        return Section(
+            key,
+            title,
+            Status.MISSING,
+            _("Settlement funds not entered. Most applicants must show enough money to settle."),
+        )
+    if required is not None and have < required:
+        return Section(
+            key,
+            title,
+            Status.INCOMPLETE,
+            _(
+                "{amount} available; your family needs {required}: {short} short for the "
+                "Federal Skilled Worker and Federal Skilled Trades programs."
+            ).format(
+                amount=format_money(have),
+                required=format_money(required),
+                short=format_money(required - have),
+            ),
+        )
+    text = _("{amount} available.").format(amount=format_money(have))
+    if required is not None:
+        text += " " + _("Your family needs {required}.").format(required=format_money(required))
+    return Section(key, title, Status.COMPLETE, text)
 
 
 def _spouse_section(profile: Profile) -> Section:

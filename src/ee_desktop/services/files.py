@@ -76,4 +76,9 @@ class PersonalFileService:
         profile = profile or self.active.profile_or_none()
         if profile is None:
             return []
-        return [*overview(profile), forms_section(profile, self.today())]
+        today = self.today()
+        evaluation = evaluate(profile, today, self.rules.rules)
+        sections = overview(
+            profile, evaluation.required_funds, evaluation.funds_exempt_reason is not None
+        )
+        return [*sections, forms_section(profile, today)]
