@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from html import unescape
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from ee_desktop.pnp import FITS, MIGHT_FIT
@@ -217,7 +219,8 @@ def view(qtbot, service: ProvincesService) -> ProvincesView:  # type: ignore[no-
 def test_the_view_lists_fits_first_with_reasons(view: ProvincesView) -> None:
     assert view.shown[0].fit == FITS
     assert "<b>2 fit</b>" in view.summary.text()
-    assert "Questions to answer for the ones that might fit: 15." in view.summary.text()
+    # The two health-only streams do not fit the example's developer: their questions are gone.
+    assert "Questions to answer for the ones that might fit: 13." in view.summary.text()
     assert "No Express Entry stream is open in: Ontario." in view.summary.text()
     assert "What your file meets" in view.reasons.text()
     view.filter.setCurrentIndex(view.filter.findData("does_not_fit"))
@@ -228,6 +231,58 @@ def test_the_view_lists_fits_first_with_reasons(view: ProvincesView) -> None:
     assert [m.stream.id for m in view.shown] == ["yt-express-entry"]
     view.search.setText("no such stream")
     assert view.shown == [] and "No stream matches" in view.title.text()
+
+
+def _cells(view: ProvincesView, column: int) -> list[str]:
+    return [view.model.item(row, column).text() for row in range(view.model.rowCount())]
+
+
+def test_the_view_names_provinces_and_does_not_cut_stream_names(view: ProvincesView) -> None:
+    provinces = _cells(view, 1)
+    assert "British Columbia" in provinces and "Prince Edward Island" in provinces
+    assert not set(provinces) & {"AB", "BC", "PE", "NL", "NT"}
+    # The longest name: the whole text in the cell and its tooltip, wrapped rather than elided.
+    row = max(range(view.model.rowCount()), key=lambda r: len(view.model.item(r, 2).text()))
+    name = view.model.item(row, 2)
+    assert name.text() == name.toolTip() == view.shown[row].stream.name
+    assert view.table.wordWrap()
+    assert view.table.textElideMode() == Qt.TextElideMode.ElideNone
+    assert view.table.rowHeight(row) >= view.table.sizeHintForRow(row)
+    # Fit and province columns are as wide as their longest text.
+    metrics = view.table.fontMetrics()
+    for column in (0, 1):
+        widest = max(metrics.horizontalAdvance(text) for text in _cells(view, column))
+        assert view.table.columnWidth(column) > widest
+
+
+def test_the_view_names_provinces_in_french(french: None, view: ProvincesView) -> None:
+    provinces = _cells(view, 1)
+    for name in ("Colombie-Britannique", "Île-du-Prince-Édouard", "Terre-Neuve-et-Labrador",
+                 "Territoires du Nord-Ouest"):  # fmt: skip
+        assert name in provinces
+    metrics = view.table.fontMetrics()
+    assert view.table.columnWidth(1) > max(metrics.horizontalAdvance(p) for p in provinces)
+
+
+def test_health_only_streams_do_not_fit_a_developer(view: ProvincesView) -> None:
+    # The example file's occupation is NOC 21232 (software developers and programmers).
+    for stream_id in ("bc-eebc-health-authority", "ab-dedicated-health-care-ee"):
+        view.select(stream_id)
+        m = view.current()
+        assert m is not None and m.stream.id == stream_id and m.fit == "does_not_fit"
+        assert "For occupations in health only" in view.reasons.text()
+        assert not view.questions_box.isVisible()
+
+
+def test_caveats_every_stream_shares_are_under_sources_once(view: ProvincesView) -> None:
+    checked = "Last checked on November 24, 2026."
+    assert view.sources.text().startswith("Sources: " + checked)
+    for m in view.shown:
+        view.select(m.stream.id)
+        assert checked not in view.about.text()
+        assert "Source:" in view.about.text()
+        confirmed = "Not confirmed on the province's own page." in unescape(view.about.text())
+        assert confirmed == (not m.stream.verified)
 
 
 def test_answering_in_the_view_saves_and_moves_the_stream(view: ProvincesView) -> None:
@@ -290,6 +345,10 @@ def test_provinces_command_on_a_file(capsys: pytest.CaptureFixture[str]) -> None
     assert "CRS score" in by_id["ab-express-entry"]["met"][1]
     assert by_id["yt-express-entry"]["questions"][0]["id"] == "job_offer:YT"
     assert result["no_stream_open"] == ["ON"]
+    health = by_id["bc-eebc-health-authority"]
+    assert health["fit"] == "does_not_fit" and health["province"] == "BC"
+    assert health["unmet"][0].startswith("For occupations in health only;")
+    assert result["shared_caveats"] == ["Last checked on November 24, 2026."]
     assert [s["fit"] for s in result["streams"]] == sorted(
         (s["fit"] for s in result["streams"]), key=["fits", "might_fit", "does_not_fit"].index
     )
@@ -298,6 +357,7 @@ def test_provinces_command_on_a_file(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["provinces", str(EXAMPLE), "--as-of", "2026-11-24", *answer]) == 0
     text = capsys.readouterr().out
     assert "FITS (3)" in text and "Yukon: Yukon Express Entry" in text
+    assert text.count("Last checked on") == 1 and "Sources: Last checked on" in text
     assert "No Express Entry stream open in: Ontario." in text
 
 

@@ -145,6 +145,7 @@ def test_a_good_entry_parses() -> None:
         ("[stream.requires]\nmin_age = 50\nmax_age = 40", "min_age is greater than max_age"),
         ('[stream.requires]\noccupations = ["2123"]', "five-digit NOC 2021 codes"),
         ('[[stream.requires.asks]]\nid = "a"', "requires.asks[0]: 'text' is missing"),
+        ('[stream.requires]\noccupation_group = "it"', "occupation_group: expected one of"),
     ],
 )
 def test_each_problem_names_the_entry_and_field(change: str, problem: str) -> None:

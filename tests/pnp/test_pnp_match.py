@@ -201,6 +201,52 @@ def test_months_of_experience() -> None:
     assert any("6 months of paid work" in r for r in found.met)
 
 
+# -- occupation groups ------------------------------------------------------------------------
+@pytest.mark.parametrize("noc", ["21231", "21232"])
+def test_a_health_only_stream_does_not_fit_a_software_engineer(noc: str) -> None:
+    engineer = skilled(applicant={"work_history": (job(date(2020, 1, 1), noc=noc),)})
+    s = stream(occupation_group="health", asks=("offer",))
+    found = decide(engineer, s)
+    assert found.fit == DOES_NOT_FIT  # not "might fit": the questions cannot change it
+    assert found.unmet[0].startswith("For occupations in health only;")
+    assert f"NOC {noc} (" in found.unmet[0]
+    assert not questions([found])
+
+
+def test_a_health_only_stream_might_fit_a_nurse() -> None:
+    nurse = skilled(applicant={"work_history": (job(date(2020, 1, 1), noc="31301"),)})
+    s = stream(occupation_group="health", asks=("offer",))
+    found = decide(nurse, s)
+    assert found.fit == MIGHT_FIT  # the offer is still asked
+    assert any("NOC 31301" in r and "health" in r for r in found.met)
+    assert decide(nurse, s, {ask_id(s, s.requires.asks[0]): "yes"}).fit == FITS
+
+
+def test_a_health_job_offer_counts_and_a_file_without_occupations_is_asked() -> None:
+    offer = JobOffer("31301", "Hospital", date(2026, 1, 1), True)
+    s = stream(occupation_group="health")
+    assert decide(skilled(applicant={"job_offer": offer}), s).fit == FITS
+    # No job in the file and no offer: the data cannot tell, the group is not held against it.
+    no_jobs = skilled(applicant={"work_history": ()})
+    assert not any("health" in r for r in decide(no_jobs, s).unmet)
+
+
+def test_the_shipped_health_streams_are_for_health_occupations_only() -> None:
+    from ee_desktop.pnp import streams_at
+
+    health = [
+        s
+        for s in streams_at(TODAY)
+        if s.id in {"bc-eebc-health-authority", "ab-dedicated-health-care-ee"}
+    ]
+    assert len(health) == 2
+    engineer = skilled(applicant={"work_history": (job(date(2020, 1, 1), noc="21231"),)})
+    nurse = skilled(applicant={"work_history": (job(date(2020, 1, 1), noc="31301"),)})
+    for s in health:
+        assert decide(engineer, s).fit == DOES_NOT_FIT, s.id
+        assert decide(nurse, s).fit in {FITS, MIGHT_FIT}, s.id
+
+
 # -- questions --------------------------------------------------------------------------------
 def test_a_job_offer_in_the_province_is_asked() -> None:
     s = stream(province="NS", job_offer=True)

@@ -22,7 +22,7 @@ from ee_desktop.dated import (
     period_problems,
     text,
 )
-from ee_desktop.pnp.model import INTAKES, Ask, Requirements, Stream
+from ee_desktop.pnp.model import INTAKES, OCCUPATION_GROUPS, Ask, Requirements, Stream
 from ee_desktop.profile.model import PROVINCES
 from ee_desktop.rules.schema import EDUCATION_KEYS
 
@@ -90,6 +90,7 @@ REQUIREMENT_FIELDS: dict[str, Check] = {
     "teer": list_of(_teer, "TEERs (0 to 3)"),
     "occupations": list_of(_noc, "five-digit NOC 2021 codes"),
     "excluded_occupations": list_of(_noc, "five-digit NOC 2021 codes"),
+    "occupation_group": one_of(*OCCUPATION_GROUPS),
     "job_offer": boolean,
     "worked_in_province_months": integer,
     "graduated_in_province": boolean,

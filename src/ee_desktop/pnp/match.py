@@ -6,11 +6,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ee_desktop.i18n import N_, _
+from ee_desktop.noc import noc_index
 from ee_desktop.pnp.model import (
     DOES_NOT_FIT,
     FIT_ORDER,
     FITS,
     MIGHT_FIT,
+    OCCUPATION_GROUPS,
     Ask,
     Question,
     Stream,
@@ -216,6 +218,41 @@ def _experience(c: _Checks, ev: Evaluation, stream: Stream) -> None:
     )  # fmt: skip
 
 
+def _occupation_name(code: str) -> str:
+    occupation = noc_index().get(code)
+    return (
+        _("NOC {code}").format(code=code)
+        if occupation is None
+        else _("NOC {code} ({title})").format(code=code, title=occupation.title())
+    )
+
+
+def _occupation_group(c: _Checks, ev: Evaluation, stream: Stream) -> None:
+    """A stream only for an occupation group: the file's occupations (its jobs and its job
+    offer) in the group fit it, none in the group rule it out; a file without an occupation
+    leaves it to the stream's questions."""
+    group = stream.requires.occupation_group
+    if group is None:
+        return
+    name, prefixes = OCCUPATION_GROUPS[group]
+    applicant = ev.profile.applicant
+    codes = [j.noc_code for j in applicant.work_history]
+    if applicant.job_offer is not None:
+        codes.append(applicant.job_offer.noc_code)
+    codes = list(dict.fromkeys(code for code in codes if code))
+    if not codes:
+        return
+    inside = [code for code in codes if code.startswith(prefixes)]
+    named = ", ".join(map(_occupation_name, inside or codes))
+    c.check(
+        bool(inside),
+        _("Your occupation is in {group}, which this stream is limited to: "
+          "{occupations}.").format(group=_(name), occupations=named),
+        _("For occupations in {group} only; your file's occupations are not: "
+          "{occupations}.").format(group=_(name), occupations=named),
+    )  # fmt: skip
+
+
 def _ties(c: _Checks, ev: Evaluation, stream: Stream) -> None:
     req, province = stream.requires, _province(stream.province)
     applicant = ev.profile.applicant
@@ -309,6 +346,7 @@ def _asks(c: _Checks, stream: Stream) -> None:
 
 def match(ev: Evaluation, stream: Stream, answers: Mapping[str, str]) -> StreamMatch:
     c = _Checks(answers)
+    _occupation_group(c, ev, stream)  # first: when it rules the stream out, it says most
     _programs(c, ev, stream)
     _language(c, ev, stream)
     _education(c, ev, stream)

@@ -43,6 +43,13 @@ FIT_NAMES: dict[str, str] = {
 
 ANSWERS: tuple[str, ...] = ("yes", "no")
 
+# Occupation groups a stream may be limited to (requires.occupation_group): the group's name
+# (gettext msgid, read after "for occupations in") and the NOC 2021 codes it takes, by prefix.
+# The first digit of a NOC 2021 code is its broad occupational category; 3 is health.
+OCCUPATION_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "health": (N_("health"), ("3",)),
+}
+
 # What the user records per stream, in the order a stream usually goes.
 EVENTS: dict[str, str] = {
     "interest": N_("Expression of interest submitted"),
@@ -95,6 +102,9 @@ class Requirements:
     teer: tuple[int, ...] = ()
     occupations: tuple[str, ...] = ()
     excluded_occupations: tuple[str, ...] = ()
+    # Only for occupations in this group (OCCUPATION_GROUPS): the file's occupations (its jobs
+    # and its job offer) are checked against it; a file with none leaves it to the questions.
+    occupation_group: str | None = None
     job_offer: bool = False  # from an employer in the province
     worked_in_province_months: int = 0
     graduated_in_province: bool = False

@@ -13,6 +13,7 @@ from ee_desktop.pnp.model import (
     FIT_NAMES,
     FIT_ORDER,
     INTAKE_NAMES,
+    Stream,
     StreamMatch,
     TrackedEvent,
 )
@@ -28,6 +29,35 @@ def closed_provinces(matches: Sequence[StreamMatch]) -> list[str]:
     return [code for code in sorted(PROVINCE) if code not in open_here | set(NO_PROGRAM)]
 
 
+def caveats(stream: Stream) -> list[str]:
+    """What to keep in mind about where a stream's criteria come from, worded."""
+    found = [_("Last checked on {day}.").format(day=format_date(stream.verified_on))]
+    if not stream.verified:
+        found.append(_("Not confirmed on the province's own page."))
+    return found
+
+
+def split_caveats(matches: Sequence[StreamMatch]) -> tuple[list[str], list[list[str]]]:
+    """The caveats every stream shares, to say once under "Sources", and each stream's own
+    (in the order of ``matches``)."""
+    every = [caveats(m.stream) for m in matches]
+    shared = [c for c in every[0] if all(c in other for other in every[1:])] if every else []
+    return shared, [[c for c in own if c not in shared] for own in every]
+
+
+def sources_line(matches: Sequence[StreamMatch]) -> str:
+    """One line for the whole list: the caveats every stream shares, and a reminder."""
+    shared, _own = split_caveats(matches)
+    return " ".join(
+        [
+            _("Sources:"),
+            *shared,
+            _("Each stream names its source. Criteria change and each round of invitations may "
+              "add its own: check the province's page before you act."),
+        ]
+    )  # fmt: skip
+
+
 def to_json(
     matches: Sequence[StreamMatch],
     as_of: date,
@@ -36,9 +66,11 @@ def to_json(
     events: Sequence[TrackedEvent] = (),
 ) -> dict[str, Any]:
     tracked = by_stream(events)
+    shared, _own = split_caveats(matches)
     return {
         "as_of": as_of.isoformat(),
         "crs": crs,
+        "shared_caveats": shared,
         "streams": [
             {
                 "id": m.stream.id,
@@ -57,6 +89,7 @@ def to_json(
                 "verified_on": m.stream.verified_on.isoformat(),
                 "source": m.stream.source,
                 "note": _(m.stream.note) if m.stream.note else "",
+                "caveats": caveats(m.stream),
                 "tracking": [
                     {"kind": e.kind, "on": e.on.isoformat(), "note": e.note}
                     for e in tracked.get(m.stream.id, [])
@@ -77,6 +110,8 @@ def render_text(
     events: Sequence[TrackedEvent] = (),
 ) -> str:
     tracked = by_stream(events)
+    _shared, own = split_caveats(matches)
+    own_caveats = {id(m): found for m, found in zip(matches, own, strict=True)}
     lines = [
         _("Provincial streams for this file on {day} (CRS {crs}; a nomination adds 600).").format(
             day=format_date(as_of), crs=crs
@@ -97,13 +132,7 @@ def render_text(
                 lines += [f"    + {reason}" for reason in m.met]
                 lines += [f"    ? {q.text}  ({q.id})" for q in m.questions]
                 lines.append(f"    {s.url}")
-                if not s.verified:
-                    lines.append(
-                        "    "
-                        + _("Not confirmed on the province's own page (checked {day}).").format(
-                            day=format_date(s.verified_on)
-                        )
-                    )
+                lines += [f"    {caveat}" for caveat in own_caveats[id(m)]]
             lines += [
                 f"    * {e.on.isoformat()} {_(EVENTS[e.kind])}" + (f": {e.note}" if e.note else "")
                 for e in tracked.get(s.id, [])
@@ -117,6 +146,8 @@ def render_text(
             )
         )
     lines.append(_("Quebec and Nunavut have no provincial nominee program."))
+    if matches:
+        lines.append(sources_line(matches))
     if questions(matches):
         lines.append(_("Answer the questions (?) with --answer ID=yes or ID=no, or in the app."))
     return "\n".join(lines)

@@ -48,7 +48,7 @@ from ee_desktop.pnp import (
     stages,
 )
 from ee_desktop.pnp.model import STEP_NAMES
-from ee_desktop.pnp.output import closed_provinces
+from ee_desktop.pnp.output import closed_provinces, sources_line, split_caveats
 from ee_desktop.profile.labels import PROVINCE, label
 from ee_desktop.services.provinces import ProvincesService
 from ee_desktop.ui.base import Tab
@@ -122,6 +122,7 @@ class ProvincesView(Tab[ProvincesService]):
         self.matches: list[StreamMatch] = []
         self.shown: list[StreamMatch] = []
         self.events: list[TrackedEvent] = []
+        self.own_caveats: dict[str, list[str]] = {}  # by stream: those not said under Sources
 
         self.summary = QLabel()
         self.summary.setObjectName("provinces:summary")
@@ -167,7 +168,11 @@ class ProvincesView(Tab[ProvincesService]):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # Names are never cut: the other columns are as wide as their longest text (see
+        # _size_columns), the stream column takes the room left and wraps, rows grow to fit.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_detail())
@@ -176,13 +181,20 @@ class ProvincesView(Tab[ProvincesService]):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])  # in proportion: the table gets the room names need
+
+        # What every stream's data has in common is said once, here, not on each stream.
+        self.sources = QLabel()
+        self.sources.setObjectName("provinces:sources")
+        self.sources.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.sources)
 
     def _build_detail(self) -> QScrollArea:
         self.title = QLabel()
@@ -271,6 +283,9 @@ class ProvincesView(Tab[ProvincesService]):
                 self.tr("No Express Entry stream is open in: %1.").replace("%1", ", ".join(closed))
             )
         self.summary.setText(" ".join(parts))
+        _shared, own = split_caveats(self.matches)
+        self.own_caveats = {m.stream.id: found for m, found in zip(self.matches, own, strict=True)}
+        self.sources.setText(sources_line(self.matches) if self.matches else "")
         self._fill(selected.stream.id if selected else None)
 
     def _visible(self, m: StreamMatch, tracked: set[str]) -> bool:
@@ -298,7 +313,7 @@ class ProvincesView(Tab[ProvincesService]):
             fit.setForeground(QColor(FIT_COLOURS[m.fit]))
             name = QStandardItem(_(m.stream.name))
             name.setToolTip(_(m.stream.name))
-            province = QStandardItem(m.stream.province)
+            province = QStandardItem(label(PROVINCE, m.stream.province))
             province.setToolTip(label(PROVINCE, m.stream.province))
             cells = [
                 fit,
@@ -311,11 +326,28 @@ class ProvincesView(Tab[ProvincesService]):
             self.model.appendRow(cells)
             if m.stream.id == keep:
                 row_to_select = row
-        for column in (0, 1, 3):
-            self.table.resizeColumnToContents(column)
+        self._size_columns()
         if self.shown:
             self.table.selectRow(row_to_select)
         self._show_detail()
+
+    def _size_columns(self) -> None:
+        """Fit, province and progress as wide as their longest text, on one line (a wrapped
+        cell's size hint would let them be cut)."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        header_metrics = header.fontMetrics()
+        for column in (0, 1, 3):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            widest = max(
+                [header_metrics.horizontalAdvance(str(title))]
+                + [
+                    metrics.horizontalAdvance(self.model.item(row, column).text())
+                    for row in range(self.model.rowCount())
+                ]
+            )
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, widest + 2 * metrics.averageCharWidth() + 8)
 
     def current(self) -> StreamMatch | None:
         row = self.table.currentIndex().row() if self.model.rowCount() else -1
@@ -352,11 +384,8 @@ class ProvincesView(Tab[ProvincesService]):
             f"{escape(label(PROVINCE, s.province))} · {escape(_(s.program))}<br>"
             f"<b style='color:{colour}'>{escape(_(FIT_NAMES[m.fit]))}</b>"
         )
-        checked = (
-            self.tr("Last checked on %1 against the province's own page.")
-            if s.verified
-            else self.tr("Last checked on %1; <b>not confirmed on the province's own page</b>.")
-        ).replace("%1", format_date(s.verified_on))
+        # This stream's own caveats; those every stream shares are under "Sources" below.
+        own = " ".join(escape(c) for c in self.own_caveats.get(s.id, []))
         note = f"<br><i>{escape(_(s.note))}</i>" if s.note else ""
         # The label's colon is the language's: French puts a space before it.
         intake = self.tr("%1:", "label before its text").replace("%1", _(INTAKE_NAMES[s.intake]))
@@ -364,8 +393,8 @@ class ProvincesView(Tab[ProvincesService]):
             f"<p>{escape(_(s.summary))}</p>"
             f"<p><b>{escape(intake)}</b> {escape(_(INTAKES[s.intake]))}</p>"
             f"<p><a href='{escape(s.url)}'>{escape(s.url)}</a><br>"
-            f"<small>{checked}{note}<br>{escape(self.tr('Source:'))} {escape(_(s.source))}"
-            "</small></p>"
+            f"<small>{escape(self.tr('Source:'))} {escape(_(s.source))}"
+            f"{'<br><b>' + own + '</b>' if own else ''}{note}</small></p>"
         )
         parts = []
         if m.unmet:
