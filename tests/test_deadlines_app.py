@@ -8,6 +8,8 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ee_desktop.cli import main
@@ -127,10 +129,23 @@ def test_reminders_on_start_and_in_the_tray(
     window = MainWindow.open(services, date.today)  # the app starts: reminded of what is due
     qtbot.addWidget(window)
     shown: list[str] = []
-    monkeypatch.setattr(MainWindow, "show_reminder", lambda self, title, text: shown.append(text))
+    titles: list[str] = []
+
+    def show(self: MainWindow, title: str, text: str) -> None:
+        titles.append(title)
+        shown.append(text)
+
+    monkeypatch.setattr(MainWindow, "show_reminder", show)
     due = window.remind()
     assert any(d.title == "Call the embassy" for d in due)
     assert "Call the embassy" in shown[0]
+    # A heading, and why the message appears.
+    assert titles == ["Deadlines coming up"]
+    assert shown[0].startswith("<p><b>Deadlines coming up</b></p>")
+    assert (
+        "Shown when you open ee-desktop while a date falls within its reminder period" in (shown[0])
+    )
+    assert "Deadlines tab (14 days)" in shown[0]
 
     class Tray:
         def __init__(self) -> None:
@@ -195,3 +210,26 @@ def test_overdue_items_are_not_counted_as_coming_up(
     qtbot.addWidget(view)
     view.refresh()
     assert "1 overdue" in view.summary.text() and "0 due within" in view.summary.text()
+
+
+def test_a_30_day_letter_is_announced_at_start_the_day_it_is_recorded(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ee_desktop.profile.milestones import Milestone
+
+    services = services_for(store)
+    today = date.today()
+    services.deadlines.record_milestone(Milestone("biometrics_request", today), today)
+    services.deadlines.record_milestone(Milestone("profile_submitted", today), today)
+    window = MainWindow.open(services, date.today)
+    qtbot.addWidget(window)
+    boxes: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append(box) or 0)
+    due = window.remind()
+    kinds = {d.uid.split(":")[0] for d in due}
+    assert "biometrics-due" in kinds  # 30 days to give biometrics: announced at once
+    assert "profile-expiry" not in kinds  # a year away: announced a month before
+    (box,) = boxes
+    assert box.windowTitle() == "Deadlines coming up"
+    assert box.textFormat() == Qt.TextFormat.RichText
+    assert "<b>Deadlines coming up</b>" in box.text() and "Give your biometrics" in box.text()

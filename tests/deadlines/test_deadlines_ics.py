@@ -55,16 +55,19 @@ def test_alarms_fire_before_each_open_deadline() -> None:
     ita = events["ita-submit:2026-11-10@ee-desktop"]
     alarms = ita.walk("VALARM")
     assert [a.decoded("TRIGGER") for a in alarms] == [
+        timedelta(days=-60),  # its own lead time (data/reminders.toml): from the invitation
         timedelta(days=-14),
         timedelta(days=-7),
         timedelta(days=-1),
     ]
     assert all(str(a["ACTION"]) == "DISPLAY" and str(a["DESCRIPTION"]) for a in alarms)
+    own = events["custom:c1@ee-desktop"].walk("VALARM")  # no lead time of its own
+    assert [a.decoded("TRIGGER") for a in own] == [timedelta(days=-d) for d in (14, 7, 1)]
     done = events["custom:c2@ee-desktop"]
     assert done.walk("VALARM") == []
     assert str(done["SUMMARY"]) == "Done: Done already"
     same_day = _events(to_ics(_deadlines(), STAMP, alarm_days=(0,)))
-    trigger = same_day["ita-submit:2026-11-10@ee-desktop"].walk("VALARM")[0].decoded("TRIGGER")
+    trigger = same_day["ita-submit:2026-11-10@ee-desktop"].walk("VALARM")[-1].decoded("TRIGGER")
     assert trigger == timedelta(0)
     with pytest.raises(ValueError):
         to_ics(_deadlines(), STAMP, alarm_days=(-1,))

@@ -11,6 +11,7 @@ from ee_desktop.deadlines.held import held_expiries
 from ee_desktop.deadlines.limits import load_limits
 from ee_desktop.deadlines.model import ChecklistProgress, CustomDeadline, Deadline, Milestone
 from ee_desktop.deadlines.process import Recorded, milestone_deadlines
+from ee_desktop.deadlines.reminders import lead_days, load_reminders
 from ee_desktop.deadlines.score import score_changes
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules.evaluation import evaluate
@@ -41,17 +42,7 @@ def _unique(deadlines: list[Deadline]) -> list[Deadline]:
         count = seen.get(item.uid, 0) + 1
         seen[item.uid] = count
         if count > 1:
-            item = Deadline(
-                f"{item.uid}-{count}",
-                item.due,
-                item.kind,
-                item.title,
-                item.detail,
-                item.person,
-                item.points,
-                item.source,
-                item.done,
-            )
+            item = replace(item, uid=f"{item.uid}-{count}")
         out.append(item)
     out.sort(key=lambda d: (d.due, d.uid))
     return out
@@ -91,6 +82,8 @@ def derive(
         out += score_changes(profile, as_of, ruleset, horizon_days)
     out += _custom(custom)
     out += extra
+    leads = load_reminders()
+    out = [d if d.remind_days else replace(d, remind_days=lead_days(d.uid, leads)) for d in out]
     return _unique(out)
 
 
@@ -115,6 +108,11 @@ _SCORED_EXPIRIES = ("test-expiry:", "eca-expiry:")
 
 
 def upcoming(deadlines: Sequence[Deadline], as_of: date, within_days: int) -> list[Deadline]:
-    """Not done, due on or before as_of + within_days (overdue included)."""
-    last = as_of + timedelta(days=within_days)
-    return [item for item in deadlines if not item.done and item.due <= last]
+    """Not done, due within its reminder period: on or before as_of + within_days, or its
+    own lead time when longer (overdue included). A period no longer than its lead time (30
+    days to give biometrics) is announced from the day it starts."""
+    return [
+        item
+        for item in deadlines
+        if not item.done and item.due <= as_of + timedelta(days=max(within_days, item.remind_days))
+    ]

@@ -76,7 +76,9 @@ def _event(item: Deadline, stamp: str, sequence: int, alarm_days: Sequence[int])
     yield f"CATEGORIES:{escape(item.kind)}"
     yield "TRANSP:TRANSPARENT"  # an all-day reminder, not a busy day
     if not item.done:
-        for days in sorted(set(alarm_days), reverse=True):
+        # The date's own lead time, as the app announces it, besides the usual alarms.
+        own = {item.remind_days} if item.remind_days > 0 else set()
+        for days in sorted(set(alarm_days) | own, reverse=True):
             yield "BEGIN:VALARM"
             yield "ACTION:DISPLAY"
             yield f"TRIGGER;RELATED=START:-P{days}D" if days > 0 else "TRIGGER;RELATED=START:PT0S"
@@ -88,7 +90,8 @@ def _event(item: Deadline, stamp: str, sequence: int, alarm_days: Sequence[int])
 def to_ics(
     deadlines: Sequence[Deadline], stamp: datetime, alarm_days: Sequence[int] = (7, 1)
 ) -> str:
-    """An RFC 5545 calendar with one all-day event per deadline.
+    """An RFC 5545 calendar with one all-day event per deadline; an event's alarms are
+    ``alarm_days`` before it and its own lead time (``Deadline.remind_days``).
 
     SEQUENCE counts minutes since 2000 at ``stamp``: every later export outranks the earlier
     one, whichever way a due date moved (a due date moved earlier must still win).

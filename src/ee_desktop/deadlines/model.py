@@ -53,6 +53,9 @@ class Deadline:
     points: int | None = None  # CRS change on that day
     source: str = ""
     done: bool = False
+    # Announced this many days before ``due`` (its kind's lead time, data/reminders.toml), or
+    # earlier when the user's reminder period is longer; 0: the user's period alone.
+    remind_days: int = 0
 
 
 def digest(text: str) -> str:

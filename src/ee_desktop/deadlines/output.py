@@ -26,6 +26,7 @@ def to_json(deadlines: Sequence[Deadline], as_of: date) -> dict[str, Any]:
                 "points": d.points,
                 "source": d.source,
                 "done": d.done,
+                "remind_days": d.remind_days,
             }
             for d in deadlines
         ],

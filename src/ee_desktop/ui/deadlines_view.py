@@ -122,7 +122,9 @@ class DeadlinesView(Tab[DeadlinesService]):
         self.remind.setToolTip(
             self.tr(
                 "At start, and while the app runs, you are reminded of "
-                "what falls due within this many days."
+                "what falls due within this many days. A date that needs more notice is "
+                "announced earlier: a 30-day letter from the day you record it, a passport "
+                "expiry six months ahead. 0 days: only those."
             )
         )
         self.remind.editingFinished.connect(self._reminder_changed)

@@ -452,17 +452,32 @@ class MainWindow(QMainWindow):
         due = self.due_soon() if self.service.current() else []
         if due:
             self.notified.update(d.uid for d in due)
-            lines = "\n".join(f"• {d.due.isoformat()}: {d.title}" for d in due[:12])
-            more = len(due) - 12
-            if more > 0:
-                lines += "\n" + self.tr("… and %1 more on the Deadlines tab.").replace(
-                    "%1", str(more)
-                )
-            self.show_reminder(self.tr("Coming up"), lines)
+            self.show_reminder(self.tr("Deadlines coming up"), self.reminder_text(due))
         return due
 
+    def reminder_text(self, due: list[Deadline]) -> str:
+        """The start-up reminder (rich text): a heading, why it appears, then the dates."""
+        from html import escape
+
+        heading = self.tr("Deadlines coming up")
+        why = self.tr(
+            "Shown when you open ee-desktop while a date falls within its reminder period: "
+            "the period you set on the Deadlines tab (%1 days), or longer when a date needs "
+            "more notice."
+        ).replace("%1", str(self.deadlines_service.reminder_days))
+        lines = [f"• {d.due.isoformat()}: {escape(d.title)}" for d in due[:12]]
+        more = len(due) - 12
+        if more > 0:
+            lines.append(
+                escape(self.tr("… and %1 more on the Deadlines tab.").replace("%1", str(more)))
+            )
+        return f"<p><b>{escape(heading)}</b></p><p>{escape(why)}</p><p>{'<br>'.join(lines)}</p>"
+
     def show_reminder(self, title: str, text: str) -> None:
-        QMessageBox.information(self, title, text)
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
+        box.setObjectName("reminder")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.exec()
 
     def notify_new(self, tray: QSystemTrayIcon) -> list[Deadline]:
         """While running: a tray notification for dates that entered the reminder period."""
