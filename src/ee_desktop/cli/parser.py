@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ee_desktop import __version__
 from ee_desktop.i18n import _
+from ee_desktop.profile.reader import EARLIEST_DATE, LATEST_DATE
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -73,12 +74,19 @@ def computing(
 
 
 def iso_date(text: str) -> date:
-    """The type of a date option: YYYY-MM-DD."""
+    """The type of a date option: YYYY-MM-DD, within the dates a personal file takes."""
     try:
-        if len(text) == 10:
-            return date.fromisoformat(text)
+        day = date.fromisoformat(text) if len(text) == 10 else None
     except ValueError:
-        pass
-    raise argparse.ArgumentTypeError(
-        _("got {value!r}; expected a date written YYYY-MM-DD").format(value=text)
-    )
+        day = None
+    if day is None:
+        raise argparse.ArgumentTypeError(
+            _("got {value!r}; expected a date written YYYY-MM-DD").format(value=text)
+        )
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise argparse.ArgumentTypeError(
+            _("got {value!r}; expected a date from {first} to {last}").format(
+                value=text, first=EARLIEST_DATE.isoformat(), last=LATEST_DATE.isoformat()
+            )
+        )
+    return day

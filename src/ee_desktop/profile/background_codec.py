@@ -32,7 +32,7 @@ from ee_desktop.profile.background import (
 )
 from ee_desktop.profile.model import MARITAL_STATUSES
 from ee_desktop.profile.problems import MISSING
-from ee_desktop.profile.reader import Reader, join
+from ee_desktop.profile.reader import EARLIEST_DATE, LATEST_DATE, Reader, join
 
 PERSON_SECTIONS: dict[str, bool] = {
     "other_names": False,
@@ -80,9 +80,10 @@ def month_text(value: date) -> str:
 def parse_month(text: str) -> date | None:
     """``YYYY-MM`` as the first day of that month; None when it is not one."""
     match = _MONTH.fullmatch(text)
-    if match is None or not 1 <= int(match[2]) <= 12 or int(match[1]) < 1:
+    if match is None or not 1 <= int(match[2]) <= 12:
         return None
-    return date(int(match[1]), int(match[2]), 1)
+    found = date(int(match[1]), int(match[2]), 1)
+    return found if EARLIEST_DATE <= found <= LATEST_DATE else None
 
 
 class BackgroundReader:
@@ -147,6 +148,10 @@ class BackgroundReader:
             return None
         found = parse_month(value) if isinstance(value, str) else None
         if found is None:
+            if isinstance(value, str) and _MONTH.fullmatch(value) and 1 <= int(value[5:]) <= 12:
+                expected = _("a month from {first} to {last}").format(
+                    first=month_text(EARLIEST_DATE), last=month_text(LATEST_DATE)
+                )
             self.r.add(here, value, expected)
         return found
 

@@ -24,6 +24,9 @@ from ee_desktop.profile.background_codec import (
 )
 from ee_desktop.profile.codes import ABILITY_NAMES, SCORE_SCALES, TEST_NAMES
 from ee_desktop.profile.milestones import (
+    EARLIEST as EARLIEST_MILESTONE,
+)
+from ee_desktop.profile.milestones import (
     MILESTONES,
     REPEATED_MILESTONES,
     REQUESTS,
@@ -201,6 +204,14 @@ class _Decoder:
         on = r.iso_date(d, "on", path)
         if on is not None and on > self.today:
             r.add(join(path, "on"), on.isoformat(), _("a date that is not in the future"))
+        elif on is not None and on < EARLIEST_MILESTONE:
+            # The same bound as the milestone command: a step of this process that old is
+            # a typing mistake.
+            r.add(
+                join(path, "on"),
+                on.isoformat(),
+                _("a date from {first} on").format(first=EARLIEST_MILESTONE.isoformat()),
+            )
         due = r.iso_date(d, "due", path, nullable=True) if "due" in d else None
         done = r.iso_date(d, "done_on", path, nullable=True) if "done_on" in d else None
         if due is not None and name is not None and name not in WITH_DUE:
@@ -228,6 +239,14 @@ class _Decoder:
         if name is None or on is None:
             return None
         return Milestone(name, on, due, done, note)
+
+    def _past(self, d: dict[str, Any], key: str, path: str) -> date | None:
+        """A date of something that has happened: not after today."""
+        day = self.r.iso_date(d, key, path)
+        if day is not None and day > self.today:
+            self.r.add(join(path, key), day.isoformat(), _("a date not in the future"))
+            return None
+        return day
 
     # -- people ----------------------------------------------------------
     def _person_dates(self, d: dict[str, Any], path: str) -> date | None:
@@ -390,7 +409,7 @@ class _Decoder:
         if d is None:
             return None
         test = r.choice(d, "test", path, LANGUAGE_TESTS)
-        taken = r.iso_date(d, "taken_on", path)
+        taken = self._past(d, "taken_on", path)
         r.order(join(path, "taken_on"), born, taken, _("a test date after the date of birth"))
         results = r.iso_date(d, "results_on", path, nullable=True) if "results_on" in d else None
         r.order(
@@ -461,7 +480,7 @@ class _Decoder:
         return CertificateOfQualification(
             province=r.choice(d, "province", path, PROVINCES),  # type: ignore[arg-type]
             trade=r.text(d, "trade", path),  # type: ignore[arg-type]
-            issued_on=r.iso_date(d, "issued_on", path),  # type: ignore[arg-type]
+            issued_on=self._past(d, "issued_on", path),  # type: ignore[arg-type]
         )
 
     def nomination(self, value: Any, path: str) -> ProvincialNomination | None:
@@ -469,7 +488,7 @@ class _Decoder:
         d = r.object(value, path, _NOMINATION)
         if d is None:
             return None
-        nominated = r.iso_date(d, "nominated_on", path)
+        nominated = self._past(d, "nominated_on", path)
         accepted = r.iso_date(d, "accepted_on", path, nullable=True) if "accepted_on" in d else None
         r.order(
             join(path, "accepted_on"),

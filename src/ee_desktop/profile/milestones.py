@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ee_desktop.i18n import _, format_date
+from ee_desktop.profile.reader import LATEST_DATE
 
 MILESTONES: tuple[str, ...] = (
     "profile_submitted",
@@ -87,6 +88,12 @@ def milestone_problems(m: Milestone, today: date) -> list[str]:
     if m.due is not None:
         if m.name not in WITH_DUE:
             problems.append(_("Deadline in the letter: this milestone has none."))
+        elif m.due > LATEST_DATE:
+            problems.append(
+                _("Deadline in the letter: expected a date up to {day}.").format(
+                    day=format_date(LATEST_DATE)
+                )
+            )
         elif m.due < m.on:
             problems.append(
                 _("Deadline in the letter: expected a date on or after {day}.").format(

@@ -120,9 +120,15 @@ class Reader:
             return None
         if isinstance(value, str) and ISO_DATE.fullmatch(value):
             try:
-                return date.fromisoformat(value)
+                day = date.fromisoformat(value)
             except ValueError:
                 pass
+            else:
+                if EARLIEST_DATE <= day <= LATEST_DATE:
+                    return day
+                expected = _("a date from {first} to {last}").format(
+                    first=EARLIEST_DATE.isoformat(), last=LATEST_DATE.isoformat()
+                )
         self.add(join(path, key), value, expected)
         return None
 
@@ -198,6 +204,9 @@ class Reader:
 
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+# Every date of a personal file: nobody applying was born before 1900, and with nothing
+# after 2199 every date the rules compute (validity periods, ten-year windows) exists.
+EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2199, 12, 31)
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
 
 
