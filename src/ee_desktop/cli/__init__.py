@@ -33,6 +33,7 @@ from ee_desktop.i18n import N_, _
 from ee_desktop.logs import attach_log_file, detach_log_file
 from ee_desktop.paths import data_dir, prepare_frozen_process
 from ee_desktop.preferences import language_to_use
+from ee_desktop.profile.problems import printable
 
 __all__ = [
     "EXIT_FAILURE",
@@ -106,7 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except UserError as exc:
         for line in exc.lines:
-            print(line, file=sys.stderr)
+            # A line may quote the input: each problem stays on one line, nothing hidden.
+            for part in line.split("\n"):
+                print(printable(part), file=sys.stderr)
         return exc.status
     except KeyboardInterrupt:
         return 130
@@ -123,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = _log_unexpected(args)
         print(
             _("Unexpected error: {error}. Details are in {log}.").format(
-                error=" ".join(str(exc).split()), log=where or "-"
+                error=printable(" ".join(str(exc).split())), log=where or "-"
             ),
             file=sys.stderr,
         )

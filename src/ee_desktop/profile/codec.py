@@ -59,7 +59,7 @@ from ee_desktop.profile.model import (
     Spouse,
 )
 from ee_desktop.profile.problems import MISSING, Problem, ProfileError
-from ee_desktop.profile.reader import Reader, encodable, join
+from ee_desktop.profile.reader import NOTE_LIMIT, Reader, encodable, join, too_long
 
 # Keys allowed in each object; True marks the required ones.
 _TOP = {
@@ -235,6 +235,9 @@ class _Decoder:
             note = d["note"]
             if not isinstance(note, str) or not encodable(note):
                 r.add(join(path, "note"), note, _("a text"))
+                note = ""
+            elif len(note) > NOTE_LIMIT:
+                r.add(join(path, "note"), note, too_long(NOTE_LIMIT))
                 note = ""
         if name is None or on is None:
             return None
@@ -585,8 +588,10 @@ def loads(text: str, *, today: date) -> Profile:
 def loads_document(text: str, *, today: date) -> tuple[Profile, tuple[Milestone, ...] | None]:
     try:
         data = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=_keep_duplicates)
-    except (RecursionError, ValueError) as exc:
-        if not isinstance(exc, json.JSONDecodeError):  # nesting too deep, number too long
+    except RecursionError:
+        raise ProfileError([Problem("", _("values nested too deeply"), _("valid JSON"))]) from None
+    except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError):  # a number too long
             raise ProfileError([Problem("", str(exc)[:80], _("valid JSON"))]) from None
         raise ProfileError(
             [

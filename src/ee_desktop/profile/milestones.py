@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ee_desktop.i18n import _, format_date
-from ee_desktop.profile.reader import LATEST_DATE
+from ee_desktop.profile.reader import LATEST_DATE, NOTE_LIMIT, encodable
 
 MILESTONES: tuple[str, ...] = (
     "profile_submitted",
@@ -109,4 +109,12 @@ def milestone_problems(m: Milestone, today: date) -> list[str]:
                     first=format_date(m.on), last=format_date(today)
                 )
             )
+    if not encodable(m.note):
+        problems.append(_("Note: the text is not valid UTF-8; type it again."))
+    elif len(m.note) > NOTE_LIMIT:
+        problems.append(
+            _("Note: at most {count} characters; this one has {length}.").format(
+                count=NOTE_LIMIT, length=len(m.note)
+            )
+        )
     return problems

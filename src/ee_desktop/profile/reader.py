@@ -68,6 +68,13 @@ class Reader:
         if not isinstance(value, list):
             self.add(here, value, _("a list (use [] for none)"))
             return ()
+        if len(value) > LIST_LIMIT:
+            self.add(
+                here,
+                len(value),
+                _("a list of at most {count} entries").format(count=LIST_LIMIT),
+            )
+            return ()
         return tuple(item(v, f"{here}[{i}]") for i, v in enumerate(value))
 
     def optional(
@@ -108,6 +115,9 @@ class Reader:
             return None
         if not isinstance(value, str) or not value.strip() or not encodable(value):
             self.add(join(path, key), value, expected)
+            return None
+        if len(value) > TEXT_LIMIT:
+            self.add(join(path, key), value, too_long(TEXT_LIMIT))
             return None
         return value
 
@@ -215,6 +225,17 @@ def join(path: str, key: str) -> str:
     if not _PLAIN_KEY.fullmatch(key):
         return f"{path}[{json.dumps(key)}]"
     return f"{path}.{key}" if path else key
+
+
+# The longest texts a personal file takes: a name, an institution or an address line fits
+# in TEXT_LIMIT characters with room to spare; a note in NOTE_LIMIT. Every report and
+# message stays bounded.
+TEXT_LIMIT, NOTE_LIMIT = 300, 4000
+LIST_LIMIT = 500  # entries of one list (jobs, trips, addresses): decades of a busy life
+
+
+def too_long(limit: int) -> str:
+    return _("a text of at most {count} characters").format(count=limit)
 
 
 def encodable(text: str) -> bool:

@@ -65,6 +65,12 @@ def read_document(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise RulesError([f"{path.name}: not valid TOML ({error})"]) from error
+    except UnicodeDecodeError as error:
+        raise RulesError(
+            [f"{path.name}: not valid TOML (not UTF-8 text at byte {error.start})"]
+        ) from error
+    except RecursionError as error:
+        raise RulesError([f"{path.name}: not valid TOML (values nested too deeply)"]) from error
     except OSError as error:
         raise RulesError([f"{path.name}: cannot be read ({error.strerror})"]) from error
 

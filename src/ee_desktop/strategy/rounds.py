@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -270,6 +270,23 @@ def _row(cells: dict[str, str]) -> Round:
     )
 
 
+def _rows(reader: Any, problems: list[str]) -> Iterator[list[str]]:
+    """The reader's rows, until one it cannot read (a field of over 128 KB, a stray quote):
+    that one is named and the reading stops, the rows before it kept."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            problems.append(
+                _("Line {line}: cannot be read as CSV ({reason}).").format(
+                    line=reader.line_num, reason=error
+                )
+            )
+            return
+
+
 def parse_rounds_csv(text: str) -> tuple[list[Round], list[str]]:
     """Rounds read from CSV text with a header row, and one sentence per bad row or header.
 
@@ -281,7 +298,7 @@ def parse_rounds_csv(text: str) -> tuple[list[Round], list[str]]:
     header: list[str] | None = None
     rounds: list[Round] = []
     problems: list[str] = []
-    for cells in reader:
+    for cells in _rows(reader, problems):
         line = reader.line_num
         if not any(cell.strip() for cell in cells):
             continue

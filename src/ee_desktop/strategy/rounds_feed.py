@@ -246,6 +246,8 @@ def parse_rounds_feed(text: str) -> FeedRounds:
                 reason=exc.msg, line=exc.lineno, column=exc.colno
             )
         ) from None
+    except (RecursionError, ValueError):  # nested too deeply, a number too long
+        raise DataProblems(_("expected IRCC's rounds file: values nested too deeply")) from None
     entries = document.get("rounds") if isinstance(document, dict) else None
     if not isinstance(entries, list):
         raise DataProblems(

@@ -80,8 +80,12 @@ def run(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from ee_desktop.profile.milestones import Milestone
+    from ee_desktop.profile.reader import encodable
 
     name = milestone_name(args.name)
+    if args.note is not None and not encodable(args.note):
+        # Bytes that are not UTF-8 arrive as lone surrogates: name the option, not "error".
+        raise UserError([_("--note: the text is not valid UTF-8; type it again.")])
     with Active(args) as active:
         deadlines = active.services.deadlines
         same_day = [m for m in deadlines.milestone_records() if (m.name, m.on) == (name, args.on)]
