@@ -149,12 +149,9 @@ def test_an_unreadable_step_is_left_out(service: ProvincesService) -> None:
     service.record("pe-express-entry", "interest", date(2026, 9, 1), TODAY)
     store = service.store
     with Session(store._engine) as s, s.begin():
-        s.add(
-            PnpEventRow(
-                file_id=store.active_id(),
-                content=store._mapper.c.encrypt(b'{"stream": "x", "kind": "teleported"}'),
-            )
-        )
+        row = PnpEventRow(file_id=store.active_id())
+        store._sealer.seal(row, "content", b'{"stream": "x", "kind": "teleported"}')
+        s.add(row)
     assert [e.kind for e in service.events()] == ["interest"]
     assert _deadlines(store).deadlines(TODAY)  # still works
 

@@ -8,13 +8,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from ee_desktop.paths import backups_dir
 from ee_desktop.profile.model import Profile
 from ee_desktop.store.crypto import Cipher
 from ee_desktop.store.mapping import RowMapper
-from ee_desktop.store.models import PersonalFile, Setting
+from ee_desktop.store.models import AttachmentRow, PersonalFile, Setting
+from ee_desktop.store.sealing import Sealer
 from ee_desktop.store.vault import Vault
 
 
@@ -25,10 +27,11 @@ def now() -> datetime:
 class StoreBase:
     def __init__(self, engine: Engine, cipher: Cipher, path: Path) -> None:
         self._engine = engine
-        self._mapper = RowMapper(cipher)
+        self._sealer = Sealer(cipher, backups_dir(path.parent))
+        self._mapper = RowMapper(self._sealer)
         self.path = path
         self.key_mode = ""
-        self.vault = Vault(path.parent / "vault", cipher)
+        self.vault = Vault(path.parent / "vault", cipher, self._attachment_record)
         # Called inside a save's transaction just before commit (tests simulate crashes here).
         self.before_commit: Callable[[], None] | None = None
 
@@ -36,6 +39,16 @@ class StoreBase:
         """Replace a file's content inside the caller's transaction."""
         self._mapper.fill_file(row, profile, profile.applicant.full_name)
         row.updated_at = now()
+
+    def _attachment_record(self, vault_name: str) -> str:
+        """The row key of the attachment stored in the vault as ``vault_name``."""
+        with Session(self._engine) as s:
+            found = s.scalar(
+                select(AttachmentRow.row_key).where(AttachmentRow.vault_name == vault_name)
+            )
+        if found is None:
+            raise KeyError(vault_name)
+        return found
 
     def close(self) -> None:
         self.vault.close()

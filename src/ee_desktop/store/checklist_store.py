@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -11,18 +10,21 @@ from sqlalchemy.orm import Session, selectinload
 
 from ee_desktop.checklist.entry import Attachment, ChecklistRecord
 from ee_desktop.store.base import StoreBase, now
-from ee_desktop.store.models import AttachmentRow, ChecklistItemRow
+from ee_desktop.store.models import AttachmentRow, ChecklistItemRow, new_row_key
 from ee_desktop.store.records import CHECKLIST_STATUSES
 
 
 class ChecklistStore(StoreBase):
     # -- the document checklist ------------------------------------------------------
-    def _json(self, blob: bytes) -> dict[str, Any]:
-        return dict(json.loads(self._mapper.c.decrypt(blob)))
+    def _json(self, row: Any, column: str) -> dict[str, Any]:
+        found = self._sealer.unseal_json(row, column)
+        if not isinstance(found, dict):
+            raise self._sealer.error(row, column)
+        return found
 
     def checklist(self, file_id: int) -> list[ChecklistRecord]:
         """Every stored checklist item of a personal file, decrypted, oldest first."""
-        c = self._mapper.c
+        k = self._sealer
         with Session(self._engine) as s:
             rows = s.scalars(
                 select(ChecklistItemRow)
@@ -33,18 +35,22 @@ class ChecklistStore(StoreBase):
             return [
                 ChecklistRecord(
                     id=r.id,
-                    key=c.decrypt(r.item_key).decode(),
+                    key=k.unseal_text(r, "item_key") or "",
                     custom=r.custom,
-                    snapshot=self._json(r.snapshot),
+                    snapshot=self._json(r, "snapshot"),
                     status=r.status,
                     requested_on=r.requested_on,
                     received_on=r.received_on,
                     uploaded_on=r.uploaded_on,
-                    notes=c.decrypt_text(r.notes) or "",
+                    notes=k.unseal_text(r, "notes") or "",
                     attachments=tuple(
                         Attachment(
-                            a.id, c.decrypt(a.filename).decode(), a.vault_name, a.size, a.added_at
-                        )
+                            a.id,
+                            k.unseal_text(a, "filename") or "",
+                            a.vault_name,
+                            a.size,
+                            a.added_at,
+                        )  # fmt: skip
                         for a in r.attachments
                     ),
                 )
@@ -54,16 +60,13 @@ class ChecklistStore(StoreBase):
     def add_checklist_item(
         self, file_id: int, key: str, snapshot: dict[str, Any], custom: bool = False
     ) -> int:
-        c = self._mapper.c
+        k = self._sealer
         with Session(self._engine) as s, s.begin():
             row = ChecklistItemRow(
-                file_id=file_id,
-                item_key=c.encrypt(key.encode()),
-                custom=custom,
-                snapshot=c.encrypt(json.dumps(snapshot).encode()),
-                status="needed",
-                updated_at=now(),
+                file_id=file_id, custom=custom, status="needed", updated_at=now()
             )
+            k.seal_text(row, "item_key", key)
+            k.seal_json(row, "snapshot", snapshot)
             s.add(row)
             s.flush()
             return row.id
@@ -71,7 +74,7 @@ class ChecklistStore(StoreBase):
     def update_checklist_item(self, item_id: int, **changes: Any) -> None:
         """Change ``status``, ``requested_on``, ``received_on``, ``uploaded_on``, ``notes``
         or ``snapshot`` of one item, in one transaction."""
-        c = self._mapper.c
+        k = self._sealer
         with Session(self._engine) as s, s.begin():
             row = s.get(ChecklistItemRow, item_id)
             if row is None:
@@ -84,9 +87,9 @@ class ChecklistStore(StoreBase):
                 elif name in ("requested_on", "received_on", "uploaded_on"):
                     setattr(row, name, value)
                 elif name == "notes":
-                    row.notes = c.encrypt_text(value or None)
+                    k.seal_text(row, "notes", value or None)
                 elif name == "snapshot":
-                    row.snapshot = c.encrypt(json.dumps(value).encode())
+                    k.seal_json(row, "snapshot", value)
                 else:
                     raise TypeError(name)
             row.updated_at = now()
@@ -103,16 +106,15 @@ class ChecklistStore(StoreBase):
 
     def attach(self, item_id: int, source: Path) -> Attachment:
         """Copy ``source`` into the vault, encrypted, and record it on the item."""
-        vault_name, size = self.vault.put(source)
+        record = new_row_key()
+        vault_name, size = self.vault.put(source, record)
         try:
             with Session(self._engine) as s, s.begin():
                 row = AttachmentRow(
-                    item_id=item_id,
-                    filename=self._mapper.c.encrypt(source.name.encode()),
-                    vault_name=vault_name,
-                    size=size,
+                    row_key=record, item_id=item_id, vault_name=vault_name, size=size,
                     added_at=now(),
-                )
+                )  # fmt: skip
+                self._sealer.seal_text(row, "filename", source.name)
                 s.add(row)
                 s.flush()
                 return Attachment(row.id, source.name, vault_name, size, row.added_at)

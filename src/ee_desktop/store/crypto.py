@@ -1,4 +1,13 @@
-"""Field encryption: AES-256-GCM with a random data key, and passphrase key derivation."""
+"""Field encryption: AES-256-GCM with a random data key, and passphrase key derivation.
+
+Every stored value is bound to where it belongs: the AEAD associated data names its table,
+its column and its row (``field_context``), and an attached file's names its attachment
+record (``attachment_context``). A value copied or swapped into another row or column, or a
+vault file swapped with another, no longer decrypts. Rows are named by their ``row_key``, a
+random value each row with encrypted columns receives when it is created (see models.py):
+the integer ids are only given by SQLite on insert, after the values were encrypted, while
+the row key is known from the start and never changes.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +23,20 @@ KEY_BYTES = 32
 _NONCE_BYTES = 12
 _FIELD_CONTEXT = b"ee-desktop field v1"
 _WRAP_CONTEXT = b"ee-desktop key wrap v1"
+_BOUND_FIELD = b"ee-desktop field v2"
+_BOUND_ATTACHMENT = b"ee-desktop attachment v2"
+LEGACY_FIELD_CONTEXT = _FIELD_CONTEXT  # values written before schema 0011 (unbound)
+
+
+def field_context(table: str, column: str, row_key: str) -> bytes:
+    """The associated data of a value stored in ``table.column`` of the row ``row_key``."""
+    return b"\0".join((_BOUND_FIELD, table.encode(), column.encode(), row_key.encode()))
+
+
+def attachment_context(row_key: str, vault_name: str) -> bytes:
+    """The associated data of the vault file ``vault_name`` of the attachment record
+    ``row_key``."""
+    return b"\0".join((_BOUND_ATTACHMENT, row_key.encode(), vault_name.encode()))
 
 
 class DecryptionError(Exception):

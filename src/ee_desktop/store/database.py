@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
@@ -14,11 +15,16 @@ from sqlalchemy.exc import OperationalError
 from ee_desktop.i18n import _
 from ee_desktop.store.errors import NewerDatabaseError, StoreError
 
+if TYPE_CHECKING:
+    from ee_desktop.store.crypto import Cipher
+
 log = logging.getLogger(__name__)
 
 # The newest migration in store/migrations/versions (a test keeps the two in step).
-HEAD_REVISION = "0010"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
+HEAD_REVISION = "0011"
+KNOWN_REVISIONS = (
+    "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011",
+)  # fmt: skip
 BACKUPS_KEPT = 10
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -93,11 +99,12 @@ def write_meta(engine: Engine, meta: dict[str, str]) -> None:
             )
 
 
-def migrate(engine: Engine, path: Path, backups: Path) -> Path | None:
+def migrate(engine: Engine, path: Path, backups: Path, cipher: Cipher | None = None) -> Path | None:
     """Bring the schema to HEAD_REVISION; back the file up first when it holds data.
 
-    Returns the backup's path when one was taken. Alembic is imported only
-    when there is work to do, so an up-to-date start stays fast.
+    ``cipher`` opens the existing data (a migration may encrypt it again, as 0011 does); a
+    new database has none. Returns the backup's path when one was taken. Alembic is
+    imported only when there is work to do, so an up-to-date start stays fast.
     """
     revision = current_revision(engine)
     if revision == HEAD_REVISION:
@@ -115,19 +122,31 @@ def migrate(engine: Engine, path: Path, backups: Path) -> Path | None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["cipher"] = cipher
+    config.attributes["vault"] = path.parent / "vault"
     try:
         with engine.begin() as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, HEAD_REVISION)
     except Exception as exc:
+        _remove(config.attributes.get("new_files", ()))  # files written for the rolled-back data
         raise StoreError(
             _(
                 "Updating the database failed ({error}). A copy taken before the update is in "
                 "{backup}."
             ).format(error=exc, backup=backup or "-")
         ) from exc
+    _remove(config.attributes.get("obsolete_files", ()))  # replaced by the committed data
     log.info("database migrated from %s to %s", revision, HEAD_REVISION)
     return backup
+
+
+def _remove(files: Iterable[Path]) -> None:
+    for file in files:
+        try:
+            file.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("cannot remove %s: %s", file, exc)
 
 
 def backup_database(path: Path, backups: Path, label: str) -> Path:

@@ -19,7 +19,7 @@ class DeadlineStore(StoreBase):
     # -- milestones and the user's own deadlines -----------------------------------------
     def milestone_records(self, file_id: int) -> list[Milestone]:
         """The file's milestones, oldest first, with their letters' details."""
-        c = self._mapper.c
+        k = self._sealer
         with Session(self._engine) as s:
             rows = s.scalars(
                 select(MilestoneRow)
@@ -27,7 +27,7 @@ class DeadlineStore(StoreBase):
                 .order_by(MilestoneRow.on, MilestoneRow.id)
             ).all()
             return [
-                Milestone(r.name, r.on, r.due, r.done_on, c.decrypt_text(r.note) or "", r.id)
+                Milestone(r.name, r.on, r.due, r.done_on, k.unseal_text(r, "note") or "", r.id)
                 for r in rows
             ]
 
@@ -72,14 +72,9 @@ class DeadlineStore(StoreBase):
             s.execute(query)
 
     def _milestone_row(self, file_id: int, m: Milestone) -> MilestoneRow:
-        return MilestoneRow(
-            file_id=file_id,
-            name=m.name,
-            on=m.on,
-            due=m.due,
-            done_on=m.done_on,
-            note=self._mapper.c.encrypt_text(m.note or None),
-        )
+        row = MilestoneRow(file_id=file_id, name=m.name, on=m.on, due=m.due, done_on=m.done_on)
+        self._sealer.seal_text(row, "note", m.note or None)
+        return row
 
     def _replace_milestones(
         self, s: Session, file_id: int, milestones: Sequence[Milestone]
@@ -89,7 +84,7 @@ class DeadlineStore(StoreBase):
         s.add_all(self._milestone_row(file_id, m) for m in milestones)
 
     def custom_deadlines(self, file_id: int) -> list[CustomDeadlineRecord]:
-        c = self._mapper.c
+        k = self._sealer
         with Session(self._engine) as s:
             rows = s.scalars(
                 select(CustomDeadlineRow)
@@ -99,39 +94,34 @@ class DeadlineStore(StoreBase):
             return [
                 CustomDeadlineRecord(
                     r.id,
-                    c.decrypt(r.title).decode(),
+                    k.unseal_text(r, "title") or "",
                     r.due,
-                    c.decrypt_text(r.notes) or "",
+                    k.unseal_text(r, "notes") or "",
                     r.done,
                 )
                 for r in rows
             ]
 
     def add_custom_deadline(self, file_id: int, title: str, due: date, notes: str = "") -> int:
-        c = self._mapper.c
         with Session(self._engine) as s, s.begin():
-            row = CustomDeadlineRow(
-                file_id=file_id,
-                title=c.encrypt(title.encode()),
-                due=due,
-                notes=c.encrypt_text(notes or None),
-                done=False,
-            )
+            row = CustomDeadlineRow(file_id=file_id, due=due, done=False)
+            self._sealer.seal_text(row, "title", title)
+            self._sealer.seal_text(row, "notes", notes or None)
             s.add(row)
             s.flush()
             return row.id
 
     def update_custom_deadline(self, deadline_id: int, **changes: Any) -> None:
-        c = self._mapper.c
+        k = self._sealer
         with Session(self._engine) as s, s.begin():
             row = s.get(CustomDeadlineRow, deadline_id)
             if row is None:
                 raise KeyError(deadline_id)
             for name, value in changes.items():
                 if name == "title":
-                    row.title = c.encrypt(str(value).encode())
+                    k.seal_text(row, "title", str(value))
                 elif name == "notes":
-                    row.notes = c.encrypt_text(value or None)
+                    k.seal_text(row, "notes", value or None)
                 elif name in ("due", "done"):
                     setattr(row, name, value)
                 else:

@@ -21,3 +21,14 @@ class KeyUnavailableError(StoreError):
 
 class NewerDatabaseError(StoreError):
     """The database was written by a newer version of the app."""
+
+
+class DamagedDataError(StoreError):
+    """A stored value does not decrypt: it is damaged, or it was moved there from another row,
+    column or attachment. Names where it is and where copies are."""
+
+    def __init__(self, message: str, table: str, column: str, row: int | None) -> None:
+        super().__init__(message)
+        self.table = table
+        self.column = column
+        self.row = row

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -27,7 +26,6 @@ from ee_desktop.profile.model import (
     Residence,
     Spouse,
 )
-from ee_desktop.store.crypto import Cipher
 from ee_desktop.store.models import (
     EducationRow,
     JobRow,
@@ -36,68 +34,64 @@ from ee_desktop.store.models import (
     PersonRow,
     ResidenceRow,
 )
+from ee_desktop.store.sealing import Sealer
 
 _ROLE_ORDER = {"applicant": 0, "spouse": 1, "child": 2}
 
 
 class RowMapper:
-    def __init__(self, cipher: Cipher) -> None:
-        self.c = cipher
+    def __init__(self, sealer: Sealer) -> None:
+        self.s = sealer
+        self.c = sealer.c
 
     # -- small encrypted values -----------------------------------------------
-    def _enc_date(self, value: date) -> bytes:
-        return self.c.encrypt(value.isoformat().encode())
+    def _set_date(self, row: Any, column: str, value: date | None) -> None:
+        self.s.seal(row, column, None if value is None else value.isoformat().encode())
 
-    def _dec_date(self, blob: bytes) -> date:
-        return date.fromisoformat(self.c.decrypt(blob).decode())
+    def _date(self, row: Any, column: str) -> date:
+        value = self.s.unseal_text(row, column)
+        try:
+            return date.fromisoformat(value or "")
+        except ValueError:
+            raise self.s.error(row, column) from None
 
-    def _enc_record(self, record: dict[str, Any] | None) -> bytes | None:
-        return None if record is None else self.c.encrypt(json.dumps(record).encode())
-
-    def _dec_record(self, blob: bytes | None) -> dict[str, Any] | None:
-        return None if blob is None else dict(json.loads(self.c.decrypt(blob)))
-
-    def _enc_background(self, background: Background) -> bytes | None:
-        return None if background.is_empty() else self._enc_record(background_to_json(background))
+    def _record(self, row: Any, column: str) -> dict[str, Any] | None:
+        found = self.s.unseal_json(row, column)
+        if found is not None and not isinstance(found, dict):
+            raise self.s.error(row, column)
+        return found
 
     def _background(self, r: PersonRow) -> Background:
-        found = self._dec_record(r.background)
+        found = self._record(r, "background")
         return Background() if found is None else background_from_json(found)
 
-    def _address(self, blob: bytes | None) -> Address | None:
-        found = self._dec_record(blob)
+    def _address(self, r: ResidenceRow) -> Address | None:
+        found = self._record(r, "address")
         return None if found is None else Address(**found)
 
-    def _text(self, blob: bytes | None) -> str:
-        return self.c.decrypt_text(blob) or ""
+    def _text(self, row: Any, column: str) -> str:
+        return self.s.unseal_text(row, column) or ""
 
     # -- profile -> rows ------------------------------------------------------
     def fill_file(self, row: PersonalFile, profile: Profile, label: str) -> None:
         """Replace ``row``'s content with ``profile`` (old child rows are deleted)."""
-        row.label = self.c.encrypt(label.encode())
-        funds = profile.settlement_funds_cad
-        row.settlement_funds_cad = (
-            None if funds is None else self.c.encrypt(json.dumps(funds).encode())
-        )
+        self.s.seal_text(row, "label", label)
+        self.s.seal_json(row, "settlement_funds_cad", profile.settlement_funds_cad)
         row.first_official_language = profile.first_official_language
         a = profile.applicant
-        people = [
-            self._person(
-                "applicant",
-                0,
-                a,
-                extra={
-                    "marital_status": a.marital_status,
-                    "country_of_residence": self.c.encrypt_text(a.country_of_residence),
-                    "sibling_in_canada": a.sibling_in_canada,
-                    "certificate_of_qualification": self._enc_record(_certificate(a)),
-                    "provincial_nomination": self._enc_record(
-                        nomination_to_json(a.provincial_nomination)
-                    ),
-                    "job_offer": self._enc_record(_job_offer(a)),
-                },
-            )
-        ]
+        applicant = self._person(
+            "applicant",
+            0,
+            a,
+            extra={"marital_status": a.marital_status, "sibling_in_canada": a.sibling_in_canada},
+        )
+        self.s.seal_text(applicant, "country_of_residence", a.country_of_residence)
+        self.s.seal_json(applicant, "certificate_of_qualification", _certificate(a))
+        self.s.seal_json(
+            applicant, "provincial_nomination", nomination_to_json(a.provincial_nomination)
+        )
+        self.s.seal_json(applicant, "job_offer", _job_offer(a))
+        people = [applicant]
         if profile.spouse is not None:
             s = profile.spouse
             people.append(
@@ -120,90 +114,91 @@ class RowMapper:
     def _person(
         self, role: str, position: int, p: Applicant | Spouse | Child, extra: dict[str, Any]
     ) -> PersonRow:
-        row = PersonRow(
-            role=role,
-            role_order=_ROLE_ORDER[role],
-            position=position,
-            given_names=self.c.encrypt_text(p.given_names),
-            family_name=self.c.encrypt_text(p.family_name),
-            date_of_birth=self._enc_date(p.date_of_birth),
-            passport=self._enc_record(
-                None
-                if p.passport is None
-                else {
-                    "number": p.passport.number,
-                    "country": p.passport.country,
-                    "issued_on": p.passport.issued_on.isoformat(),
-                    "expires_on": p.passport.expires_on.isoformat(),
-                }
-            ),
-            background=self._enc_background(p.background),
-            **extra,
+        row = PersonRow(role=role, role_order=_ROLE_ORDER[role], position=position, **extra)
+        self.s.seal_text(row, "given_names", p.given_names)
+        self.s.seal_text(row, "family_name", p.family_name)
+        self._set_date(row, "date_of_birth", p.date_of_birth)
+        self.s.seal_json(
+            row,
+            "passport",
+            None
+            if p.passport is None
+            else {
+                "number": p.passport.number,
+                "country": p.passport.country,
+                "issued_on": p.passport.issued_on.isoformat(),
+                "expires_on": p.passport.expires_on.isoformat(),
+            },
         )
-        row.residences = [
-            ResidenceRow(
-                position=i,
-                country=self.c.encrypt(r.country.encode()),
-                from_date=self._enc_date(r.from_),
-                to_date=None if r.to is None else self._enc_date(r.to),
-                address=None if r.address is None else self._enc_record(address_to_json(r.address)),
-            )
-            for i, r in enumerate(p.residence_history)
-        ]
+        self.s.seal_json(
+            row, "background", None if p.background.is_empty() else background_to_json(p.background)
+        )
+        row.residences = [self._residence(i, r) for i, r in enumerate(p.residence_history)]
         if isinstance(p, Child):
             return row
-        row.language_tests = [
-            LanguageTestRow(
-                position=i,
-                test=t.test,
-                taken_on=t.taken_on,
-                registration_number=self.c.encrypt(t.registration_number.encode()),
-                listening=t.listening,
-                reading=t.reading,
-                writing=t.writing,
-                speaking=t.speaking,
-                results_on=t.results_on,
-            )
-            for i, t in enumerate(p.language_tests)
-        ]
-        row.education = [
-            EducationRow(
-                position=i,
-                level=e.level,
-                program_length_years=e.program_length_years,
-                full_time=e.full_time,
-                country=e.country,
-                institution=self.c.encrypt(e.institution.encode()),
-                field=self.c.encrypt(e.field.encode()),
-                completed_on=e.completed_on,
-                eca_organization=e.eca.organization if e.eca else None,
-                eca_reference=self.c.encrypt_text(e.eca.reference if e.eca else None),
-                eca_issued_on=e.eca.issued_on if e.eca else None,
-                eca_level=e.eca.level if e.eca else None,
-            )
-            for i, e in enumerate(p.education)
-        ]
-        row.jobs = [
-            JobRow(
-                position=i,
-                title=self.c.encrypt(j.title.encode()),
-                employer=self.c.encrypt(j.employer.encode()),
-                noc_code=j.noc_code,
-                country=j.country,
-                start=j.start,
-                end=j.end,
-                hours_per_week=j.hours_per_week,
-                self_employed=j.self_employed,
-                paid=j.paid,
-                while_full_time_student=j.while_full_time_student,
-            )
-            for i, j in enumerate(p.work_history)
-        ]
+        row.language_tests = [self._test(i, t) for i, t in enumerate(p.language_tests)]
+        row.education = [self._school(i, e) for i, e in enumerate(p.education)]
+        row.jobs = [self._job(i, j) for i, j in enumerate(p.work_history)]
+        return row
+
+    def _residence(self, i: int, r: Residence) -> ResidenceRow:
+        row = ResidenceRow(position=i)
+        self.s.seal_text(row, "country", r.country)
+        self._set_date(row, "from_date", r.from_)
+        self._set_date(row, "to_date", r.to)
+        self.s.seal_json(row, "address", None if r.address is None else address_to_json(r.address))
+        return row
+
+    def _test(self, i: int, t: LanguageTest) -> LanguageTestRow:
+        row = LanguageTestRow(
+            position=i,
+            test=t.test,
+            taken_on=t.taken_on,
+            listening=t.listening,
+            reading=t.reading,
+            writing=t.writing,
+            speaking=t.speaking,
+            results_on=t.results_on,
+        )
+        self.s.seal_text(row, "registration_number", t.registration_number)
+        return row
+
+    def _school(self, i: int, e: Education) -> EducationRow:
+        row = EducationRow(
+            position=i,
+            level=e.level,
+            program_length_years=e.program_length_years,
+            full_time=e.full_time,
+            country=e.country,
+            completed_on=e.completed_on,
+            eca_organization=e.eca.organization if e.eca else None,
+            eca_issued_on=e.eca.issued_on if e.eca else None,
+            eca_level=e.eca.level if e.eca else None,
+        )
+        self.s.seal_text(row, "institution", e.institution)
+        self.s.seal_text(row, "field", e.field)
+        self.s.seal_text(row, "eca_reference", e.eca.reference if e.eca else None)
+        return row
+
+    def _job(self, i: int, j: Job) -> JobRow:
+        row = JobRow(
+            position=i,
+            noc_code=j.noc_code,
+            country=j.country,
+            start=j.start,
+            end=j.end,
+            hours_per_week=j.hours_per_week,
+            self_employed=j.self_employed,
+            paid=j.paid,
+            while_full_time_student=j.while_full_time_student,
+        )
+        self.s.seal_text(row, "title", j.title)
+        self.s.seal_text(row, "employer", j.employer)
         return row
 
     # -- rows -> profile ------------------------------------------------------
     def label(self, row: PersonalFile) -> str:
-        return self._text(row.label)
+        return self._text(row, "label")
 
     def profile(self, row: PersonalFile) -> Profile:
         applicant: Applicant | None = None
@@ -218,25 +213,24 @@ class RowMapper:
                 children.append(self._child(person))
         if applicant is None:
             raise ValueError(f"personal file {row.id} has no applicant")
-        funds = row.settlement_funds_cad
         return Profile(
             applicant=applicant,
             spouse=spouse,
             children=tuple(children),
-            settlement_funds_cad=None if funds is None else json.loads(self.c.decrypt(funds)),
+            settlement_funds_cad=self.s.unseal_json(row, "settlement_funds_cad"),
             first_official_language=row.first_official_language,
         )
 
     def _applicant(self, r: PersonRow) -> Applicant:
-        cert = self._dec_record(r.certificate_of_qualification)
-        nomination = self._dec_record(r.provincial_nomination)
-        offer = self._dec_record(r.job_offer)
+        cert = self._record(r, "certificate_of_qualification")
+        nomination = self._record(r, "provincial_nomination")
+        offer = self._record(r, "job_offer")
         return Applicant(
-            given_names=self._text(r.given_names),
-            family_name=self._text(r.family_name),
-            date_of_birth=self._dec_date(r.date_of_birth),
+            given_names=self._text(r, "given_names"),
+            family_name=self._text(r, "family_name"),
+            date_of_birth=self._date(r, "date_of_birth"),
             marital_status=r.marital_status or "never_married",
-            country_of_residence=self._text(r.country_of_residence),
+            country_of_residence=self._text(r, "country_of_residence"),
             education=self._education(r),
             language_tests=self._tests(r),
             work_history=self._jobs(r),
@@ -266,9 +260,9 @@ class RowMapper:
         return Spouse(
             accompanying=bool(r.accompanying),
             canadian_citizen_or_pr=bool(r.canadian_citizen_or_pr),
-            given_names=self._text(r.given_names),
-            family_name=self._text(r.family_name),
-            date_of_birth=self._dec_date(r.date_of_birth),
+            given_names=self._text(r, "given_names"),
+            family_name=self._text(r, "family_name"),
+            date_of_birth=self._date(r, "date_of_birth"),
             education=self._education(r),
             language_tests=self._tests(r),
             work_history=self._jobs(r),
@@ -279,17 +273,17 @@ class RowMapper:
 
     def _child(self, r: PersonRow) -> Child:
         return Child(
-            date_of_birth=self._dec_date(r.date_of_birth),
+            date_of_birth=self._date(r, "date_of_birth"),
             accompanying=bool(r.accompanying),
-            given_names=self.c.decrypt_text(r.given_names),
-            family_name=self.c.decrypt_text(r.family_name),
+            given_names=self.s.unseal_text(r, "given_names"),
+            family_name=self.s.unseal_text(r, "family_name"),
             passport=self._passport(r),
             residence_history=self._residences(r),
             background=self._background(r),
         )
 
     def _passport(self, r: PersonRow) -> Passport | None:
-        p = self._dec_record(r.passport)
+        p = self._record(r, "passport")
         if p is None:
             return None
         return Passport(
@@ -302,10 +296,10 @@ class RowMapper:
     def _residences(self, r: PersonRow) -> tuple[Residence, ...]:
         return tuple(
             Residence(
-                country=self._text(x.country),
-                from_=self._dec_date(x.from_date),
-                to=None if x.to_date is None else self._dec_date(x.to_date),
-                address=self._address(x.address),
+                country=self._text(x, "country"),
+                from_=self._date(x, "from_date"),
+                to=None if x.to_date is None else self._date(x, "to_date"),
+                address=self._address(x),
             )
             for x in r.residences
         )
@@ -318,7 +312,7 @@ class RowMapper:
             LanguageTest(
                 test=t.test,
                 taken_on=t.taken_on,
-                registration_number=self._text(t.registration_number),
+                registration_number=self._text(t, "registration_number"),
                 listening=score(t.test, t.listening),
                 reading=score(t.test, t.reading),
                 writing=score(t.test, t.writing),
@@ -335,14 +329,14 @@ class RowMapper:
                 program_length_years=e.program_length_years,
                 full_time=e.full_time,
                 country=e.country,
-                institution=self._text(e.institution),
-                field=self._text(e.field),
+                institution=self._text(e, "institution"),
+                field=self._text(e, "field"),
                 completed_on=e.completed_on,
                 eca=None
                 if e.eca_organization is None
                 else Eca(
                     organization=e.eca_organization,
-                    reference=self._text(e.eca_reference),
+                    reference=self._text(e, "eca_reference"),
                     issued_on=e.eca_issued_on,  # type: ignore[arg-type]
                     level=e.eca_level or e.level,
                 ),
@@ -353,8 +347,8 @@ class RowMapper:
     def _jobs(self, r: PersonRow) -> tuple[Job, ...]:
         return tuple(
             Job(
-                title=self._text(j.title),
-                employer=self._text(j.employer),
+                title=self._text(j, "title"),
+                employer=self._text(j, "employer"),
                 noc_code=j.noc_code,
                 country=j.country,
                 start=j.start,

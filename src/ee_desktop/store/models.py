@@ -2,11 +2,16 @@
 every free-text field, dates of birth, places lived (with their dates and addresses),
 passports, funds and the permanent-residence histories.
 Enumerations, scores and other dates stay in the clear so they can be queried.
+
+Each table with encrypted columns has ``row_key``: a random value given to the row when it is
+made, before anything is encrypted, to which each of its values is bound (crypto.py).
 """
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -14,6 +19,20 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 class Base(DeclarativeBase):
     pass
+
+
+def new_row_key() -> str:
+    return secrets.token_hex(16)
+
+
+class Sealed:
+    """A row with encrypted columns: its values are bound to ``row_key`` (set on creation)."""
+
+    row_key: Mapped[str] = mapped_column(String(32), server_default="")
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("row_key", new_row_key())
+        super().__init__(**kwargs)
 
 
 class StoreMeta(Base):
@@ -32,7 +51,7 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(String)
 
 
-class PersonalFile(Base):
+class PersonalFile(Sealed, Base):
     """One person's Express Entry file; a database may hold several, one active."""
 
     __tablename__ = "personal_files"
@@ -50,7 +69,7 @@ class PersonalFile(Base):
     )
 
 
-class PersonRow(Base):
+class PersonRow(Sealed, Base):
     """The applicant, the spouse or partner, or a child."""
 
     __tablename__ = "people"
@@ -100,7 +119,7 @@ class _PersonChild:
     position: Mapped[int] = mapped_column(Integer)
 
 
-class LanguageTestRow(_PersonChild, Base):
+class LanguageTestRow(Sealed, _PersonChild, Base):
     __tablename__ = "language_tests"
     test: Mapped[str] = mapped_column(String)
     taken_on: Mapped[date] = mapped_column(Date)
@@ -112,7 +131,7 @@ class LanguageTestRow(_PersonChild, Base):
     results_on: Mapped[date | None] = mapped_column(Date)
 
 
-class EducationRow(_PersonChild, Base):
+class EducationRow(Sealed, _PersonChild, Base):
     __tablename__ = "education"
     level: Mapped[str] = mapped_column(String)
     program_length_years: Mapped[int] = mapped_column(Integer)
@@ -127,7 +146,7 @@ class EducationRow(_PersonChild, Base):
     eca_level: Mapped[str | None] = mapped_column(String)
 
 
-class JobRow(_PersonChild, Base):
+class JobRow(Sealed, _PersonChild, Base):
     __tablename__ = "jobs"
     title: Mapped[bytes] = mapped_column(LargeBinary)
     employer: Mapped[bytes] = mapped_column(LargeBinary)
@@ -141,7 +160,7 @@ class JobRow(_PersonChild, Base):
     while_full_time_student: Mapped[bool] = mapped_column(Boolean)
 
 
-class ResidenceRow(_PersonChild, Base):
+class ResidenceRow(Sealed, _PersonChild, Base):
     __tablename__ = "residences"
     country: Mapped[bytes] = mapped_column(LargeBinary)
     from_date: Mapped[bytes] = mapped_column(LargeBinary)
@@ -149,7 +168,7 @@ class ResidenceRow(_PersonChild, Base):
     address: Mapped[bytes | None] = mapped_column(LargeBinary)  # encrypted JSON object
 
 
-class DraftRow(Base):
+class DraftRow(Sealed, Base):
     """A personal file being edited in the wizard: the JSON document so far (encrypted),
     possibly incomplete, and the page the user was on. ``file_id`` is None for a new file."""
 
@@ -163,7 +182,7 @@ class DraftRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 
-class ChecklistItemRow(Base):
+class ChecklistItemRow(Sealed, Base):
     """The user's side of one checklist item: status, dates, notes, attachments.
 
     What the item is (title, reason, contents) is regenerated from the personal file;
@@ -189,7 +208,7 @@ class ChecklistItemRow(Base):
     )
 
 
-class AttachmentRow(Base):
+class AttachmentRow(Sealed, Base):
     """A file attached to a checklist item; its content lives encrypted in the vault."""
 
     __tablename__ = "attachments"
@@ -203,7 +222,7 @@ class AttachmentRow(Base):
     added_at: Mapped[datetime] = mapped_column(DateTime)
 
 
-class MilestoneRow(Base):
+class MilestoneRow(Sealed, Base):
     """A date the user recorded: profile submitted, invitation, requests received, ...; with
     the deadline printed on a letter, the day it was answered and a note (encrypted)."""
 
@@ -219,7 +238,7 @@ class MilestoneRow(Base):
     note: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
-class CustomDeadlineRow(Base):
+class CustomDeadlineRow(Sealed, Base):
     """A deadline the user added themselves."""
 
     __tablename__ = "custom_deadlines"
@@ -251,7 +270,7 @@ class RoundRow(Base):
     distribution: Mapped[str | None] = mapped_column(String)
 
 
-class PnpAnswersRow(Base):
+class PnpAnswersRow(Sealed, Base):
     """The user's answers to the provincial streams' questions: one encrypted JSON object."""
 
     __tablename__ = "pnp_answers"
@@ -261,7 +280,7 @@ class PnpAnswersRow(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class PnpEventRow(Base):
+class PnpEventRow(Sealed, Base):
     """One step with a provincial stream (interest, application, nomination...), encrypted:
     which provinces someone applied to is theirs alone."""
 

@@ -51,34 +51,33 @@ class PnpStore(StoreBase):
             row = s.get(PnpAnswersRow, file_id)
             if row is None:
                 return {}
-            answers: dict[str, str] = json.loads(self._mapper.c.decrypt(row.content))
+            answers: dict[str, str] = self._sealer.unseal_json(row, "content")
             return answers
 
     def set_pnp_answer(self, file_id: int, question_id: str, answer: str | None) -> None:
         """Record (or with None, forget) one answer."""
-        c = self._mapper.c
+        k = self._sealer
         with Session(self._engine) as s, s.begin():
             row = s.get(PnpAnswersRow, file_id)
-            answers = {} if row is None else json.loads(c.decrypt(row.content))
+            answers = {} if row is None else k.unseal_json(row, "content")
             if answer is None:
                 answers.pop(question_id, None)
             else:
                 answers[question_id] = answer
-            content = c.encrypt(json.dumps(answers, sort_keys=True).encode())
             if row is None:
-                s.add(PnpAnswersRow(file_id=file_id, content=content))
-            else:
-                row.content = content
+                row = PnpAnswersRow(file_id=file_id)
+                s.add(row)
+            k.seal(row, "content", json.dumps(answers, sort_keys=True).encode())
 
     def pnp_events(self, file_id: int) -> list[TrackedEvent]:
-        c = self._mapper.c
+        k = self._sealer
         with Session(self._engine) as s:
             rows = s.scalars(
                 select(PnpEventRow).where(PnpEventRow.file_id == file_id).order_by(PnpEventRow.id)
             ).all()
             out = []
             for row in rows:
-                event = _event(row.id, json.loads(c.decrypt(row.content)))
+                event = _event(row.id, k.unseal_json(row, "content"))
                 if event is None:
                     log.warning("provincial step %s is unreadable and is left out", row.id)
                 else:
@@ -92,9 +91,8 @@ class PnpStore(StoreBase):
         content is saved in the same transaction (a nomination changes the score)."""
         record = _record(event)
         with Session(self._engine) as s, s.begin():
-            row = PnpEventRow(
-                file_id=file_id, content=self._mapper.c.encrypt(json.dumps(record).encode())
-            )
+            row = PnpEventRow(file_id=file_id)
+            self._sealer.seal_json(row, "content", record)
             s.add(row)
             if profile is not None:
                 self._write_file(s, file_id, profile)

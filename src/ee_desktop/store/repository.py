@@ -3,7 +3,6 @@ settings in one encrypted database; each save is one transaction."""
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -183,21 +182,16 @@ class Store(ChecklistStore, DeadlineStore, RoundsStore, PnpStore):
             row = s.scalar(select(DraftRow).order_by(DraftRow.updated_at.desc()))
             if row is None:
                 return None
-            content = json.loads(self._mapper.c.decrypt(row.content))
+            content = self._sealer.unseal_json(row, "content")
             return Draft(row.file_id, row.page, content, row.updated_at)
 
     def save_draft(self, content: dict[str, Any], page: str, file_id: int | None) -> None:
         """Keep the wizard's work so far; there is one draft at a time."""
         with Session(self._engine) as s, s.begin():
             s.execute(delete(DraftRow))
-            s.add(
-                DraftRow(
-                    file_id=file_id,
-                    page=page,
-                    updated_at=_now(),
-                    content=self._mapper.c.encrypt(json.dumps(content).encode()),
-                )
-            )
+            row = DraftRow(file_id=file_id, page=page, updated_at=_now())
+            self._sealer.seal_json(row, "content", content)
+            s.add(row)
 
     def discard_draft(self) -> None:
         with Session(self._engine) as s, s.begin():
@@ -221,7 +215,7 @@ def open_store(directory: Path, passphrases: PassphraseSource, use_keyring: bool
         key = unlock(meta, passphrases) if meta.get("key_mode") else None
         engine = make_engine(path)
         try:
-            migrate(engine, path, backups_dir(directory))
+            migrate(engine, path, backups_dir(directory), None if key is None else Cipher(key))
             if key is None:
                 key, meta = set_up_key(passphrases, use_keyring)
                 write_meta(engine, meta)

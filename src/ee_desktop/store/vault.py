@@ -1,5 +1,9 @@
 """Attached files, encrypted with the database's key, one file each in ``vault/``.
 
+Each file is bound to its attachment record: the AEAD associated data holds the record's
+row key and the file's vault name (crypto.attachment_context), so a file swapped with
+another's, or a record pointed at another record's file, no longer opens.
+
 Opening an attachment decrypts it into a private temporary folder; the folder
 is removed when the app closes, and leftovers of a crash at the next start.
 """
@@ -11,12 +15,13 @@ import secrets
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ee_desktop.i18n import _
-from ee_desktop.store.crypto import Cipher, DecryptionError
+from ee_desktop.store.crypto import Cipher, DecryptionError, attachment_context
 
-_CONTEXT = b"ee-desktop attachment v1"
+LEGACY_CONTEXT = b"ee-desktop attachment v1"  # files written before schema 0011 (unbound)
 _TEMP_PREFIX = "ee-desktop-open-"
 # IRCC takes at most 4 MB per upload; scans kept here may be larger originals.
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -27,13 +32,17 @@ class VaultError(Exception):
 
 
 class Vault:
-    def __init__(self, folder: Path, cipher: Cipher) -> None:
+    def __init__(self, folder: Path, cipher: Cipher, record_of: Callable[[str], str]) -> None:
+        """``record_of`` gives the row key of the attachment record of a vault name (or
+        raises KeyError when there is none)."""
         self.folder = folder
         self._cipher = cipher
+        self._record_of = record_of
         self._opened: list[Path] = []
 
-    def put(self, source: Path) -> tuple[str, int]:
-        """Encrypt ``source`` into the vault; returns its vault name and its size."""
+    def put(self, source: Path, record: str) -> tuple[str, int]:
+        """Encrypt ``source`` into the vault for the attachment record ``record`` (its row
+        key); returns its vault name and its size."""
         try:
             if not source.is_file():
                 raise VaultError(_("{name}: not a regular file").format(name=source.name))
@@ -47,18 +56,9 @@ class Vault:
                     name=source.name, size=MAX_ATTACHMENT_BYTES // 2**20
                 )
             )
-        name = secrets.token_hex(16)
-        temporary = self.folder / f".{name}.part"
         try:
-            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            with os.fdopen(fd, "wb") as out:
-                out.write(self._cipher.encrypt(data, _CONTEXT))
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, self.folder / name)
+            name = self.write(data, record)
         except OSError as exc:
-            temporary.unlink(missing_ok=True)
             raise VaultError(
                 _("{name}: cannot be stored ({reason})").format(
                     name=source.name, reason=exc.strerror or exc
@@ -66,15 +66,44 @@ class Vault:
             ) from None
         return name, len(data)
 
+    def write(self, data: bytes, record: str) -> str:
+        """Store ``data`` encrypted for ``record`` under a new name (written in full under a
+        temporary name first); raises OSError."""
+        name = secrets.token_hex(16)
+        temporary = self.folder / f".{name}.part"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "wb") as out:
+                out.write(self._cipher.encrypt(data, attachment_context(record, name)))
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, self.folder / name)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+            raise
+        return name
+
     def read(self, name: str) -> bytes:
+        try:
+            record = self._record_of(name)
+        except KeyError:
+            raise VaultError(
+                _("{name}: no attachment record refers to this file").format(name=name)
+            ) from None
         try:
             blob = (self.folder / name).read_bytes()
         except OSError as exc:
             raise VaultError(f"{name}: {exc.strerror or exc}") from None
         try:
-            return self._cipher.decrypt(blob, _CONTEXT)
+            return self._cipher.decrypt(blob, attachment_context(record, name))
         except DecryptionError:
-            raise VaultError(_("{name}: the stored file is damaged").format(name=name)) from None
+            raise VaultError(
+                _(
+                    "{name}: the stored file is damaged, or it belongs to another attachment. "
+                    "Attach the document again."
+                ).format(name=name)
+            ) from None
 
     def open_copy(self, name: str, filename: str) -> Path:
         """A decrypted copy in a private temporary folder, to open with another program."""
