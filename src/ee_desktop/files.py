@@ -14,7 +14,14 @@ def write_text_atomically(path: Path, text: str) -> None:
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
     """Write through a private temporary file, flushed to disk before it replaces ``path``:
-    an interruption never leaves half a file, and others cannot read it."""
+    an interruption never leaves half a file, and others cannot read it.
+
+    A target that exists and is not a regular file (``/dev/stdout``, a named pipe) is
+    written in place: renaming over it would replace the device itself."""
+    if path.exists() and not path.is_file():
+        with path.open("wb") as out:
+            out.write(data)
+        return
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     temporary = Path(name)  # mkstemp creates it 0600, with a name no other writer uses
     try:
