@@ -450,6 +450,19 @@ def test_review_warnings_link_to_the_page_that_fixes_them(qtbot: QtBot, window: 
     hours = next(name for text, name in rows.items() if "only 30 of the 40 hours" in text)
     birthday = next(name for text, name in rows.items() if "you turn 31" in text)
     assert (hours, birthday) == ("review:go:work", "review:go:about")
+    # A fact worth knowing is not an alarm: it comes after the warnings, marked ℹ, unstyled.
+    texts = list(rows)
+    information = next(t for t in texts if "only 30 of the 40 hours" in t)
+    warning = next(t for t in texts if "you turn 31" in t)
+    assert information.startswith("ℹ ") and warning.startswith("⚠ ")
+    assert texts.index(warning) < texts.index(information)
+    holder = next(
+        label.parentWidget()
+        for index in range(len(texts))
+        if (label := window.wizard.findChild(QLabel, f"review:warning:{index}")).text()
+        == information
+    )
+    assert holder.property("information") is True and holder.styleSheet() == ""
 
 
 def test_passport_and_places_lived_are_entered_on_about_you(

@@ -88,7 +88,7 @@ class ReviewPage(WizardPage):
         # What is on screen, so that an edit that changes none of it rebuilds nothing.
         self._shown_factors: list[tuple[str, ...]] = []
         self._factor_labels: list[tuple[QLabel, ...]] = []
-        self._shown_warnings: list[tuple[str, str]] | None = None
+        self._shown_warnings: list[tuple[str, str, bool]] | None = None
         self._shown_problems: tuple[bool, tuple[object, ...]] | None = None
         self.status = QLabel()
         self.status.setObjectName("review:status")
@@ -194,14 +194,21 @@ class ReviewPage(WizardPage):
             if eligible
             else self.tr("This file does not qualify for a category-based draw today.")
         )
-        warnings = [(alert.text, page_for(alert.field)) for alert in evaluation.alerts]
+        # Warnings first; what is only worth knowing ("30 of 40 hours count") is not an alarm.
+        alerts = sorted(evaluation.alerts, key=lambda a: a.is_information)
+        warnings = [(a.text, page_for(a.field), a.is_information) for a in alerts]
         if warnings != self._shown_warnings:
             self._shown_warnings = warnings
             _clear(self.warnings)
             if not warnings:
                 self.warnings.addWidget(QLabel(self.tr("No warnings.")))
-            for index, (text, page) in enumerate(warnings):
-                self.warnings.addWidget(self._row(f"• {text}", page, f"review:warning:{index}"))
+            for index, (text, page, information) in enumerate(warnings):
+                mark = "ℹ" if information else "⚠"
+                row = self._row(f"{mark} {text}", page, f"review:warning:{index}")
+                row.setProperty("information", information)
+                row.setStyleSheet("" if information else "QLabel { color: #9a4b00; }")
+                row.setToolTip(self.tr("Good to know") if information else self.tr("Warning"))
+                self.warnings.addWidget(row)
         self.notices.setText(
             "\n\n".join(f"{n.title}: {n.text}" for n in evaluation.notices)
             or self.tr("The rules are verified up to date.")
