@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ee_desktop.store.errors import (
+        DamagedDataError,
+        InvalidPassphraseError,
         KeyUnavailableError,
         NewerDatabaseError,
         PassphraseRequiredError,
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
     from ee_desktop.store.repository import FileSummary, Store, open_store
 
 _HOMES = {
+    "DamagedDataError": "ee_desktop.store.errors",
+    "InvalidPassphraseError": "ee_desktop.store.errors",
     "KeyUnavailableError": "ee_desktop.store.errors",
     "NewerDatabaseError": "ee_desktop.store.errors",
     "PassphraseRequiredError": "ee_desktop.store.errors",
@@ -33,7 +37,9 @@ _HOMES = {
 }
 
 __all__ = [
+    "DamagedDataError",
     "FileSummary",
+    "InvalidPassphraseError",
     "KeyUnavailableError",
     "NewerDatabaseError",
     "PassphraseRequiredError",

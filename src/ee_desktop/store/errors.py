@@ -15,6 +15,10 @@ class PassphraseRequiredError(StoreError):
     """No passphrase could be obtained (no keyring, no prompt, no environment variable)."""
 
 
+class InvalidPassphraseError(PassphraseRequiredError):
+    """The passphrase given cannot be used: too short, or not valid text (UTF-8)."""
+
+
 class KeyUnavailableError(StoreError):
     """The key is kept in the system keyring, which cannot give it now."""
 

@@ -14,6 +14,7 @@ import base64
 import logging
 import os
 import threading
+import unicodedata
 import uuid
 from typing import Protocol
 
@@ -28,6 +29,7 @@ from ee_desktop.store.crypto import (
     wrap_key,
 )
 from ee_desktop.store.errors import (
+    InvalidPassphraseError,
     KeyUnavailableError,
     PassphraseRequiredError,
     WrongPassphraseError,
@@ -111,7 +113,7 @@ def set_up_key(
                 "data. Set EE_DESKTOP_PASSPHRASE or run the command in a terminal to be asked."
             )
         )
-    check_new_passphrase(passphrase)
+    passphrase = check_new_passphrase(passphrase)
     params = KdfParams.fresh()
     meta.update(
         {
@@ -127,11 +129,34 @@ def set_up_key(
     return key, meta
 
 
-def check_new_passphrase(passphrase: str) -> None:
+def normalised_passphrase(passphrase: str) -> str:
+    """The passphrase in NFC, the form its key is derived from; one that is not valid text
+    (bytes that are not UTF-8 reach Python as lone surrogates) is refused."""
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidPassphraseError(
+            _(
+                "The passphrase is not valid UTF-8 text. Set it again in a UTF-8 terminal or "
+                "environment; nothing was changed."
+            )
+        ) from None
+    return unicodedata.normalize("NFC", passphrase)
+
+
+def passphrase_length(passphrase: str) -> int:
+    """How many characters the passphrase has once normalised (NFD "é" is one, not two)."""
+    return len(unicodedata.normalize("NFC", passphrase))
+
+
+def check_new_passphrase(passphrase: str) -> str:
+    """The new passphrase, normalised; refused when it is too short or not valid text."""
+    passphrase = normalised_passphrase(passphrase)
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise PassphraseRequiredError(
+        raise InvalidPassphraseError(
             _("The passphrase must have at least {n} characters.").format(n=MIN_PASSPHRASE_LENGTH)
         )
+    return passphrase
 
 
 def unlock(meta: dict[str, str], passphrases: PassphraseSource) -> bytes:
@@ -147,6 +172,7 @@ def unlock(meta: dict[str, str], passphrases: PassphraseSource) -> bytes:
                     "the command in a terminal to be asked for it."
                 )
             )
+        passphrase = normalised_passphrase(passphrase)
         params = KdfParams(
             salt=_unb64(meta["kdf_salt"]),
             iterations=int(meta["kdf_iterations"]),

@@ -212,12 +212,14 @@ def open_store(directory: Path, passphrases: PassphraseSource, use_keyring: bool
         directory.mkdir(parents=True, exist_ok=True)
         path = database_path(directory)
         meta = read_meta_readonly(path)
-        key = unlock(meta, passphrases) if meta.get("key_mode") else None
+        if meta.get("key_mode"):
+            key, new = unlock(meta, passphrases), False
+        else:  # a new database: its key (and passphrase) first, so a refusal creates nothing
+            (key, meta), new = set_up_key(passphrases, use_keyring), True
         engine = make_engine(path)
         try:
-            migrate(engine, path, backups_dir(directory), None if key is None else Cipher(key))
-            if key is None:
-                key, meta = set_up_key(passphrases, use_keyring)
+            migrate(engine, path, backups_dir(directory), None if new else Cipher(key))
+            if new:
                 write_meta(engine, meta)
         except DatabaseError as exc:
             engine.dispose()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ee_desktop import __version__
-from ee_desktop.store.keys import MIN_PASSPHRASE_LENGTH
+from ee_desktop.store.keys import MIN_PASSPHRASE_LENGTH, passphrase_length
 
 
 class PassphraseDialog(QDialog):
@@ -69,7 +69,7 @@ class PassphraseDialog(QDialog):
 
     def accept(self) -> None:
         value = self.passphrase.text()
-        if self._new and len(value) < MIN_PASSPHRASE_LENGTH:
+        if self._new and passphrase_length(value) < MIN_PASSPHRASE_LENGTH:
             problem = self.tr(
                 "The passphrase needs at least %n characters.", "", MIN_PASSPHRASE_LENGTH
             )
