@@ -32,6 +32,7 @@ class StoreBase:
         self.path = path
         self.key_mode = ""
         self.vault = Vault(path.parent / "vault", cipher, self._attachment_record)
+        self.vault.remove_partial_files()  # left by a kill during an attach
         # Called inside a save's transaction just before commit (tests simulate crashes here).
         self.before_commit: Callable[[], None] | None = None
 

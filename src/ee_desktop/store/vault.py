@@ -70,7 +70,9 @@ class Vault:
         """Store ``data`` encrypted for ``record`` under a new name (written in full under a
         temporary name first); raises OSError."""
         name = secrets.token_hex(16)
-        temporary = self.folder / f".{name}.part"
+        # Named with this process's id: a leftover of a kill is removed at the next start,
+        # the file another running copy is writing is not (remove_partial_files).
+        temporary = self.folder / f".{name}-{os.getpid()}.part"
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -133,6 +135,22 @@ class Vault:
         for folder in self._opened:
             shutil.rmtree(folder, ignore_errors=True)
         self._opened.clear()
+
+    def remove_partial_files(self) -> None:
+        """Files half written by a copy of the app that was killed while attaching (those
+        of a copy still running stay); the stored files are left alone."""
+        try:
+            partial = [p for p in self.folder.glob(".*.part") if p.is_file()]
+        except OSError:
+            return
+        for file in partial:
+            owner = file.name[1 : -len(".part")].rpartition("-")[2]
+            if owner.isdigit() and _running(int(owner)):
+                continue
+            try:
+                file.unlink(missing_ok=True)
+            except OSError:
+                continue
 
     @staticmethod
     def remove_leftovers() -> None:
