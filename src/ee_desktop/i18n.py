@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 DOMAIN = "ee_desktop"
@@ -118,10 +119,15 @@ def N_plural(singular: str, plural: str) -> tuple[str, str]:
 def format_date(day: date, style: str = "long") -> str:
     """``day`` for a sentence ("November 24, 2026", "24 novembre 2026"); style "short"
     gives the numeric form for tables, which is ISO (2026-11-24) in both Canadian locales."""
+    return _format_date(day, style, _language)
+
+
+@lru_cache(maxsize=4096)  # the plan and the deadlines write the same few days many times
+def _format_date(day: date, style: str, language: str) -> str:
     from babel.dates import format_date as babel_format_date
 
-    text = babel_format_date(day, style, locale=current_locale())
-    if _language == "fr" and day.day == 1 and style in ("long", "medium", "full"):
+    text = babel_format_date(day, style, locale=LOCALES[language])
+    if language == "fr" and day.day == 1 and style in ("long", "medium", "full"):
         # French writes the first of the month as an ordinal, "1er octobre"; CLDR does not.
         text = text.replace("1 ", "1er ", 1)
     return text

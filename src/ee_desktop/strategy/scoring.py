@@ -40,6 +40,14 @@ class _Gain:
     points: int
 
 
+_Accruals = tuple[tuple[str, date], ...]
+
+
+def _accruals(changes: Sequence[Change]) -> _Accruals:
+    """The work each change waits for, and until when: what the reference stops."""
+    return tuple(sorted((c.accrues, c.ready_on) for c in changes if c.accrues))
+
+
 class Scorer:
     def __init__(self, profile: Profile, as_of: date, rules: RuleSet) -> None:
         self.profile, self.as_of, self.rules = profile, as_of, rules
@@ -48,7 +56,8 @@ class Scorer:
         # The changes are kept with their result so that their ids cannot be reused.
         self._scored: dict[tuple[int, ...], tuple[tuple[Change, ...], Scored]] = {}
         self._gains: dict[tuple[int, ...], tuple[tuple[Change, ...], _Gain]] = {}
-        self._references: dict[tuple[date, tuple[tuple[str, date], ...]], Evaluation] = {}
+        self._references: dict[tuple[date, _Accruals], Evaluation] = {}
+        self._stopped: dict[tuple[date, _Accruals], int] = {}
 
     def total(self, profile: Profile, on: date) -> int:
         return score(facts(profile, on, self.rules), self.rules.at(on)).total
@@ -70,7 +79,12 @@ class Scorer:
     def _reference(self, changes: Sequence[Change], on: date) -> int:
         if all(c.accrues is None for c in changes):
             return self.base(on)
-        return self.total(without_accrual(self.kept(on)[0], changes), on)
+        # One per day and work stopped, however many combinations share them.
+        key = (on, _accruals(changes))
+        found = self._stopped.get(key)
+        if found is None:
+            found = self._stopped[key] = self.total(self.reference_profile(changes, on), on)
+        return found
 
     def score(self, changes: Sequence[Change]) -> Scored:
         # Keyed by identity: the same change objects are scored alone, then in combinations.
@@ -105,11 +119,11 @@ class Scorer:
     def reference(self, changes: Sequence[Change], on: date) -> Evaluation:
         """The evaluation the changes are measured against on ``on`` (programs, rounds):
         one per day and work stopped, however many changes share them."""
-        accruals = tuple(sorted((c.accrues, c.ready_on) for c in changes if c.accrues))
-        found = self._references.get((on, accruals))
+        key = (on, _accruals(changes))
+        found = self._references.get(key)
         if found is None:
             profile = self.reference_profile(changes, on)
-            found = self._references[(on, accruals)] = evaluate(profile, on, self.rules)
+            found = self._references[key] = evaluate(profile, on, self.rules)
         return found
 
     def reference_profile(self, changes: Sequence[Change], on: date) -> Profile:
