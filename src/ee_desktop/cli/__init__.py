@@ -119,10 +119,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback
         from ee_desktop.services.active import NoPersonalFile
+        from ee_desktop.store.errors import DamagedDataError
 
         if isinstance(exc, NoPersonalFile):
             print(exc, file=sys.stderr)
             return EXIT_FAILURE
+        if isinstance(exc, DamagedDataError):  # names the value and the backups folder
+            print(exc, file=sys.stderr)
+            return EXIT_INPUT
         where = _log_unexpected(args)
         print(
             _("Unexpected error: {error}. Details are in {log}.").format(

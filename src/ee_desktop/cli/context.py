@@ -68,12 +68,17 @@ class TerminalPassphrases:
 
 def open_store(args: argparse.Namespace) -> Store:
     """The database of ``--data-dir``; a wrong passphrase or an unusable store is a UserError."""
-    from ee_desktop.store import InvalidPassphraseError, StoreError, WrongPassphraseError
+    from ee_desktop.store import (
+        DamagedDataError,
+        InvalidPassphraseError,
+        StoreError,
+        WrongPassphraseError,
+    )
     from ee_desktop.store import open_store as open_database
 
     try:
         return open_database(data_dir(args.data_dir), TerminalPassphrases())
-    except (WrongPassphraseError, InvalidPassphraseError) as exc:
+    except (WrongPassphraseError, InvalidPassphraseError, DamagedDataError) as exc:
         raise UserError([str(exc)], EXIT_INPUT) from None
     except StoreError as exc:
         raise UserError([str(exc)], EXIT_FAILURE) from None

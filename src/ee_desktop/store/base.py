@@ -51,6 +51,11 @@ class StoreBase:
             raise KeyError(vault_name)
         return found
 
+    def damage_notes(self) -> list[str]:
+        """One sentence per damaged value left out (or shown empty) of what was read so far,
+        naming it and the backups folder; for the caller to show beside what it shows."""
+        return list(self._sealer.damage)
+
     def close(self) -> None:
         self.vault.close()
         self._engine.dispose()

@@ -42,11 +42,11 @@ class ChecklistStore(StoreBase):
                     requested_on=r.requested_on,
                     received_on=r.received_on,
                     uploaded_on=r.uploaded_on,
-                    notes=k.unseal_text(r, "notes") or "",
+                    notes=k.optional_text(r, "notes") or "",
                     attachments=tuple(
                         Attachment(
                             a.id,
-                            k.unseal_text(a, "filename") or "",
+                            k.optional_text(a, "filename") or "?",
                             a.vault_name,
                             a.size,
                             a.added_at,

@@ -27,7 +27,7 @@ class DeadlineStore(StoreBase):
                 .order_by(MilestoneRow.on, MilestoneRow.id)
             ).all()
             return [
-                Milestone(r.name, r.on, r.due, r.done_on, k.unseal_text(r, "note") or "", r.id)
+                Milestone(r.name, r.on, r.due, r.done_on, k.optional_text(r, "note") or "", r.id)
                 for r in rows
             ]
 
@@ -94,9 +94,9 @@ class DeadlineStore(StoreBase):
             return [
                 CustomDeadlineRecord(
                     r.id,
-                    k.unseal_text(r, "title") or "",
+                    k.optional_text(r, "title") or "?",
                     r.due,
-                    k.unseal_text(r, "notes") or "",
+                    k.optional_text(r, "notes") or "",
                     r.done,
                 )
                 for r in rows

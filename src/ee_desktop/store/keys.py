@@ -16,6 +16,7 @@ import os
 import threading
 import unicodedata
 import uuid
+from pathlib import Path
 from typing import Protocol
 
 from ee_desktop.i18n import _
@@ -29,6 +30,7 @@ from ee_desktop.store.crypto import (
     wrap_key,
 )
 from ee_desktop.store.errors import (
+    DamagedDataError,
     InvalidPassphraseError,
     KeyUnavailableError,
     PassphraseRequiredError,
@@ -159,8 +161,51 @@ def check_new_passphrase(passphrase: str) -> str:
     return passphrase
 
 
-def unlock(meta: dict[str, str], passphrases: PassphraseSource) -> bytes:
-    """The data key for an existing database; raises a StoreError the user can act on."""
+def _kdf_params(meta: dict[str, str], backups: Path | None) -> KdfParams:
+    """The key-derivation settings stored in ``meta``; damaged ones are a DamagedDataError
+    naming them."""
+    damaged = []
+    values: dict[str, int] = {}
+    salt = b""
+    for name in ("kdf_iterations", "kdf_lanes", "kdf_memory_kib"):
+        try:
+            values[name] = int(meta[name])
+            if values[name] < 1:
+                raise ValueError
+        except (KeyError, ValueError):
+            damaged.append(name)
+    try:
+        salt = base64.b64decode(meta["kdf_salt"].encode("ascii"), validate=True)
+        if len(salt) < 8:
+            raise ValueError
+    except (KeyError, ValueError, UnicodeEncodeError):
+        damaged.insert(0, "kdf_salt")
+    if meta.get("kdf", "argon2id") != "argon2id":
+        damaged.insert(0, "kdf")
+    if damaged:
+        raise DamagedDataError(
+            _(
+                "The key-derivation settings stored in the database are damaged ({names}), so "
+                "the passphrase cannot open it. Nothing was changed. Restore a copy of the "
+                "database from the backups folder: {backups}"
+            ).format(names=", ".join(damaged), backups=backups or "-"),
+            "store_meta",
+            damaged[0],
+            None,
+        )
+    return KdfParams(
+        salt=salt,
+        iterations=values["kdf_iterations"],
+        lanes=values["kdf_lanes"],
+        memory_kib=values["kdf_memory_kib"],
+    )
+
+
+def unlock(
+    meta: dict[str, str], passphrases: PassphraseSource, backups: Path | None = None
+) -> bytes:
+    """The data key for an existing database; raises a StoreError the user can act on
+    (``backups``, the backups folder, is named when the key settings are damaged)."""
     if meta.get("key_mode") == "keyring":
         key = _key_from_keyring(meta["database_id"])
     else:
@@ -173,14 +218,13 @@ def unlock(meta: dict[str, str], passphrases: PassphraseSource) -> bytes:
                 )
             )
         passphrase = normalised_passphrase(passphrase)
-        params = KdfParams(
-            salt=_unb64(meta["kdf_salt"]),
-            iterations=int(meta["kdf_iterations"]),
-            lanes=int(meta["kdf_lanes"]),
-            memory_kib=int(meta["kdf_memory_kib"]),
-        )
+        params = _kdf_params(meta, backups)
         try:
-            key = unwrap_key(_unb64(meta["wrapped_key"]), derive_key(passphrase, params))
+            wrapping_key = derive_key(passphrase, params)
+        except ValueError:  # settings Argon2 refuses (e.g. less memory than lanes need)
+            raise _kdf_refused(backups) from None
+        try:
+            key = unwrap_key(_unb64(meta.get("wrapped_key", "")), wrapping_key)
         except DecryptionError:
             raise WrongPassphraseError(
                 _(
@@ -193,6 +237,19 @@ def unlock(meta: dict[str, str], passphrases: PassphraseSource) -> bytes:
     except (DecryptionError, ValueError):
         raise KeyUnavailableError(_("The key found for this database does not open it.")) from None
     return key
+
+
+def _kdf_refused(backups: Path | None) -> DamagedDataError:
+    return DamagedDataError(
+        _(
+            "The key-derivation settings stored in the database are damaged (kdf_iterations, "
+            "kdf_lanes, kdf_memory_kib), so the passphrase cannot open it. Nothing was changed. "
+            "Restore a copy of the database from the backups folder: {backups}"
+        ).format(backups=backups or "-"),
+        "store_meta",
+        "kdf_memory_kib",
+        None,
+    )
 
 
 def _key_from_keyring(database_id: str) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from ee_desktop.profile.background import Address, Background
@@ -56,10 +57,15 @@ class RowMapper:
             raise self.s.error(row, column) from None
 
     def _record(self, row: Any, column: str) -> dict[str, Any] | None:
-        found = self.s.unseal_json(row, column)
-        if found is not None and not isinstance(found, dict):
-            raise self.s.error(row, column)
-        return found
+        """An optional record: None when absent, or when damaged (noted, see Sealer)."""
+
+        def read() -> dict[str, Any] | None:
+            found = self.s.unseal_json(row, column)
+            if found is not None and not isinstance(found, dict):
+                raise self.s.error(row, column)
+            return found
+
+        return self.s.optional(read, None)
 
     def _background(self, r: PersonRow) -> Background:
         found = self._record(r, "background")
@@ -70,7 +76,8 @@ class RowMapper:
         return None if found is None else Address(**found)
 
     def _text(self, row: Any, column: str) -> str:
-        return self.s.unseal_text(row, column) or ""
+        """A text: empty when absent, or when damaged (noted, see Sealer)."""
+        return self.s.optional(lambda: self.s.unseal_text(row, column), None) or ""
 
     # -- profile -> rows ------------------------------------------------------
     def fill_file(self, row: PersonalFile, profile: Profile, label: str) -> None:
@@ -217,7 +224,9 @@ class RowMapper:
             applicant=applicant,
             spouse=spouse,
             children=tuple(children),
-            settlement_funds_cad=self.s.unseal_json(row, "settlement_funds_cad"),
+            settlement_funds_cad=self.s.optional(
+                lambda: self.s.unseal_json(row, "settlement_funds_cad"), None
+            ),
             first_official_language=row.first_official_language,
         )
 
@@ -275,8 +284,8 @@ class RowMapper:
         return Child(
             date_of_birth=self._date(r, "date_of_birth"),
             accompanying=bool(r.accompanying),
-            given_names=self.s.unseal_text(r, "given_names"),
-            family_name=self.s.unseal_text(r, "family_name"),
+            given_names=self.s.optional(lambda: self.s.unseal_text(r, "given_names"), None),
+            family_name=self.s.optional(lambda: self.s.unseal_text(r, "family_name"), None),
             passport=self._passport(r),
             residence_history=self._residences(r),
             background=self._background(r),
@@ -294,15 +303,21 @@ class RowMapper:
         )
 
     def _residences(self, r: PersonRow) -> tuple[Residence, ...]:
-        return tuple(
-            Residence(
+        def residence(x: ResidenceRow) -> Residence:
+            return Residence(
                 country=self._text(x, "country"),
                 from_=self._date(x, "from_date"),
                 to=None if x.to_date is None else self._date(x, "to_date"),
                 address=self._address(x),
             )
-            for x in r.residences
-        )
+
+        # A place whose dates are damaged is left out (noted), the others kept.
+        kept = []
+        for row in r.residences:
+            found = self.s.optional(partial(residence, row), None)
+            if found is not None:
+                kept.append(found)
+        return tuple(kept)
 
     def _tests(self, r: PersonRow) -> tuple[LanguageTest, ...]:
         def score(test: str, value: float) -> float:

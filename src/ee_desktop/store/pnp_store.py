@@ -51,7 +51,7 @@ class PnpStore(StoreBase):
             row = s.get(PnpAnswersRow, file_id)
             if row is None:
                 return {}
-            answers: dict[str, str] = self._sealer.unseal_json(row, "content")
+            answers: dict[str, str] = self._sealer.optional_json(row, "content", {})
             return answers
 
     def set_pnp_answer(self, file_id: int, question_id: str, answer: str | None) -> None:
@@ -77,7 +77,8 @@ class PnpStore(StoreBase):
             ).all()
             out = []
             for row in rows:
-                event = _event(row.id, k.unseal_json(row, "content"))
+                content = k.optional_json(row, "content", None)
+                event = None if content is None else _event(row.id, content)
                 if event is None:
                     log.warning("provincial step %s is unreadable and is left out", row.id)
                 else:

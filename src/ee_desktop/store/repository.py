@@ -182,7 +182,9 @@ class Store(ChecklistStore, DeadlineStore, RoundsStore, PnpStore):
             row = s.scalar(select(DraftRow).order_by(DraftRow.updated_at.desc()))
             if row is None:
                 return None
-            content = self._sealer.unseal_json(row, "content")
+            content = self._sealer.optional_json(row, "content", None)
+            if not isinstance(content, dict):
+                return None  # damaged: noted, and the wizard starts afresh
             return Draft(row.file_id, row.page, content, row.updated_at)
 
     def save_draft(self, content: dict[str, Any], page: str, file_id: int | None) -> None:
@@ -213,7 +215,7 @@ def open_store(directory: Path, passphrases: PassphraseSource, use_keyring: bool
         path = database_path(directory)
         meta = read_meta_readonly(path)
         if meta.get("key_mode"):
-            key, new = unlock(meta, passphrases), False
+            key, new = unlock(meta, passphrases, backups_dir(directory)), False
         else:  # a new database: its key (and passphrase) first, so a refusal creates nothing
             (key, meta), new = set_up_key(passphrases, use_keyring), True
         engine = make_engine(path)

@@ -8,12 +8,15 @@ the table, the column and the row, and says where the copies taken before update
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ee_desktop.i18n import _
 from ee_desktop.store.crypto import Cipher, DecryptionError, field_context
 from ee_desktop.store.errors import DamagedDataError
+
+T = TypeVar("T")
 
 
 def damaged_message(where: str, backups: Path) -> str:
@@ -30,10 +33,29 @@ def place(table: str, column: str, row: int | None) -> str:
     )
 
 
+def left_out_message(where: str, backups: Path) -> str:
+    return _(
+        "Damaged and left out: {where}. Restore a copy of the database from the backups "
+        "folder: {backups}"
+    ).format(where=where, backups=backups)
+
+
 class Sealer:
     def __init__(self, cipher: Cipher, backups: Path) -> None:
         self.c = cipher
         self.backups = backups
+        # What was read without a damaged value (left out or empty), in the order found.
+        self.damage: dict[str, None] = {}
+
+    def optional(self, read: Callable[[], T], default: T) -> T:
+        """``read()``, or ``default`` when a value it reads is damaged (noted in ``damage``):
+        for values the rest can be used without."""
+        try:
+            return read()
+        except DamagedDataError as exc:
+            where = place(exc.table, exc.column, exc.row)
+            self.damage[left_out_message(where, self.backups)] = None
+            return default
 
     @staticmethod
     def _context(row: Any, column: str) -> bytes:
@@ -84,3 +106,12 @@ class Sealer:
             return None if data is None else json.loads(data)
         except ValueError:
             raise self.error(row, column) from None
+
+    def optional_text(self, row: Any, column: str) -> str | None:
+        """The text, or None when absent or damaged (noted)."""
+        return self.optional(lambda: self.unseal_text(row, column), None)
+
+    def optional_json(self, row: Any, column: str, default: Any) -> Any:
+        """The JSON value, or ``default`` when absent or damaged (noted)."""
+        found = self.optional(lambda: self.unseal_json(row, column), None)
+        return default if found is None else found
