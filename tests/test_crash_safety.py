@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from ee_desktop.paths import database_path
 from ee_desktop.profile import decode
 from ee_desktop.store import open_store
 from tests.conftest import EXAMPLE, TODAY
@@ -26,6 +27,7 @@ CHILD = """
 import json, sys
 from dataclasses import replace
 from pathlib import Path
+from ee_desktop.paths import database_path
 from ee_desktop.profile import decode
 from ee_desktop.store import open_store
 
@@ -85,7 +87,7 @@ def test_a_save_killed_at_any_moment_leaves_the_file_whole(tmp_path: Path) -> No
         assert child.returncode == -signal.SIGKILL, err
         done = [int(n) for n in out.split()]
         saves += len(done)
-        database = next(folder.glob("*.sqlite*"), None) or next(folder.glob("*.db"))
+        database = database_path(folder)
         with sqlite3.connect(database) as raw:
             assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         reopened = open_store(folder, _Fixed(), use_keyring=False)
