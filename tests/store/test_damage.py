@@ -97,3 +97,17 @@ def test_damaged_key_derivation_settings_are_named_exit_2(
     if name != "kdf_memory_kib":
         assert name in result.stderr
     assert str(backups_dir(data_dir)) in result.stderr
+
+
+def test_export_and_score_go_on_without_the_damaged_value_and_name_it(
+    data_dir: Path, example_data: dict[str, Any]
+) -> None:
+    assert run_cli(data_dir, "import", str(EXAMPLE)).returncode == 0
+    row = _flip(data_dir, "jobs", "title")
+    for command in (["export"], ["score"], ["checklist"]):
+        done = run_cli(data_dir, *command)
+        assert done.returncode == 0, (command, done.stderr)
+        assert f"Damaged and left out: jobs.title (row {row})" in done.stderr, command
+        assert "backups" in done.stderr and "Unexpected" not in done.stderr
+    exported = run_cli(data_dir, "export").stdout
+    assert '"employer": "Acme Ltd"' in exported  # the rest of the job is still there

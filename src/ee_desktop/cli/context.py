@@ -105,7 +105,14 @@ class Active:
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        _tell_damage(self.store)
         self.store.close()
+
+
+def _tell_damage(store: Store) -> None:
+    """Damaged values were left out of what the command used: say which, on stderr."""
+    for note in dict.fromkeys(store.damage_notes()):
+        print(note, file=sys.stderr)
 
 
 def as_of(args: argparse.Namespace) -> date:
@@ -125,6 +132,7 @@ def active_profile(args: argparse.Namespace) -> Profile:
     store = open_store(args)
     try:
         profile = store.load()
+        _tell_damage(store)
     finally:
         store.close()
     if profile is None:
