@@ -53,6 +53,24 @@ def unlock_store(directory: Path, parent: QWidget | None = None) -> Store | None
     return None
 
 
+def tell_damage(store: Store, parent: QWidget | None) -> bool:
+    """Damaged values were left out of what is shown: name them once, at start."""
+    notes = list(dict.fromkeys(store.damage_notes()))
+    if not notes:
+        return False
+    box = QMessageBox(QMessageBox.Icon.Warning, "ee-desktop", "", parent=parent)
+    box.setText(
+        QCoreApplication.translate(
+            "app", "Some of your data is damaged and was left out. The rest is shown as usual."
+        )
+    )
+    box.setInformativeText("\n\n".join(notes[:5]))
+    if len(notes) > 5:
+        box.setDetailedText("\n\n".join(notes))
+    box.exec()
+    return True
+
+
 def run_gui(data_dir_override: str | None = None) -> int:
     app = create_application()
     directory = data_dir(data_dir_override)
@@ -102,7 +120,17 @@ class Session:
             self.window.close()
             QCoreApplication.exit(1)
             return
-        self.attach(Services.open(store, self.directory, self.today))
+        from ee_desktop.store import DamagedDataError
+
+        try:
+            self.attach(Services.open(store, self.directory, self.today))
+        except DamagedDataError as exc:  # a value the file cannot do without: say where
+            QMessageBox.critical(self.window, "ee-desktop", str(exc))
+            store.close()
+            self.window.close()
+            QCoreApplication.exit(2)
+            return
+        tell_damage(store, self.window)
         self.window.remind()
         self.tray = _reminder_tray(self)
 

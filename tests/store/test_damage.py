@@ -111,3 +111,25 @@ def test_export_and_score_go_on_without_the_damaged_value_and_name_it(
         assert "backups" in done.stderr and "Unexpected" not in done.stderr
     exported = run_cli(data_dir, "export").stdout
     assert '"employer": "Acme Ltd"' in exported  # the rest of the job is still there
+
+
+def test_the_app_names_damaged_values_once_at_start(
+    qtbot: Any, data_dir: Path, example_data: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ee_desktop.gui import tell_damage
+
+    store = open_store(data_dir, FixedPassphrases())
+    store.save(decode(example_data, today=TODAY))
+    assert not tell_damage(store, None)
+    row = _flip(data_dir, "jobs", "title")
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append(box.text() + box.informativeText()) or 0
+    )
+    assert store.load() is not None
+    assert tell_damage(store, None)
+    assert shown and "damaged and was left out" in shown[0]
+    assert f"jobs.title (row {row})" in shown[0]
+    store.close()
