@@ -25,6 +25,7 @@ FIGURES = {
     "bench_application.py": r"^processing: median [\d.]+ ms",
     "bench_provinces.py": r"^\d+ streams: median [\d.]+ ms",
     "bench_history.py": r"^family of four, 10 years each: median [\d.]+ ms",
+    "bench_noc_match.py": r"^\d+ duty lines: median [\d.]+ ms",
 }
 
 
