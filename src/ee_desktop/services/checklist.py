@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ee_desktop.checklist import ChecklistEntry, entry_for, generate
 from ee_desktop.checklist.data import record_key
@@ -23,6 +23,9 @@ from ee_desktop.checklist.entry import Attachment, ChecklistRecord
 from ee_desktop.i18n import _
 from ee_desktop.services.active import ActiveFile
 from ee_desktop.services.rules import RulesService
+
+if TYPE_CHECKING:  # imported when a package is made: pypdf and Pillow are slow to import
+    from ee_desktop.services.package import PackageReport, Progress
 
 EXPIRING_SETTING = "checklist/expiring_days"
 DEFAULT_EXPIRING_DAYS = 90
@@ -158,6 +161,26 @@ class ChecklistService:
 
     def remove_attachment(self, attachment: Attachment) -> None:
         self.store.remove_attachment(attachment.id)
+
+    def read_attachment(self, attachment: Attachment) -> bytes:
+        """The attached file's content, decrypted in memory; raises VaultError."""
+        return self.store.vault.read(attachment.vault_name)
+
+    def package(
+        self,
+        as_of: date,
+        folder: Path,
+        stage: str | None = None,
+        max_mb: float | None = None,
+        progress: Progress | None = None,
+    ) -> PackageReport:
+        """The upload package of the items with attached files (services.package)."""
+        from ee_desktop.package import DEFAULT_MAX_MB
+        from ee_desktop.services.package import prepare_package
+
+        return prepare_package(
+            self, as_of, folder, stage, DEFAULT_MAX_MB if max_mb is None else max_mb, progress
+        )
 
     def add_custom(
         self, title: str, stage: str, person: str, person_label: str, reason: str = ""

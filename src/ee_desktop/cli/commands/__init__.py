@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from ee_desktop.cli.commands import (
     application,
+    attach,
     checklist,
     deadlines,
+    detach,
     export,
     files,
     history,
@@ -14,6 +16,7 @@ from ee_desktop.cli.commands import (
     milestone,
     noc,
     outlook,
+    package,
     provinces,
     report,
     rounds,
@@ -29,6 +32,9 @@ COMMANDS: tuple[Command, ...] = (
     export,
     score,
     checklist,
+    attach,
+    detach,
+    package,
     deadlines,
     strategy,
     outlook,
