@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QPushButton
 
 from ee_desktop.wizard import terms
 from ee_desktop.wizard.fields import Node
@@ -21,12 +22,20 @@ class JobCard(Card):
         f = self.form
         f.text("title", self.tr("Job t&itle:"))
         f.text("employer", self.tr("&Employer:"))
+        self.find_noc = QPushButton(self.tr("Find my NOC by duties…"))
+        self.find_noc.setObjectName(base_path + ".noc_code:by_duties")
+        self.find_noc.setToolTip(
+            self.tr("Find the NOC whose main duties match the duties you really performed.")
+        )
+        self.find_noc.clicked.connect(self.open_noc_duties)
         noc = f.text(
             "noc_code",
             self.tr("&NOC code:"),
             terms.noc(),
             placeholder=self.tr("Type a code or a job title"),
+            hint=self.find_noc,
         )
+        self.noc_field = noc
         self.noc_hint = NocHint(noc)
         f.add_widget(self.noc_hint)
         f.country("country", self.tr("&Country:"), self.tr("Where you did this work."))
@@ -58,6 +67,19 @@ class JobCard(Card):
     def bind(self, node: Node) -> None:
         super().bind(node)
         self.noc_hint.update_title()
+
+    def open_noc_duties(self) -> None:
+        from ee_desktop.wizard.pages.noc_duties import NocDutiesDialog
+
+        dialog = NocDutiesDialog(str(self.noc_field.node.get("noc_code") or ""), self)
+        dialog.chosen.connect(self.use_noc)
+        dialog.open()
+        self.noc_dialog = dialog
+
+    def use_noc(self, code: str) -> None:
+        """The code chosen in the dialog, set as if typed."""
+        self.noc_field.line.setText(code)
+        self.noc_field._changed()
 
 
 def new_job() -> Node:
