@@ -44,6 +44,23 @@ def not_encrypted_sentence(folder: Path) -> str:
     ).format(folder=folder)
 
 
+def _previous_package(entries: list[Path]) -> bool:
+    return any(p.name == MANIFEST for p in entries) and all(
+        p.is_file() and (p.name == MANIFEST or _PACKAGE_FILE.fullmatch(p.name)) for p in entries
+    )
+
+
+def usable_folder(folder: Path) -> bool:
+    """Whether a package can go in ``folder``: new, empty, or a previous package."""
+    try:
+        if not folder.exists():
+            return True
+        entries = list(folder.iterdir()) if folder.is_dir() else None
+    except OSError:
+        return False
+    return entries is not None and (not entries or _previous_package(entries))
+
+
 def prepare_folder(folder: Path) -> bool:
     """Make ``folder`` ready for a package; True when it was created. Raises FolderError."""
     try:
@@ -53,11 +70,7 @@ def prepare_folder(folder: Path) -> bool:
             folder.mkdir(mode=0o700, parents=True)
             return True
         entries = list(folder.iterdir())
-        names = {p.name for p in entries}
-        previous = MANIFEST in names and all(
-            p.is_file() and (p.name == MANIFEST or _PACKAGE_FILE.fullmatch(p.name)) for p in entries
-        )
-        if entries and not previous:
+        if entries and not _previous_package(entries):
             raise FolderError(
                 _(
                     "{folder}: the folder is not empty: choose a new or empty folder (one "

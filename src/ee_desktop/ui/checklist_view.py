@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
+    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -204,6 +206,16 @@ class ChecklistView(Tab[ChecklistService]):
             top.addWidget(widget)
         top.addWidget(self.progress, 1)
         top.addWidget(self.add_button)
+        self.package_button = QPushButton(self.tr("Prepare &upload package…"))
+        self.package_button.setObjectName("checklist:package")
+        self.package_button.setToolTip(
+            self.tr(
+                "One PDF per document with attached files, small enough for the portal, in a "
+                "folder you choose. Those files are not encrypted."
+            )
+        )
+        self.package_button.clicked.connect(self.prepare_package)
+        top.addWidget(self.package_button)
 
         self.model = QStandardItemModel(0, 4, self)
         self.model.setHorizontalHeaderLabels(
@@ -405,6 +417,75 @@ class ChecklistView(Tab[ChecklistService]):
         key = index.siblingAtColumn(0).data(KEY_ROLE)
         if key in self.entries:
             self.attach_files(self.entries[key], paths)
+
+    def prepare_package(self) -> None:
+        """The upload package (services.package) into a folder the user chooses: that
+        folder when it is empty or holds a previous package, else a new folder in it."""
+        from ee_desktop.package import FolderError
+        from ee_desktop.package.output import usable_folder
+
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a folder for the upload package")
+        )
+        if not chosen:
+            return
+        folder = Path(chosen)
+        if not usable_folder(folder):
+            folder = folder / f"ee-desktop-upload-{self.today().isoformat()}"
+        dialog = QProgressDialog(
+            self.tr("Preparing the upload package…"), self.tr("Cancel"), 0, 1, self
+        )
+        dialog.setObjectName("checklist:package-progress")
+        dialog.setWindowTitle(self.tr("Upload package"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+
+        def step(done: int, total: int, title: str) -> bool:
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(done)
+            if title:
+                dialog.setLabelText(self.tr("Preparing “%1”…").replace("%1", title))
+            QApplication.processEvents()  # the dialog is drawn and its Cancel heard
+            return not dialog.wasCanceled()
+
+        try:
+            report = self.service.package(
+                self.today(), folder, self.stage_filter.currentData(), progress=step
+            )
+        except FolderError as exc:
+            QMessageBox.warning(self, self.tr("No upload package was made"), str(exc))
+            return
+        finally:
+            dialog.close()
+        if report.cancelled:
+            return
+        if not report.items:
+            QMessageBox.information(
+                self,
+                self.tr("Upload package"),
+                self.tr("No document has attached files: there is nothing to package."),
+            )
+            return
+        lines = [
+            (
+                self.tr("%1 (1 page, %2 KB): %3")
+                if item.pages == 1
+                else self.tr("%1 (%4 pages, %2 KB): %3").replace("%4", str(item.pages))
+            )
+            .replace("%1", item.file)
+            .replace("%2", str(max(1, round(item.bytes / 1000))))
+            .replace("%3", item.title)
+            for item in report.items
+            if item.file is not None
+        ]
+        problems = [
+            f"{item.title}: {problem}" for item in report.items for problem in item.problems
+        ]
+        if problems:
+            lines += ["", self.tr("Problems to fix:"), *problems]
+        lines += ["", report.not_encrypted]
+        show = QMessageBox.warning if problems else QMessageBox.information
+        show(self, self.tr("Upload package"), "\n".join(lines))
 
     def add_custom(self) -> None:
         title, ok = QInputDialog.getText(
