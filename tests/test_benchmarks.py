@@ -26,6 +26,7 @@ FIGURES = {
     "bench_provinces.py": r"^\d+ streams: median [\d.]+ ms",
     "bench_history.py": r"^family of four, 10 years each: median [\d.]+ ms",
     "bench_noc_match.py": r"^\d+ duty lines: median [\d.]+ ms",
+    "bench_package.py": r"^\d+ photos of \d+x\d+: median [\d.]+ s per photo",
 }
 
 
