@@ -128,3 +128,17 @@ def test_the_folder_is_new_empty_or_a_previous_package(tmp_path: Path) -> None:
     assert (folder / "mine.txt").exists()
     with pytest.raises(FolderError, match="not a folder"):
         prepare_folder(folder / "mine.txt")
+
+
+def test_a_failure_while_assembling_is_a_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ee_desktop.package import pdfs
+
+    def broken(_parts: object) -> tuple[bytes, int]:
+        raise ValueError("unexpected")
+
+    monkeypatch.setattr(pdfs, "merge", broken)
+    built = build_item([Source("ok.pdf", two_page_pdf())], 4 * MB)
+    assert built.pdf is None
+    assert built.problems == (
+        "the files could not be put together in one PDF: attach them as PDF or JPEG",
+    )

@@ -93,11 +93,17 @@ def build_item(sources: Sequence[Source], max_bytes: int) -> BuiltItem:
     has_images = any(isinstance(p, list) for p in parts)
     size = 0
     for quality in QUALITIES if has_images else (None,):
-        pieces = [
-            p if isinstance(p, bytes) else images.pages_pdf(p, quality or QUALITIES[0])
-            for p in parts
-        ]
-        pdf, pages = pdfs.merge(pieces)
+        try:
+            pieces = [
+                p if isinstance(p, bytes) else images.pages_pdf(p, quality or QUALITIES[0])
+                for p in parts
+            ]
+            pdf, pages = pdfs.merge(pieces)
+        except Exception:  # noqa: BLE001 - reported on the item, never a crash
+            problems.append(
+                _("the files could not be put together in one PDF: attach them as PDF or JPEG")
+            )
+            return BuiltItem(None, 0, tuple(problems))
         if len(pdf) <= max_bytes:
             return BuiltItem(pdf, pages, tuple(problems), quality)
         size = len(pdf)
