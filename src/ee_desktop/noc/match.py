@@ -296,6 +296,27 @@ def _overlap(line_terms: frozenset[str], other: frozenset[str]) -> float:
     return len(line_terms & other) / max(len(line_terms), len(other))
 
 
+def _copy_of(line: str, similarities: dict[int, float]) -> CopiedLine | None:
+    """The NOC text ``line`` repeats word for word, if any (the closest)."""
+    documents = match_index().documents
+    line_terms = frozenset(tokens(line))
+    copy: CopiedLine | None = None
+    for doc_index, similarity in sorted(similarities.items()):
+        if similarity >= 0.5:
+            document = documents[doc_index]
+            overlap = _overlap(line_terms, document.terms)
+            if overlap >= COPY_THRESHOLD and (copy is None or overlap > copy.overlap):
+                copy = CopiedLine(line, document.code, document.text, round(overlap, 3))
+    return copy
+
+
+def copied_lines(lines: list[str]) -> list[CopiedLine]:
+    """The lines that repeat a NOC main duty or lead statement word for word."""
+    index = match_index()
+    found = (_copy_of(line, index.similarities(index.vector(line))) for line in lines)
+    return [copy for copy in found if copy is not None]
+
+
 def match_duties(text: str) -> MatchResult:
     """Every unit group ranked by how well its duties match ``text`` (one duty per line).
 
@@ -315,14 +336,10 @@ def match_duties(text: str) -> MatchResult:
     best: dict[str, list[tuple[float, int]]] = defaultdict(lambda: [(0.0, -1)] * len(lines))
     copied: list[CopiedLine] = []
     for number, line in enumerate(lines):
-        line_terms = frozenset(tokens(line))
-        copy: CopiedLine | None = None
-        for doc_index, similarity in index.similarities(index.vector(line)).items():
+        similarities = index.similarities(index.vector(line))
+        copy = _copy_of(line, similarities)
+        for doc_index, similarity in similarities.items():
             document = documents[doc_index]
-            if similarity >= 0.5:
-                overlap = _overlap(line_terms, document.terms)
-                if overlap >= COPY_THRESHOLD and (copy is None or overlap > copy.overlap):
-                    copy = CopiedLine(line, document.code, document.text, round(overlap, 3))
             if document.is_lead:
                 continue
             row = best[document.code]
