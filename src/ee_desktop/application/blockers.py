@@ -172,7 +172,7 @@ def _expiries(
 
 
 def _funds(ev: Evaluation) -> Iterator[Blocker]:
-    needed, have = ev.required_funds, ev.profile.settlement_funds_cad
+    needed, have = ev.required_funds, ev.available_funds
     if ev.funds_exempt_reason is not None or needed is None:
         return
     # IRCC invites under the Canadian Experience Class first when the file meets it, and that

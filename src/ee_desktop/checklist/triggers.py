@@ -317,7 +317,7 @@ def funds_required(ctx: Context, person: Person, arg: str) -> Iterator[Instance]
     if ctx.funds_exempt_reason is not None:
         return
     needed = ctx.ev.required_funds
-    have = ctx.profile.settlement_funds_cad
+    have = ctx.ev.available_funds
     size = ctx.ev.facts.family_size
     args: dict[str, object] = {"size": size}
     if needed is None:

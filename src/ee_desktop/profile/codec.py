@@ -23,6 +23,7 @@ from ee_desktop.profile.background_codec import (
     background_to_json,
 )
 from ee_desktop.profile.codes import ABILITY_NAMES, SCORE_SCALES, TEST_NAMES
+from ee_desktop.profile.funds_codec import FundsReader, funds_to_json
 from ee_desktop.profile.milestones import (
     EARLIEST as EARLIEST_MILESTONE,
 )
@@ -65,6 +66,7 @@ from ee_desktop.profile.reader import NOTE_LIMIT, Reader, encodable, join, too_l
 _TOP = {
     "format": True, "version": True, "applicant": True, "spouse": True, "children": False,
     "settlement_funds_cad": False, "first_official_language": False, "application": False,
+    "funds": False,
 }  # fmt: skip
 _APPLICATION = {"milestones": True}
 _MILESTONE = {"name": True, "on": True, "due": False, "done_on": False, "note": False}
@@ -162,6 +164,7 @@ class _Decoder:
                     ).format(status=status),
                 )
         self.milestones = r.optional(d, "application", "", self.application)
+        ledger = r.optional(d, "funds", "", FundsReader(r, self.today).funds)
         if r.problems:
             raise ProfileError(r.problems)
         assert applicant is not None
@@ -171,6 +174,7 @@ class _Decoder:
             children=children,
             settlement_funds_cad=funds,
             first_official_language=first,
+            funds=ledger,
         )
 
     # -- the application's milestones -----------------------------------
@@ -710,6 +714,8 @@ def _encode_profile(profile: Profile) -> dict[str, Any]:
         "children": [_encode_child(c) for c in profile.children],
         "settlement_funds_cad": profile.settlement_funds_cad,
         "first_official_language": profile.first_official_language,
+        # Written only when present: a file without a ledger reads as before everywhere.
+        **({} if profile.funds is None else {"funds": funds_to_json(profile.funds)}),
     }
 
 

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Literal
 
 from ee_desktop.profile.background import Address, Background
+from ee_desktop.profile.funds import Funds
 
 FORMAT_NAME = "ee-desktop.profile"
 FORMAT_VERSION = 1
@@ -210,3 +211,4 @@ class Profile:
     children: tuple[Child, ...] = ()
     settlement_funds_cad: float | None = None
     first_official_language: str = "auto"
+    funds: Funds | None = None  # the ledger; when it has accounts it replaces the figure above

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 
 from ee_desktop.i18n import _, country_name, format_date, format_money, ngettext
 from ee_desktop.profile.codes import TEST_NAMES
+from ee_desktop.profile.funds_in_use import available_funds
 from ee_desktop.profile.labels import EDUCATION_LEVEL, MARITAL_STATUS, label
 from ee_desktop.profile.model import STATUSES_WITH_SPOUSE, Education, Profile
 
@@ -41,10 +43,14 @@ def _credential(e: Education) -> str:
 
 
 def overview(
-    profile: Profile, required_funds: int | None = None, funds_exempt: bool = False
+    profile: Profile,
+    required_funds: int | None = None,
+    funds_exempt: bool = False,
+    on: date | None = None,
 ) -> list[Section]:
-    """The file's sections; ``required_funds``: the settlement funds the family needs today
-    (None: not known), ``funds_exempt``: none are needed (a valid job offer, or CEC only)."""
+    """The file's sections; ``required_funds``: the settlement funds the family needs on
+    ``on`` (None: not known), ``funds_exempt``: none are needed (a valid job offer, or CEC
+    only); the funds shown are those of the ledger on ``on`` when the file has one."""
     a = profile.applicant
     sections = [
         Section(
@@ -190,7 +196,8 @@ def overview(
             )
         )
 
-    sections.append(_funds_section(profile.settlement_funds_cad, required_funds, funds_exempt))
+    have = profile.settlement_funds_cad if on is None else available_funds(profile, on)
+    sections.append(_funds_section(have, required_funds, funds_exempt))
     return sections
 
 

@@ -324,7 +324,7 @@ def family(data: ReportInput, lay: Layout) -> list[Flowable]:
 # -- settlement funds -------------------------------------------------------------------------
 def funds(data: ReportInput, lay: Layout) -> list[Flowable]:
     ev = data.evaluation
-    have, needed = data.profile.settlement_funds_cad, ev.required_funds
+    have, needed = ev.available_funds, ev.required_funds
     if funds_exempt(ev.facts):
         verdict = _("Not needed: you work in Canada now and have a valid job offer")
     elif needed is None:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from ee_desktop.i18n import _, format_date, format_money
 from ee_desktop.profile.codes import TEST_NAMES
+from ee_desktop.profile.funds_in_use import available_funds
 from ee_desktop.profile.model import Education, Job, LanguageTest, Profile
 from ee_desktop.rules.dates import add_years, birthday
 from ee_desktop.rules.loader import RuleSet
@@ -245,7 +246,7 @@ def warnings(
                     INFORMATION,
                 )
             )
-    if profile.settlement_funds_cad is None and required_funds is not None:
+    if available_funds(profile, facts.as_of) is None and required_funds is not None:
         out.append(
             Alert(
                 _(

@@ -7,6 +7,7 @@ from datetime import date
 from functools import cached_property
 
 from ee_desktop.i18n import _, current_language, format_date
+from ee_desktop.profile.funds_in_use import available_funds
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules import alerts, programs
 from ee_desktop.rules.categories import CategoryResult, evaluate_categories
@@ -49,6 +50,12 @@ class Evaluation:
         self.cec: ProgramResult = programs.cec(self.facts, self.tables)
         self.fst: ProgramResult = programs.fst(profile, self.facts, self.tables)
         self.required_funds = programs.required_funds(self.facts, self.tables)
+
+    @property
+    def available_funds(self) -> float | None:
+        """The settlement funds the file shows on the evaluation date (the ledger's total,
+        or the single figure without one)."""
+        return available_funds(self.profile, self.as_of)
 
     @property
     def eligible_for_any_program(self) -> bool:

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ee_desktop.i18n import N_
+from ee_desktop.profile.funds_in_use import available_funds
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules import experience
 from ee_desktop.rules.experience import Stint
@@ -69,7 +70,7 @@ def required_funds(facts: Facts, tables: Tables) -> int | None:
 def _funds_reason(profile: Profile, facts: Facts, tables: Tables) -> Reason | None:
     """A reason when the funds entered are below the requirement (unknown funds are a warning)."""
     needed = required_funds(facts, tables)
-    have = profile.settlement_funds_cad
+    have = available_funds(profile, facts.as_of)
     if needed is None or have is None or have >= needed or funds_exempt(facts):
         return None
     return reason(

@@ -79,6 +79,9 @@ class PersonalFileService:
         today = self.today()
         evaluation = evaluate(profile, today, self.rules.rules)
         sections = overview(
-            profile, evaluation.required_funds, evaluation.funds_exempt_reason is not None
+            profile,
+            evaluation.required_funds,
+            evaluation.funds_exempt_reason is not None,
+            today,
         )
         return [*sections, forms_section(profile, today)]

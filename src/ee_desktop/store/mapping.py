@@ -13,6 +13,8 @@ from ee_desktop.profile.background_codec import (
     background_to_json,
 )
 from ee_desktop.profile.codec import nomination_from_json, nomination_to_json
+from ee_desktop.profile.funds import Funds
+from ee_desktop.profile.funds_codec import funds_from_json, funds_to_json
 from ee_desktop.profile.model import (
     Applicant,
     CertificateOfQualification,
@@ -84,6 +86,9 @@ class RowMapper:
         """Replace ``row``'s content with ``profile`` (old child rows are deleted)."""
         self.s.seal_text(row, "label", label)
         self.s.seal_json(row, "settlement_funds_cad", profile.settlement_funds_cad)
+        self.s.seal_json(
+            row, "funds", None if profile.funds is None else funds_to_json(profile.funds)
+        )
         row.first_official_language = profile.first_official_language
         a = profile.applicant
         applicant = self._person(
@@ -228,7 +233,12 @@ class RowMapper:
                 lambda: self.s.unseal_json(row, "settlement_funds_cad"), None
             ),
             first_official_language=row.first_official_language,
+            funds=self._funds(row),
         )
+
+    def _funds(self, row: PersonalFile) -> Funds | None:
+        found = self._record(row, "funds")
+        return None if found is None else funds_from_json(found)
 
     def _applicant(self, r: PersonRow) -> Applicant:
         cert = self._record(r, "certificate_of_qualification")

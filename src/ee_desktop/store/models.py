@@ -62,6 +62,7 @@ class PersonalFile(Sealed, Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     settlement_funds_cad: Mapped[bytes | None] = mapped_column(LargeBinary)
     first_official_language: Mapped[str] = mapped_column(String, default="auto")
+    funds: Mapped[bytes | None] = mapped_column(LargeBinary)  # the ledger, encrypted JSON
     people: Mapped[list[PersonRow]] = relationship(
         back_populates="personal_file",
         cascade="all, delete-orphan",

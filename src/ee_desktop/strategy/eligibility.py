@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ee_desktop.i18n import N_, _, format_date, format_money
+from ee_desktop.profile.funds_in_use import without_ledger
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules.evaluation import Evaluation, evaluate
 from ee_desktop.rules.loader import RuleSet
@@ -52,12 +53,12 @@ def funds_move(
     profile: Profile, evaluation: Evaluation, as_of: date, rules: RuleSet
 ) -> Move | None:
     """Show the missing settlement funds, when that alone opens a program."""
-    needed, have = evaluation.required_funds, profile.settlement_funds_cad
+    needed, have = evaluation.required_funds, evaluation.available_funds
     if needed is None or evaluation.funds_exempt_reason is not None:
         return None
     if have is not None and have >= needed:
         return None
-    changed = replace(profile, settlement_funds_cad=float(needed))
+    changed = without_ledger(profile, float(needed))
     after = evaluate(changed, as_of, rules)
     programs = opened(eligible_programs(evaluation), after)
     if not programs:  # something else stands in the way too: the funds alone open nothing
@@ -158,7 +159,7 @@ def experience_move(
 
 
 def _funded(profile: Profile, evaluation: Evaluation) -> Profile:
-    needed, have = evaluation.required_funds, profile.settlement_funds_cad
+    needed, have = evaluation.required_funds, evaluation.available_funds
     if needed is None or (have is not None and have >= needed):
         return profile
-    return replace(profile, settlement_funds_cad=float(needed))
+    return without_ledger(profile, float(needed))
