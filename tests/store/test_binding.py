@@ -157,6 +157,7 @@ def _unbind(data_dir: Path, cipher: Cipher) -> None:
                     (vault / name).write_bytes(cipher.encrypt(plain, LEGACY_CONTEXT))
             raw.execute(f"ALTER TABLE {table} DROP COLUMN row_key")
         raw.execute("ALTER TABLE personal_files DROP COLUMN funds")  # added by 0012
+        raw.execute("ALTER TABLE people DROP COLUMN status_in_canada")  # added by 0013
         raw.execute("UPDATE alembic_version SET version_num = '0010'")
 
 

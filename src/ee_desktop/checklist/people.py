@@ -17,6 +17,7 @@ from ee_desktop.profile.model import (
     Profile,
     Residence,
 )
+from ee_desktop.profile.status import StatusInCanada
 from ee_desktop.rules.dates import completed_years
 
 
@@ -34,6 +35,7 @@ class Person:
     work_history: tuple[Job, ...] = ()
     accompanying: bool = True
     scored: bool = False  # a spouse whose factors count (accompanying, not citizen or PR)
+    status_in_canada: StatusInCanada | None = None
 
     def age(self, on: date) -> int:
         return completed_years(self.date_of_birth, on)
@@ -77,6 +79,7 @@ def people(profile: Profile) -> list[Person]:
             language_tests=a.language_tests,
             education=a.education,
             work_history=a.work_history,
+            status_in_canada=a.status_in_canada,
         )
     ]
     s = profile.spouse
@@ -98,6 +101,7 @@ def people(profile: Profile) -> list[Person]:
                 work_history=s.work_history,
                 accompanying=s.accompanying,
                 scored=s.accompanying and not s.canadian_citizen_or_pr,
+                status_in_canada=s.status_in_canada,
             )
         )
     # Oldest first; children born the same day keep their order in the file. The id is the
@@ -116,6 +120,7 @@ def people(profile: Profile) -> list[Person]:
                 passport=child.passport,
                 residence_history=child.residence_history,
                 accompanying=child.accompanying,
+                status_in_canada=child.status_in_canada,
             )
         )
     return out

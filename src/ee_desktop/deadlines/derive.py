@@ -13,6 +13,7 @@ from ee_desktop.deadlines.model import ChecklistProgress, CustomDeadline, Deadli
 from ee_desktop.deadlines.process import Recorded, milestone_deadlines
 from ee_desktop.deadlines.reminders import lead_days, load_reminders
 from ee_desktop.deadlines.score import score_changes
+from ee_desktop.deadlines.status import status_deadlines
 from ee_desktop.profile.model import Profile
 from ee_desktop.rules.evaluation import evaluate
 from ee_desktop.rules.loader import RuleSet, load_rules
@@ -78,6 +79,7 @@ def derive(
     passport = profile.applicant.passport
     out += milestone_deadlines(ms, limits, None if passport is None else passport.expires_on)
     out += checklist_deadlines(profile, as_of, evaluation, ms, checklist, limits)
+    out += status_deadlines(profile, as_of, ms.day("aor"))
     if not invited and horizon_days > 0:
         out += score_changes(profile, as_of, ruleset, horizon_days)
     out += _custom(custom)

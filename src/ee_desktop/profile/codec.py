@@ -61,6 +61,7 @@ from ee_desktop.profile.model import (
 )
 from ee_desktop.profile.problems import MISSING, Problem, ProfileError
 from ee_desktop.profile.reader import NOTE_LIMIT, Reader, encodable, join, too_long
+from ee_desktop.profile.status import STATUS_KINDS, StatusInCanada, status_to_json
 
 # Keys allowed in each object; True marks the required ones.
 _TOP = {
@@ -69,10 +70,15 @@ _TOP = {
     "funds": False,
 }  # fmt: skip
 _APPLICATION = {"milestones": True}
+_STATUS = {
+    "kind": True, "permit_expires_on": False, "applied_to_extend_on": False,
+    "employer_specific": False,
+}  # fmt: skip
 _MILESTONE = {"name": True, "on": True, "due": False, "done_on": False, "note": False}
 _PERSON_COMMON = {
     "given_names": True, "family_name": True, "date_of_birth": True, "education": False,
     "language_tests": False, "work_history": False, "passport": False, "residence_history": False,
+    "status_in_canada": False,
 } | WITH_RELATIVES  # fmt: skip
 _APPLICANT = _PERSON_COMMON | {
     "education": True, "language_tests": True, "work_history": True,
@@ -82,7 +88,7 @@ _APPLICANT = _PERSON_COMMON | {
 _SPOUSE = _PERSON_COMMON | {"accompanying": True, "canadian_citizen_or_pr": True}
 _CHILD = {
     "date_of_birth": True, "accompanying": True, "given_names": False, "family_name": False,
-    "passport": False, "residence_history": False,
+    "passport": False, "residence_history": False, "status_in_canada": False,
 } | PERSON_SECTIONS  # fmt: skip
 _EDUCATION = {
     "level": True, "program_length_years": True, "full_time": True, "country": True,
@@ -297,6 +303,7 @@ class _Decoder:
             residence_history=r.list_of(
                 d, "residence_history", path, lambda v, p: self.residence(v, p, born)
             ),
+            status_in_canada=r.optional(d, "status_in_canada", path, self.status),
             background=self.background.person(d, path, born, relatives=True),
         )
 
@@ -323,6 +330,7 @@ class _Decoder:
             residence_history=r.list_of(
                 d, "residence_history", path, lambda v, p: self.residence(v, p, born)
             ),
+            status_in_canada=r.optional(d, "status_in_canada", path, self.status),
             background=self.background.person(d, path, born, relatives=True),
         )
 
@@ -341,8 +349,31 @@ class _Decoder:
             residence_history=r.list_of(
                 d, "residence_history", path, lambda v, p: self.residence(v, p, born)
             ),
+            status_in_canada=r.optional(d, "status_in_canada", path, self.status),
             background=self.background.person(d, path, born, relatives=False),
         )
+
+    def status(self, value: Any, path: str) -> StatusInCanada | None:
+        r = self.r
+        d = r.object(value, path, _STATUS)
+        if d is None:
+            return None
+        kind = r.choice(d, "kind", path, STATUS_KINDS)
+        expires = r.iso_date(d, "permit_expires_on", path, nullable=True)
+        applied = r.iso_date(d, "applied_to_extend_on", path, nullable=True)
+        if applied is not None and applied > self.today:
+            r.add(
+                join(path, "applied_to_extend_on"),
+                applied.isoformat(),
+                _("a date not in the future"),
+            )
+            applied = None
+        specific = r.boolean(d, "employer_specific", path) if "employer_specific" in d else False
+        if kind is None:
+            return None
+        if kind != "none" and expires is None and "permit_expires_on" not in d:
+            r.add(join(path, "permit_expires_on"), MISSING, _("the permit's expiry date"))
+        return StatusInCanada(kind, expires, applied, bool(specific))
 
     def _education_list(
         self, d: dict[str, Any], path: str, born: date | None, required: bool = False
@@ -708,6 +739,7 @@ def _encode_profile(profile: Profile) -> dict[str, Any]:
             "sibling_in_canada": a.sibling_in_canada,
             "passport": _encode_passport(a.passport),
             "residence_history": [_encode_residence(r) for r in a.residence_history],
+            **_encode_status(a.status_in_canada),
             **background_to_json(a.background),
         },
         "spouse": None if profile.spouse is None else _encode_spouse(profile.spouse),
@@ -734,6 +766,7 @@ def _encode_spouse(s: Spouse) -> dict[str, Any]:
         "language_tests": [_encode_test(t) for t in s.language_tests],
         "work_history": [_encode_job(j) for j in s.work_history],
         "passport": _encode_passport(s.passport),
+        **_encode_status(s.status_in_canada),
         "residence_history": [_encode_residence(r) for r in s.residence_history],
         **background_to_json(s.background),
     }
@@ -746,6 +779,7 @@ def _encode_child(c: Child) -> dict[str, Any]:
         "date_of_birth": c.date_of_birth.isoformat(),
         "accompanying": c.accompanying,
         "passport": _encode_passport(c.passport),
+        **_encode_status(c.status_in_canada),
         "residence_history": [_encode_residence(r) for r in c.residence_history],
         **background_to_json(c.background),
     }
@@ -797,6 +831,11 @@ def _encode_job(j: Job) -> dict[str, Any]:
         "paid": j.paid,
         "while_full_time_student": j.while_full_time_student,
     }
+
+
+def _encode_status(status: StatusInCanada | None) -> dict[str, Any]:
+    """Written only when given: a file without it reads as before everywhere."""
+    return {} if status is None else {"status_in_canada": status_to_json(status)}
 
 
 def _encode_passport(p: Passport | None) -> dict[str, Any] | None:

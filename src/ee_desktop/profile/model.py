@@ -16,6 +16,7 @@ from typing import Literal
 
 from ee_desktop.profile.background import Address, Background
 from ee_desktop.profile.funds import Funds
+from ee_desktop.profile.status import StatusInCanada
 
 FORMAT_NAME = "ee-desktop.profile"
 FORMAT_VERSION = 1
@@ -171,6 +172,7 @@ class Applicant:
     sibling_in_canada: bool = False
     passport: Passport | None = None
     residence_history: tuple[Residence, ...] = ()
+    status_in_canada: StatusInCanada | None = None
     background: Background = Background()
 
     @property
@@ -190,6 +192,7 @@ class Spouse:
     work_history: tuple[Job, ...] = ()
     passport: Passport | None = None
     residence_history: tuple[Residence, ...] = ()
+    status_in_canada: StatusInCanada | None = None
     background: Background = Background()
 
 
@@ -201,6 +204,7 @@ class Child:
     family_name: str | None = None
     passport: Passport | None = None
     residence_history: tuple[Residence, ...] = ()
+    status_in_canada: StatusInCanada | None = None
     background: Background = Background()
 
 

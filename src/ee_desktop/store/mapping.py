@@ -29,6 +29,7 @@ from ee_desktop.profile.model import (
     Residence,
     Spouse,
 )
+from ee_desktop.profile.status import StatusInCanada, status_from_json, status_to_json
 from ee_desktop.store.models import (
     EducationRow,
     JobRow,
@@ -144,6 +145,10 @@ class RowMapper:
         )
         self.s.seal_json(
             row, "background", None if p.background.is_empty() else background_to_json(p.background)
+        )
+        status = p.status_in_canada
+        self.s.seal_json(
+            row, "status_in_canada", None if status is None else status_to_json(status)
         )
         row.residences = [self._residence(i, r) for i, r in enumerate(p.residence_history)]
         if isinstance(p, Child):
@@ -272,6 +277,7 @@ class RowMapper:
             sibling_in_canada=bool(r.sibling_in_canada),
             passport=self._passport(r),
             residence_history=self._residences(r),
+            status_in_canada=self._status(r),
             background=self._background(r),
         )
 
@@ -287,6 +293,7 @@ class RowMapper:
             work_history=self._jobs(r),
             passport=self._passport(r),
             residence_history=self._residences(r),
+            status_in_canada=self._status(r),
             background=self._background(r),
         )
 
@@ -298,8 +305,13 @@ class RowMapper:
             family_name=self.s.optional(lambda: self.s.unseal_text(r, "family_name"), None),
             passport=self._passport(r),
             residence_history=self._residences(r),
+            status_in_canada=self._status(r),
             background=self._background(r),
         )
+
+    def _status(self, r: PersonRow) -> StatusInCanada | None:
+        found = self._record(r, "status_in_canada")
+        return None if found is None else status_from_json(found)
 
     def _passport(self, r: PersonRow) -> Passport | None:
         p = self._record(r, "passport")

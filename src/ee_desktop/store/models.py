@@ -96,6 +96,7 @@ class PersonRow(Sealed, Base):
     job_offer: Mapped[bytes | None] = mapped_column(LargeBinary)
     # The permanent-residence sections (histories, family): one encrypted JSON object.
     background: Mapped[bytes | None] = mapped_column(LargeBinary)
+    status_in_canada: Mapped[bytes | None] = mapped_column(LargeBinary)  # encrypted JSON
 
     personal_file: Mapped[PersonalFile] = relationship(back_populates="people")
     language_tests: Mapped[list[LanguageTestRow]] = relationship(
