@@ -9,7 +9,6 @@ import pytest
 from deadline_helpers import TODAY, example, rules
 
 from ee_desktop.deadlines import CustomDeadline, Deadline, derive, to_ics
-from ee_desktop.deadlines.ics import fold
 
 STAMP = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
 MILESTONES = {"invitation": (date(2026, 11, 10),)}
@@ -93,13 +92,13 @@ def test_lines_end_with_crlf_and_fold_within_75_octets() -> None:
     text.encode("utf-8").decode("utf-8")  # no character split by folding
 
 
-def test_fold_keeps_multibyte_characters_whole() -> None:
-    line = "DESCRIPTION:" + "é" * 100
-    folded = fold(line)
-    parts = folded.split("\r\n")
-    assert all(len(p.encode("utf-8")) <= 75 for p in parts)
-    assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
-    assert fold("SHORT:x") == "SHORT:x"
+def test_long_multibyte_text_folds_without_splitting_a_character() -> None:
+    item = Deadline("custom:long", date(2027, 1, 5), "custom", "é" * 100, "", "")
+    text = to_ics([item], STAMP)
+    lines = text.split("\r\n")[:-1]
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+    event = _events(text)["custom:long@ee-desktop"]
+    assert str(event["SUMMARY"]) == "é" * 100
 
 
 def test_exporting_again_updates_the_same_events() -> None:

@@ -1,55 +1,35 @@
 """iCalendar (RFC 5545) export: one all-day event per deadline, with display alarms.
 
-UIDs come from the deadlines' stable uids, so importing a new export updates the events a
-calendar already holds instead of adding copies.
+Written with the icalendar library (escaping, line folding, CRLF line ends). UIDs come
+from the deadlines' stable uids, so importing a new export updates the events a calendar
+already holds instead of adding copies.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from icalendar import Alarm, Calendar, Event
 
 from ee_desktop.deadlines.model import Deadline
 from ee_desktop.i18n import _
 
 PRODID = "-//ee-desktop//Express Entry deadlines//EN"
 UID_DOMAIN = "ee-desktop"
-MAX_OCTETS = 75
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
 
-def escape(text: str) -> str:
-    """TEXT value escaping: backslash, semicolon, comma and newlines; other control
-    characters are not allowed in a content line, so they are dropped."""
+def _clean(text: str) -> str:
+    """Control characters are not allowed in a content line: dropped (line ends kept)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(c for c in text if c in "\t\n" or unicodedata.category(c) != "Cc")
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\n", "\\n")
-
-
-def fold(line: str) -> str:
-    """Lines of at most 75 octets, continued with CRLF + space, never splitting a character."""
-    parts: list[str] = []
-    current, size = "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > MAX_OCTETS:
-            parts.append(current)
-            current, size = " ", 1  # the leading space counts toward the next line
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n".join(parts)
+    return "".join(c for c in text if c in "\t\n" or unicodedata.category(c) != "Cc")
 
 
 def _utc(stamp: datetime) -> datetime:
     # A naive stamp is taken as UTC already.
     return stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
-
-
-def _day(day: date) -> str:
-    return day.strftime("%Y%m%d")
 
 
 def _description(item: Deadline) -> str:
@@ -61,30 +41,30 @@ def _description(item: Deadline) -> str:
     return "\n".join(lines)
 
 
-def _event(item: Deadline, stamp: str, sequence: int, alarm_days: Sequence[int]) -> Iterator[str]:
+def _event(item: Deadline, stamp: datetime, sequence: int, alarm_days: Sequence[int]) -> Event:
     summary = item.title if not item.done else _("Done: {title}").format(title=item.title)
-    yield "BEGIN:VEVENT"
-    yield f"UID:{escape(item.uid)}@{UID_DOMAIN}"
-    yield f"DTSTAMP:{stamp}"
-    yield f"DTSTART;VALUE=DATE:{_day(item.due)}"
-    yield f"DTEND;VALUE=DATE:{_day(item.due + timedelta(days=1))}"
-    yield f"SEQUENCE:{sequence}"
-    yield f"SUMMARY:{escape(summary)}"
+    event = Event()
+    event.add("uid", f"{_clean(item.uid)}@{UID_DOMAIN}")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", item.due)
+    event.add("dtend", item.due + timedelta(days=1))
+    event.add("sequence", sequence)
+    event.add("summary", _clean(summary))
     description = _description(item)
     if description:
-        yield f"DESCRIPTION:{escape(description)}"
-    yield f"CATEGORIES:{escape(item.kind)}"
-    yield "TRANSP:TRANSPARENT"  # an all-day reminder, not a busy day
+        event.add("description", _clean(description))
+    event.add("categories", [_clean(item.kind)])
+    event.add("transp", "TRANSPARENT")  # an all-day reminder, not a busy day
     if not item.done:
         # The date's own lead time, as the app announces it, besides the usual alarms.
         own = {item.remind_days} if item.remind_days > 0 else set()
         for days in sorted(set(alarm_days) | own, reverse=True):
-            yield "BEGIN:VALARM"
-            yield "ACTION:DISPLAY"
-            yield f"TRIGGER;RELATED=START:-P{days}D" if days > 0 else "TRIGGER;RELATED=START:PT0S"
-            yield f"DESCRIPTION:{escape(summary)}"
-            yield "END:VALARM"
-    yield "END:VEVENT"
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("trigger", -timedelta(days=days), parameters={"RELATED": "START"})
+            alarm.add("description", _clean(summary))
+            event.add_component(alarm)
+    return event
 
 
 def to_ics(
@@ -98,18 +78,16 @@ def to_ics(
     """
     if any(days < 0 for days in alarm_days):
         raise ValueError("alarm_days must be 0 or more days before the due date")
-    when = _utc(stamp)
-    stamp_text = when.strftime("%Y%m%dT%H%M%SZ")
+    when = _utc(stamp).replace(microsecond=0)
     sequence = max(0, int((when - _EPOCH).total_seconds()) // 60)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape(_('Express Entry deadlines'))}",
-    ]
+    calendar = Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODID)
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", _("Express Entry deadlines"))
     for item in deadlines:
-        lines.extend(_event(item, stamp_text, sequence, alarm_days))
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        calendar.add_component(_event(item, when, sequence, alarm_days))
+    text: str = calendar.to_ical().decode("utf-8")
+    return text
+
