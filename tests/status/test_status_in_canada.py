@@ -4,7 +4,7 @@ deadline list and the calendar export."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +145,41 @@ def test_the_dates_are_in_the_deadline_list_and_the_calendar(
     calendar = Calendar.from_ical(ics.read_bytes())
     uids = {str(e["UID"]) for e in calendar.walk("VEVENT")}
     assert any(u.startswith("status-expiry:applicant") for u in uids), uids
+
+
+def _landed(example_data: dict[str, Any]) -> Any:
+    data = json.loads(json.dumps(example_data))
+    data["applicant"]["travel_history"] = [
+        {"from": "2026-03-01", "to": "2026-05-01", "country": "IN", "purpose": "family"},
+        {"from": "2025-06-01", "to": "2025-06-20", "country": "US", "purpose": "tourism"},
+    ]
+    return decode(data, today=DAY)
+
+
+def test_after_landing_the_card_and_the_residency_obligation_are_dates(
+    example_data: dict[str, Any],
+) -> None:
+    from ee_desktop.deadlines.residency import days_outside
+
+    profile = _landed(example_data)
+    landed = date(2026, 1, 10)
+    found = {d.uid: d for d in derive(profile, DAY, {"landed": [landed]})}
+    assert found["pr-card-expiry:applicant"].due == date(2031, 1, 10)
+    assert found["pr-card-renew:applicant"].due == date(2030, 7, 10)
+    # 319 days from landing to November 24, 60 of them abroad (March 2 to April 30).
+    trips = profile.applicant.background.travel_history
+    assert days_outside(trips, landed, DAY) == 60
+    obligation = found["residency-obligation:applicant"]
+    inside = (DAY - landed).days + 1 - 60
+    assert f"{inside} of the 730 days" in obligation.detail
+    assert obligation.due == date(2031, 1, 9) - timedelta(days=730 - inside - 1)
+    assert not obligation.done
+    # Before landing there is nothing of the kind.
+    assert not any(d.uid.startswith(("pr-card", "residency")) for d in derive(profile, DAY))
+
+
+def test_the_obligation_is_met_once_730_days_are_reached(example_data: dict[str, Any]) -> None:
+    profile = _landed(example_data)
+    later = date(2028, 6, 1)
+    found = {d.uid: d for d in derive(profile, later, {"landed": [date(2026, 1, 10)]})}
+    assert found["residency-obligation:applicant"].done

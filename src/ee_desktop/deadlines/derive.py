@@ -12,6 +12,7 @@ from ee_desktop.deadlines.limits import load_limits
 from ee_desktop.deadlines.model import ChecklistProgress, CustomDeadline, Deadline, Milestone
 from ee_desktop.deadlines.process import Recorded, milestone_deadlines
 from ee_desktop.deadlines.reminders import lead_days, load_reminders
+from ee_desktop.deadlines.residency import residency_deadlines
 from ee_desktop.deadlines.score import score_changes
 from ee_desktop.deadlines.status import status_deadlines
 from ee_desktop.profile.model import Profile
@@ -80,6 +81,7 @@ def derive(
     out += milestone_deadlines(ms, limits, None if passport is None else passport.expires_on)
     out += checklist_deadlines(profile, as_of, evaluation, ms, checklist, limits)
     out += status_deadlines(profile, as_of, ms.day("aor"))
+    out += residency_deadlines(profile, as_of, ms.day("landed"))
     if not invited and horizon_days > 0:
         out += score_changes(profile, as_of, ruleset, horizon_days)
     out += _custom(custom)

@@ -90,4 +90,3 @@ def to_ics(
         calendar.add_component(_event(item, when, sequence, alarm_days))
     text: str = calendar.to_ical().decode("utf-8")
     return text
-
