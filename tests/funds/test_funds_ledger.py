@@ -185,3 +185,32 @@ def test_the_ledger_is_kept_encrypted_and_survives_a_restart(
         if path.is_file():
             content = path.read_bytes()
             assert b"HDFC" not in content and b"RBC" not in content, path
+
+
+def test_the_strategy_asks_to_add_the_shortfall_to_the_accounts(
+    example_data: dict[str, Any],
+) -> None:
+    from ee_desktop.strategy import builtin_rounds, full_plan
+    from ee_desktop.strategy.eligibility import FUNDS_MOVE
+
+    data = couple(example_data)
+    # NCLC 7 in French too, as in the strategy's own example: FSW opens with the funds.
+    data["applicant"]["language_tests"].append(
+        {
+            "test": "tef_canada",
+            "taken_on": "2026-03-14",
+            "registration_number": "TEF1",
+            "listening": 440,
+            "reading": 470,
+            "writing": 430,
+            "speaking": 460,
+        }
+    )
+    profile = decode(data, today=DAY)
+    short = funds_report(evaluate(profile, DAY)).shortfall_cad
+    found = full_plan(profile, DAY, list(builtin_rounds()))
+    first = found.items[0]
+    assert first.ids == (FUNDS_MOVE,)
+    move = first.moves[0]
+    assert move.title == f"Add ${round(short):,} to your accounts"
+    assert "last six months" in move.explanation

@@ -65,9 +65,15 @@ def funds_move(
         return None
     short = needed - (have or 0)
     size = evaluation.facts.family_size
+    ledger = profile.funds is not None and bool(profile.funds.accounts)
+    title = (
+        _("Add {amount} to your accounts")
+        if ledger
+        else _("Show {amount} more in settlement funds")
+    ).format(amount=format_money(short))
     return Move(
         id=FUNDS_MOVE,
-        title=_("Show {amount} more in settlement funds").format(amount=format_money(short)),
+        title=title,
         explanation=_(
             "A family of {size} needs {needed} in settlement funds; the file shows {have}. "
             "With {short} more, available on the day you submit, the file is eligible for "
@@ -78,6 +84,15 @@ def funds_move(
             have=format_money(have or 0),
             short=format_money(short),
             programs=program_names(programs),
+        )
+        + (
+            " "
+            + _(
+                "Officers also look at the balance over the last six months: money added "
+                "now shows in that average from today, and a large deposit needs its source."
+            )
+            if ledger
+            else ""
         ),
         points=after.crs.total - evaluation.crs.total,
         ready_on=as_of,
