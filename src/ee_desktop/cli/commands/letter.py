@@ -7,9 +7,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ee_desktop.cli.context import EXIT_FAILURE, EXIT_OK, UserError, profile_for, write_failed
+from ee_desktop.cli.context import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    Active,
+    UserError,
+    profile_for,
+    write_failed,
+)
 from ee_desktop.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -57,7 +64,10 @@ def _job_options(p: argparse.ArgumentParser) -> None:
 
 
 def register(subparsers: Subparsers) -> None:
-    p = subparsers.add_parser("letter", help=_("employment reference letters: draft and check"))
+    p = subparsers.add_parser(
+        "letter",
+        help=_("letters: reference letters to draft and check, letters of explanation"),
+    )
     actions = p.add_subparsers(dest="letter_command", metavar="ACTION", required=True)
     q = actions.add_parser(
         "reference",
@@ -94,7 +104,50 @@ def register(subparsers: Subparsers) -> None:
     )
     _job_options(q)
     q.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
+    _explain_options(actions)
     p.set_defaults(run=run, as_of=None)
+
+
+def _explain_options(actions: Any) -> None:
+    from ee_desktop.letters.explain import KINDS
+
+    q = actions.add_parser(
+        "explain",
+        help=_("a letter of explanation, filled from the personal file, to edit and sign"),
+        description="\n".join(f"{kind}: {_(what)}" for kind, what in KINDS.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    q.add_argument("kind", choices=tuple(KINDS), metavar="KIND", help=_("what it explains"))
+    q.add_argument(
+        "file",
+        type=Path,
+        nargs="?",
+        metavar="FILE",
+        help=_("a personal file (default: the active one)"),
+    )
+    q.add_argument(
+        "--person",
+        choices=("applicant", "spouse"),
+        default="applicant",
+        help=_("whose letter (default: applicant)"),
+    )
+    q.add_argument("--job", type=_job_number, metavar="N", help=_("reference: the job, from 1"))
+    q.add_argument(
+        "--country", metavar="CODE", help=_("police: the country's two-letter code, e.g. IN")
+    )
+    q.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT.docx|OUT.pdf",
+        help=_("where to write the letter: .docx to edit, or .pdf"),
+    )
+    q.add_argument(
+        "--attach",
+        action="store_true",
+        help=_("attach it to the checklist item it explains (the active file only)"),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -103,6 +156,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.letter_command == "reference":
             return run_reference(args)
+        if args.letter_command == "explain":
+            return run_explain(args)
         return run_check(args)
     except LetterError as exc:
         raise UserError([str(exc)]) from None
@@ -123,6 +178,50 @@ def run_reference(args: argparse.Namespace) -> int:
         raise write_failed(args.output, exc) from None
     print(_("Wrote {path}.").format(path=args.output), file=sys.stderr)
     return EXIT_OK
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from ee_desktop.letters import LetterError
+    from ee_desktop.letters.explain import blocks, explanation
+    from ee_desktop.letters.writer import write_letter
+
+    if args.output.suffix.lower() not in (".docx", ".pdf"):
+        raise LetterError(
+            _("{path}: expected a file name ending in .docx or .pdf").format(path=args.output)
+        )
+    if args.attach and args.file is not None:
+        raise UserError([_("--attach: only with the active personal file, not FILE")])
+    country = (args.country or "").upper() or None
+    letter = explanation(args.kind, profile_for(args), date.today(), args.person, args.job, country)
+    try:
+        write_letter(blocks(letter), args.output, letter.title)
+    except (OSError, ValueError) as exc:
+        raise write_failed(args.output, exc) from None
+    print(_("Wrote {path}.").format(path=args.output), file=sys.stderr)
+    if args.attach:
+        _attach(args, letter.slot, args.output)
+    return EXIT_OK
+
+
+def _attach(args: argparse.Namespace, slot: str | None, path: Path) -> None:
+    from ee_desktop.cli.commands.attach import find_entry
+
+    if slot is None:
+        raise UserError(
+            [
+                _(
+                    "--attach: this letter goes with no particular item; attach it with "
+                    "`ee-desktop attach KEY {path}`"
+                ).format(path=path)
+            ]
+        )
+    with Active(args) as active:
+        checklist = active.services.checklist
+        entry = find_entry(checklist, slot, args)
+        checklist.attach(entry, path)
+        print(_("Attached {name} to “{title}”.").format(name=path.name, title=entry.title))
 
 
 def run_check(args: argparse.Namespace) -> int:
