@@ -146,6 +146,28 @@ def check_pdf(workspace: Workspace) -> str:
     )
 
 
+def check_documents(workspace: Workspace) -> str:
+    """The libraries behind upload packages, letters and the calendar, with their data:
+    an image becomes a PDF page, a DOCX is written, a calendar is written and read."""
+    import io
+    from datetime import datetime
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from ee_desktop.deadlines import derive, to_ics
+    from ee_desktop.letters.writer import Block, letter_bytes
+
+    page = io.BytesIO()
+    Image.new("RGB", (200, 100), "white").save(page, "PDF")
+    pages = len(PdfReader(io.BytesIO(page.getvalue())).pages)
+    docx = letter_bytes([Block("ee-desktop", ("self-test",))], ".docx", "ee-desktop")
+    calendar = to_ics(derive(workspace.require_profile(), EXAMPLE_SCORED_ON), datetime(2026, 1, 1))
+    if pages != 1 or not docx.startswith(b"PK") or "BEGIN:VEVENT" not in calendar:
+        raise SelfTestFailure(_("an image, a letter or the calendar could not be written"))
+    return _("image to PDF, letter (DOCX) and calendar written in memory")
+
+
 def check_languages(_workspace: Workspace) -> str:
     """Each language's catalogue loads and translates, and its CLDR formats are shipped."""
     from datetime import date
@@ -204,6 +226,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     (N_("database"), check_database),
     (N_("score"), check_score),
     (N_("pdf"), check_pdf),
+    (N_("documents"), check_documents),
     (N_("languages"), check_languages),
     (N_("keyring"), check_keyring),
 )
