@@ -35,7 +35,16 @@ def test_self_test_passes_without_touching_user_data_or_keyring(
     assert main(["--self-test"]) == 0
     out = capsys.readouterr().out
     results = _lines(out)
-    assert list(results) == ["data", "database", "score", "pdf", "languages", "keyring", "window"]
+    assert list(results) == [
+        "data",
+        "database",
+        "score",
+        "pdf",
+        "documents",
+        "languages",
+        "keyring",
+        "window",
+    ]
     assert all(line.startswith("ok ") for line in results.values()), out
     assert "scores 404 on November 24, 2026" in results["score"]
     assert "6 tabs" in results["window"]
@@ -57,7 +66,7 @@ def test_a_wrong_score_fails_and_the_other_checks_still_run(
     results = _lines(out)
     assert results["score"] == ("FAIL the example file scored 404; the official tables give 405")
     assert results["pdf"].startswith("ok ")
-    assert "Self-test failed: 1 of 6 checks." in out
+    assert "Self-test failed: 1 of 7 checks." in out
 
 
 def test_missing_data_is_reported_not_raised(
