@@ -133,3 +133,15 @@ def test_the_app_names_damaged_values_once_at_start(
     assert shown and "damaged and was left out" in shown[0]
     assert f"jobs.title (row {row})" in shown[0]
     store.close()
+
+
+def test_a_value_too_short_to_be_encrypted_is_damage_not_a_crash(
+    data_dir: Path, example_data: dict[str, Any]
+) -> None:
+    store = open_store(data_dir, FixedPassphrases())
+    store.save(decode(example_data, today=TODAY))
+    with sqlite3.connect(database_path(data_dir)) as raw:
+        raw.execute("UPDATE jobs SET title = x'00' WHERE rowid = 1")
+    assert store.load() is not None
+    assert any("jobs.title" in note for note in store.damage_notes())
+    store.close()

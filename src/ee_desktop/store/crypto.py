@@ -58,7 +58,7 @@ class Cipher:
     def decrypt(self, blob: bytes, context: bytes = _FIELD_CONTEXT) -> bytes:
         try:
             return self._aead.decrypt(blob[:_NONCE_BYTES], blob[_NONCE_BYTES:], context)
-        except InvalidTag:
+        except (InvalidTag, ValueError):  # ValueError: too short to hold a nonce and a tag
             raise DecryptionError from None
 
     def encrypt_text(self, text: str | None) -> bytes | None:
