@@ -229,3 +229,43 @@ def test_an_output_to_a_device_writes_to_it_and_never_replaces_it(
     assert _run("import", str(EXAMPLE)) == 0
     assert _run("report", "-o", "/dev/null") == 0, capsys.readouterr().err
     assert Path("/dev/null").is_char_device()
+
+
+def test_a_file_at_the_bounds_opens_in_the_app_on_every_tab(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dates at the format's bounds and texts at their limits: every tab draws."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ee_desktop.store import open_store
+    from ee_desktop.ui.main_window import MainWindow
+    from tests.conftest import FixedPassphrases, services_for
+
+    data = json.loads(json.dumps(EXAMPLE_DATA))
+    data["applicant"]["given_names"] = "é" * 300
+    data["applicant"]["date_of_birth"] = "1900-01-01"
+    data["applicant"]["passport"] = {
+        "number": "P" * 300,
+        "country": "IN",
+        "issued_on": "1900-01-02",
+        "expires_on": "2199-12-31",
+    }
+    data["applicant"]["education"][0]["completed_on"] = "1920-01-01"
+    data["children"][0]["date_of_birth"] = TODAY.isoformat()
+    profile = decode(data, today=TODAY)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: 0)
+    store = open_store(tmp_path / "data", FixedPassphrases())
+    store.save(profile)
+    window = MainWindow.open(services_for(store, lambda: TODAY), lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    tabs = window.home
+    assert window.stack.currentWidget() is tabs  # the file is open, not the welcome
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        assert not tabs.currentWidget().grab().isNull()
+    assert date(2199, 12, 31) == store.load().applicant.passport.expires_on  # type: ignore[union-attr]
+    store.close()
