@@ -59,6 +59,7 @@ from ee_desktop.checklist.entry import Attachment
 from ee_desktop.services.checklist import ChecklistService
 from ee_desktop.store.vault import VaultError
 from ee_desktop.ui.base import Tab
+from ee_desktop.ui.letters_dialog import LettersButton
 from ee_desktop.wizard.date_input import DateInput
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -216,6 +217,9 @@ class ChecklistView(Tab[ChecklistService]):
         )
         self.package_button.clicked.connect(self.prepare_package)
         top.addWidget(self.package_button)
+        self.letters_button = LettersButton(service, today, self.current_entry, self)
+        self.letters_button.attached.connect(self._letter_attached)
+        top.addWidget(self.letters_button)
 
         self.model = QStandardItemModel(0, 4, self)
         self.model.setHorizontalHeaderLabels(
@@ -408,6 +412,10 @@ class ChecklistView(Tab[ChecklistService]):
         if answer == QMessageBox.StandardButton.Yes:
             self.set_status(attached, "received")
             self.select(entry.key)
+
+    def _letter_attached(self, key: str) -> None:
+        self.refresh()
+        self.select(key)
 
     def _fresh(self, entry: ChecklistEntry) -> ChecklistEntry:
         """The entry as stored now (its row may have been created by an earlier action)."""
