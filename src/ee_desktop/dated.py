@@ -197,3 +197,35 @@ def period_problems(
             if latest is None or end > latest[0]:
                 latest = (end, where)
     return problems
+
+
+def parse_versions(
+    document: Mapping[str, Any],
+    key: str,
+    required: Mapping[str, Check],
+    optional: Mapping[str, Check],
+    make: Callable[..., D],
+    error: type[DataProblems],
+) -> tuple[D, ...]:
+    """The ``[[key]]`` entries of a TOML document: versions of one set of values, each
+    checked, their periods not overlapping, in order; ``error`` lists every problem."""
+    problems = [f"unknown top-level key {name!r}" for name in sorted(set(document) - {key})]
+    entries = document.get(key, [])
+    if not isinstance(entries, list) or not entries:
+        raise error([*problems, f"{key}: expected a list of [[{key}]] entries"])
+    found: list[D] = []
+    periods = []
+    for index, entry in enumerate(entries):
+        where = f"{key}[{index}]"
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: expected a table")
+            continue
+        periods.append((key, where, entry))
+        entry_problems = check_fields(where, entry, required, optional)
+        problems += entry_problems
+        if not entry_problems:
+            found.append(make(**{"effective_to": None, **entry}))
+    problems += period_problems(periods)
+    if problems:
+        raise error(problems)
+    return chronological(found)

@@ -20,10 +20,8 @@ from ee_desktop.dated import (
     DataProblems,
     Dated,
     a_date,
-    check_fields,
-    chronological,
     in_force_on,
-    period_problems,
+    parse_versions,
     positive,
     text,
 )
@@ -32,7 +30,7 @@ from ee_desktop.deadlines.model import Deadline, person_code
 from ee_desktop.i18n import _, format_date
 from ee_desktop.profile.background import Trip
 from ee_desktop.profile.model import Profile
-from ee_desktop.rules.dates import add_years
+from ee_desktop.rules.dates import add_years, months_before
 
 _REQUIRED: dict[str, Check] = {
     "effective_from": a_date,
@@ -58,25 +56,9 @@ class ResidencyRules(Dated):
 
 
 def parse_residency_rules(document: Mapping[str, Any]) -> tuple[ResidencyRules, ...]:
-    problems = [f"unknown top-level key {key!r}" for key in sorted(set(document) - {"residency"})]
-    entries = document.get("residency", [])
-    if not isinstance(entries, list) or not entries:
-        raise ResidencyRulesError([*problems, "residency: expected [[residency]] entries"])
-    found, periods = [], []
-    for index, entry in enumerate(entries):
-        where = f"residency[{index}]"
-        if not isinstance(entry, dict):
-            problems.append(f"{where}: expected a table")
-            continue
-        periods.append(("residency", where, entry))
-        entry_problems = check_fields(where, entry, _REQUIRED, _OPTIONAL)
-        problems += entry_problems
-        if not entry_problems:
-            found.append(ResidencyRules(**{"effective_to": None, **entry}))
-    problems += period_problems(periods)
-    if problems:
-        raise ResidencyRulesError(problems)
-    return chronological(found)
+    return parse_versions(
+        document, "residency", _REQUIRED, _OPTIONAL, ResidencyRules, ResidencyRulesError
+    )
 
 
 @cache
@@ -98,18 +80,6 @@ def days_outside(trips: tuple[Trip, ...], start: date, end: date) -> int:
         last = min(trip.to - timedelta(days=1), end)
         away.update(range(first.toordinal(), last.toordinal() + 1))
     return len(away)
-
-
-def _months_before(day: date, months: int) -> date:
-    month = day.month - months
-    year = day.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    for last in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, last)
-        except ValueError:
-            continue
-    return date(year, month, 28)
 
 
 def residency_deadlines(profile: Profile, as_of: date, landed: date | None) -> list[Deadline]:
@@ -142,7 +112,7 @@ def _card(person: Person, landed: date, rules: ResidencyRules) -> Iterator[Deadl
     expires = add_years(landed, rules.card_years)
     yield Deadline(
         uid=f"pr-card-renew:{code}",
-        due=_months_before(expires, rules.renew_months_before),
+        due=months_before(expires, rules.renew_months_before),
         kind="deadline",
         title=person_title(person, _("Apply to renew the permanent resident card")),
         detail=_(

@@ -20,10 +20,8 @@ from ee_desktop.dated import (
     Dated,
     a_date,
     boolean,
-    check_fields,
-    chronological,
     in_force_on,
-    period_problems,
+    parse_versions,
     positive,
     text,
 )
@@ -32,6 +30,7 @@ from ee_desktop.deadlines.model import Deadline, person_code
 from ee_desktop.i18n import _, format_date
 from ee_desktop.profile.model import Profile
 from ee_desktop.profile.status import StatusInCanada
+from ee_desktop.rules.dates import months_before
 
 _REQUIRED: dict[str, Check] = {
     "effective_from": a_date,
@@ -62,25 +61,7 @@ class StatusRules(Dated):
 
 
 def parse_status_rules(document: Mapping[str, Any]) -> tuple[StatusRules, ...]:
-    problems = [f"unknown top-level key {key!r}" for key in sorted(set(document) - {"status"})]
-    entries = document.get("status", [])
-    if not isinstance(entries, list) or not entries:
-        raise StatusRulesError([*problems, "status: expected a list of [[status]] entries"])
-    found, periods = [], []
-    for index, entry in enumerate(entries):
-        where = f"status[{index}]"
-        if not isinstance(entry, dict):
-            problems.append(f"{where}: expected a table")
-            continue
-        periods.append(("status", where, entry))
-        entry_problems = check_fields(where, entry, _REQUIRED, _OPTIONAL)
-        problems += entry_problems
-        if not entry_problems:
-            found.append(StatusRules(**{"effective_to": None, **entry}))
-    problems += period_problems(periods)
-    if problems:
-        raise StatusRulesError(problems)
-    return chronological(found)
+    return parse_versions(document, "status", _REQUIRED, _OPTIONAL, StatusRules, StatusRulesError)
 
 
 @cache
@@ -92,18 +73,6 @@ def _built_in() -> tuple[StatusRules, ...]:
 def status_rules_on(on: date) -> StatusRules:
     built_in = _built_in()
     return in_force_on(built_in, on) or built_in[0]
-
-
-def _months_before(day: date, months: int) -> date:
-    month = day.month - months
-    year = day.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    for last in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, last)
-        except ValueError:
-            continue
-    return date(year, month, 28)
 
 
 def status_deadlines(profile: Profile, as_of: date, aor: date | None) -> list[Deadline]:
@@ -175,7 +144,7 @@ def _bowp(
     four months before expiry, until the permit expires."""
     expires = status.permit_expires_on
     assert expires is not None
-    opens = _months_before(expires, rules.bowp_window_months)
+    opens = months_before(expires, rules.bowp_window_months)
     if aor is None:
         detail = _(
             "Once the permanent-residence application has passed the completeness check "

@@ -16,10 +16,8 @@ from ee_desktop.dated import (
     DataProblems,
     Dated,
     a_date,
-    check_fields,
-    chronological,
     in_force_on,
-    period_problems,
+    parse_versions,
     positive,
     text,
 )
@@ -46,26 +44,7 @@ class HistoryRules(Dated):
 
 
 def parse_rules(document: Mapping[str, Any]) -> tuple[HistoryRules, ...]:
-    problems = [f"unknown top-level key {key!r}" for key in sorted(set(document) - {"rules"})]
-    entries = document.get("rules", [])
-    if not isinstance(entries, list) or not entries:
-        raise HistoryRulesError([*problems, "rules: expected a list of [[rules]] entries"])
-    found: list[HistoryRules] = []
-    periods = []
-    for index, entry in enumerate(entries):
-        where = f"rules[{index}]"
-        if not isinstance(entry, dict):
-            problems.append(f"{where}: expected a table")
-            continue
-        periods.append(("rules", where, entry))
-        entry_problems = check_fields(where, entry, _REQUIRED, _OPTIONAL)
-        problems += entry_problems
-        if not entry_problems:
-            found.append(HistoryRules(**{"effective_to": None, **entry}))
-    problems += period_problems(periods)
-    if problems:
-        raise HistoryRulesError(problems)
-    return chronological(found)
+    return parse_versions(document, "rules", _REQUIRED, _OPTIONAL, HistoryRules, HistoryRulesError)
 
 
 @cache

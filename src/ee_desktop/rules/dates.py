@@ -24,3 +24,16 @@ def birthday(born: date, age: int) -> date:
         return born.replace(year=born.year + age)
     except ValueError:
         return date(born.year + age, 3, 1)
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` earlier, or the month's last day when it has fewer days."""
+    month = day.month - months
+    year = day.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, last)
+        except ValueError:
+            continue
+    return date(year, month, 28)

@@ -47,6 +47,16 @@ def _job_number(text: str) -> int:
     return value
 
 
+def _file_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "file",
+        type=Path,
+        nargs="?",
+        metavar="FILE",
+        help=_("a personal file (default: the active one)"),
+    )
+
+
 def _job_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--job",
@@ -73,13 +83,7 @@ def register(subparsers: Subparsers) -> None:
         "reference",
         help=_("a draft reference letter for the employer to put on letterhead"),
     )
-    q.add_argument(
-        "file",
-        type=Path,
-        nargs="?",
-        metavar="FILE",
-        help=_("a personal file (default: the active one)"),
-    )
+    _file_argument(q)
     _job_options(q)
     q.add_argument(
         "-o",
@@ -95,13 +99,7 @@ def register(subparsers: Subparsers) -> None:
     q.add_argument(
         "letter", type=Path, metavar="LETTER", help=_("the letter: a PDF, a DOCX or a .txt file")
     )
-    q.add_argument(
-        "file",
-        type=Path,
-        nargs="?",
-        metavar="FILE",
-        help=_("a personal file (default: the active one)"),
-    )
+    _file_argument(q)
     _job_options(q)
     q.add_argument("--json", action="store_true", help=_("print JSON instead of text"))
     _explain_options(actions)
@@ -118,13 +116,7 @@ def _explain_options(actions: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     q.add_argument("kind", choices=tuple(KINDS), metavar="KIND", help=_("what it explains"))
-    q.add_argument(
-        "file",
-        type=Path,
-        nargs="?",
-        metavar="FILE",
-        help=_("a personal file (default: the active one)"),
-    )
+    _file_argument(q)
     q.add_argument(
         "--person",
         choices=("applicant", "spouse"),
