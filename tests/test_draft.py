@@ -19,7 +19,8 @@ def test_each_field_belongs_to_its_page() -> None:
     assert page_for("spouse.language_tests[0].reading") == "spouse"
     assert page_for("children[0].date_of_birth") == "children"
     assert page_for("applicant.job_offer.noc_code") == "additional"
-    assert page_for("settlement_funds_cad") == "additional"
+    assert page_for("settlement_funds_cad") == "funds"
+    assert page_for("funds.accounts[0].balances[1].on") == "funds"
     assert page_for("") == "about"
 
 

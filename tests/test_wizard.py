@@ -162,6 +162,7 @@ def test_single_applicant_with_ielts_and_foreign_work(qtbot: QtBot, window: Main
         "Counted skilled experience: 0 year(s) in Canada, 9 year(s) abroad."
     )
     d.next("additional")
+    d.next("funds")
     d.type("settlement_funds_cad", "20000")
     d.next("review")
     # Single, 32: age 94 + bachelor's 120 + CLB 9 x4 (31 each) 124 = 338 core;
@@ -278,6 +279,7 @@ def test_married_applicant_with_spouse_french_and_canadian_work(
     d.settle()
     assert d.label("work:summary").startswith("Counted skilled experience: 3 year(s) in Canada")
     d.next("additional")
+    d.next("funds")
     d.next("review")
     # With a spouse, 36: age 65, master's 126, CLB 9/9/8/8 = 29+29+22+22 = 102,
     # NCLC 8/7/7/7 second language 3 x4 = 12, 3 years in Canada 56 -> core 361.

@@ -25,6 +25,7 @@ PAGES: tuple[str, ...] = (
     "education",
     "work",
     "additional",
+    "funds",
     "review",
 )
 
@@ -38,7 +39,8 @@ _PAGE_PREFIXES: tuple[tuple[str, str], ...] = (
     ("applicant.certificate_of_qualification", "additional"),
     ("applicant.provincial_nomination", "additional"),
     ("applicant.job_offer", "additional"),
-    ("settlement_funds_cad", "additional"),
+    ("settlement_funds_cad", "funds"),
+    ("funds", "funds"),
     ("spouse", "spouse"),
     ("children", "children"),
     ("applicant", "about"),
@@ -49,7 +51,7 @@ _PAGE_PREFIXES: tuple[tuple[str, str], ...] = (
 _LIST_ITEM = re.compile(
     r"^(?P<list>(?:applicant|spouse|children\[\d+\])\.(?:language_tests|education|work_history"
     r"|other_names|personal_history|travel_history|memberships|government_positions"
-    r"|military_service|relatives)|children)"
+    r"|military_service|relatives)|children|funds\.(?:accounts|rates))"
     r"\[(?P<index>\d+)\]"
 )
 

@@ -133,6 +133,18 @@ class NumberField(TextField):
         self.line.setText(show_number(value))
 
 
+class DecimalField(NumberField):
+    """A number that is never in thousands, such as an exchange rate: one comma is the
+    decimal mark ("0,016" is 0.016 in French as in English)."""
+
+    def read(self) -> Any:
+        text = self.line.text().strip()
+        if re.fullmatch(r"-?\d*,\d+", text):
+            text = text.replace(",", ".")
+        value = parse_number(text)
+        return None if self.nullable and value == "" else value
+
+
 class ChoiceField(Field):
     def __init__(self, path: str, widget: QComboBox, label: QLabel, error: QLabel) -> None:
         super().__init__(path, widget, label, error)
@@ -321,8 +333,10 @@ class Form(QWidget):
         placeholder: str = "",
         nullable: bool = False,
         hint: QWidget | None = None,
+        kind: type[NumberField] | None = None,
     ) -> TextField:
-        field = self._line(NumberField, key, label, tooltip, placeholder, nullable, hint)
+        """A number; ``kind`` reads it another way (a rate's decimal comma)."""
+        field = self._line(kind or NumberField, key, label, tooltip, placeholder, nullable, hint)
         field.line.setMaximumWidth(160)
         return field
 

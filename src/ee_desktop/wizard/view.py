@@ -29,6 +29,7 @@ from ee_desktop.wizard.pages.additional import AdditionalPage
 from ee_desktop.wizard.pages.base import WizardPage
 from ee_desktop.wizard.pages.children import ChildrenPage
 from ee_desktop.wizard.pages.education import EducationPage
+from ee_desktop.wizard.pages.funds import FundsPage
 from ee_desktop.wizard.pages.language import LanguagePage
 from ee_desktop.wizard.pages.spouse import SpousePage
 from ee_desktop.wizard.pages.work import WorkPage
@@ -67,6 +68,7 @@ class WizardView(QWidget):
             EducationPage(service, today),
             WorkPage(service, today),
             AdditionalPage(service, today),
+            FundsPage(service, today),
         ]
         self.review = ReviewPage(service, today, self.page_titles, self.label_for)
         self.review.go_to.connect(self.go_to)

@@ -14,6 +14,7 @@ from ee_desktop.wizard.fields import Form, Node
 from ee_desktop.wizard.pages.base import Problems, WizardPage
 from ee_desktop.wizard.pages.passport import passport_group
 from ee_desktop.wizard.pages.residences import places_header, residence_list
+from ee_desktop.wizard.pages.status import StatusGroup
 
 
 class AboutPage(WizardPage):
@@ -55,11 +56,13 @@ class AboutPage(WizardPage):
         self.body.addWidget(self.form)
         self.passport = passport_group("applicant", self.kept)
         self.body.addWidget(self.passport)
+        self.status_group = StatusGroup("applicant", self.kept)
+        self.body.addWidget(self.status_group)
         self.residences = residence_list("applicant")
         for widget in places_header(QCoreApplication.translate("wizard", "Places you have lived")):
             self.body.addWidget(widget)
         self.body.addWidget(self.residences)
-        self._connect(self.passport, self.residences)
+        self._connect(self.passport, self.status_group, self.residences)
         self.status.edited.connect(self._status_changed)
         self._connect(self.form)
         self.finish_layout()
@@ -74,6 +77,7 @@ class AboutPage(WizardPage):
         super().bind(draft)
         self.form.bind(draft["applicant"])
         self.passport.bind(draft["applicant"])
+        self.status_group.bind(draft["applicant"])
         self.residences.bind(draft["applicant"].setdefault("residence_history", []))
 
     def _status_changed(self) -> None:
@@ -88,4 +92,5 @@ class AboutPage(WizardPage):
     def show_problems(self, problems: Problems, force: bool) -> None:
         self.form.show_problems(problems, force)
         self.passport.form.show_problems(problems, force)
+        self.status_group.form.show_problems(problems, force)
         self.residences.show_problems(problems, force)

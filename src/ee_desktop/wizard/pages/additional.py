@@ -1,4 +1,6 @@
-"""The Additional factors page: sibling, trade certificate, nomination, offer, funds."""
+"""The Additional factors page: sibling, trade certificate, nomination, job offer.
+
+The settlement funds have their own page, next (pages/funds.py)."""
 
 from __future__ import annotations
 
@@ -105,17 +107,9 @@ class AdditionalPage(WizardPage):
         offer_note.setWordWrap(True)
         o.add_widget(offer_note)
 
-        self.funds = Form("")
-        self.funds.number(
-            "settlement_funds_cad",
-            self.tr("Settlement f&unds (CAD):"),
-            terms.settlement_funds(),
-            placeholder=self.tr("e.g. 25000"),
-            nullable=True,
-        )
-        for widget in (self.certificate, self.nomination, self.offer, self.funds):
+        for widget in (self.certificate, self.nomination, self.offer):
             self.body.addWidget(widget)
-        self._connect(self.form, self.certificate, self.nomination, self.offer, self.funds)
+        self._connect(self.form, self.certificate, self.nomination, self.offer)
         self.finish_layout()
 
     def title(self) -> str:
@@ -134,10 +128,8 @@ class AdditionalPage(WizardPage):
         for group in (self.certificate, self.nomination, self.offer):
             group.bind(applicant)
         self.offer_hint.update_title()
-        self.funds.bind(draft)
 
     def show_problems(self, problems: Problems, force: bool) -> None:
         self.form.show_problems(problems, force)
         for group in (self.certificate, self.nomination, self.offer):
             group.form.show_problems(problems, force)
-        self.funds.show_problems(problems, force)

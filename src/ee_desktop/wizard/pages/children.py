@@ -13,6 +13,7 @@ from ee_desktop.wizard.pages.base import Problems, WizardPage
 from ee_desktop.wizard.pages.numbering import numbered
 from ee_desktop.wizard.pages.passport import passport_group
 from ee_desktop.wizard.pages.residences import places_header, residence_list
+from ee_desktop.wizard.pages.status import StatusGroup
 from ee_desktop.wizard.records import Card, RecordList
 
 
@@ -36,6 +37,7 @@ class ChildCard(Card):
             ),
         )
         self.add_optional(passport_group(base_path, kept))
+        self.add_optional(StatusGroup(base_path, kept))
         self.residences = residence_list(base_path)
         self.residences.edited.connect(self.edited)
         for widget in places_header(self.tr("Places lived (children aged 18 or over)")):

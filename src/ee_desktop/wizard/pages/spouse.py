@@ -16,6 +16,7 @@ from ee_desktop.wizard.pages.jobs import job_list
 from ee_desktop.wizard.pages.language_tests import test_list
 from ee_desktop.wizard.pages.passport import passport_group
 from ee_desktop.wizard.pages.residences import places_header, residence_list
+from ee_desktop.wizard.pages.status import StatusGroup
 
 
 class SpousePage(WizardPage):
@@ -45,6 +46,8 @@ class SpousePage(WizardPage):
         self.body.addWidget(self.counted)
         self.passport = passport_group("spouse", self.kept)
         self.body.addWidget(self.passport)
+        self.status_group = StatusGroup("spouse", self.kept)
+        self.body.addWidget(self.status_group)
         for widget in places_header(self.tr("Places they have lived")):
             self.body.addWidget(widget)
         self.residences = residence_list("spouse")
@@ -61,7 +64,13 @@ class SpousePage(WizardPage):
             self.body.addWidget(label)
             self.body.addWidget(records)
         self._connect(
-            self.form, self.passport, self.residences, self.tests, self.credentials, self.jobs
+            self.form,
+            self.passport,
+            self.status_group,
+            self.residences,
+            self.tests,
+            self.credentials,
+            self.jobs,
         )
         self.finish_layout()
 
@@ -88,6 +97,7 @@ class SpousePage(WizardPage):
         spouse.setdefault("work_history", [])
         self.form.bind(spouse)
         self.passport.bind(spouse)
+        self.status_group.bind(spouse)
         self.residences.bind(spouse.setdefault("residence_history", []))
         self.tests.bind(spouse["language_tests"])
         self.credentials.bind(spouse["education"])
@@ -96,6 +106,7 @@ class SpousePage(WizardPage):
     def show_problems(self, problems: Problems, force: bool) -> None:
         self.form.show_problems(problems, force)
         self.passport.form.show_problems(problems, force)
+        self.status_group.form.show_problems(problems, force)
         for records in (self.residences, self.tests, self.credentials, self.jobs):
             records.show_problems(problems, force)
 
