@@ -128,7 +128,7 @@ def test_accounts_and_a_rate_give_the_live_position_and_survive_save_and_reopen(
     d = Driver(qtbot, window.wizard)
     window.wizard.go_to("funds")
     assert d.widget(QLineEdit, "funds.accounts[0].institution").text() == "HDFC Bank"
-    assert d.widget(QLineEdit, "funds.accounts[0].balances[1].amount").text() == "2000000.0"
+    assert d.widget(QLineEdit, "funds.accounts[0].balances[1].amount").text() == "2000000"
     assert d.widget(QLineEdit, "funds.rates[0].cad").text() == "0.016"
     save(d, window)
     again = window.service.current()

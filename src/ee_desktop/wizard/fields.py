@@ -145,6 +145,16 @@ class DecimalField(NumberField):
         return None if self.nullable and value == "" else value
 
 
+class AmountField(NumberField):
+    """An amount of money: a whole number read back from the file as 2000000.0 shows as
+    typed, 2000000."""
+
+    def write(self, value: Any) -> None:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        super().write(value)
+
+
 class ChoiceField(Field):
     def __init__(self, path: str, widget: QComboBox, label: QLabel, error: QLabel) -> None:
         super().__init__(path, widget, label, error)

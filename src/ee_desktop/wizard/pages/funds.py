@@ -19,7 +19,7 @@ from ee_desktop.i18n import current_locale, format_date, format_money
 from ee_desktop.profile.funds_codec import currency_codes
 from ee_desktop.services.wizard import Assessment, WizardService
 from ee_desktop.wizard import terms
-from ee_desktop.wizard.fields import DecimalField, Form, Node
+from ee_desktop.wizard.fields import AmountField, DecimalField, Form, Node
 from ee_desktop.wizard.funds_chart import FundsChart
 from ee_desktop.wizard.pages.base import Problems, WizardPage
 from ee_desktop.wizard.pages.numbering import numbered
@@ -78,6 +78,7 @@ class BalanceCard(Card):
             "amount",
             self.tr("&Amount:"),
             self.tr("The balance on that day, in the account's currency."),
+            kind=AmountField,
         )
 
 
@@ -90,7 +91,9 @@ class DepositCard(Card):
         )
         f = self.form
         f.date("on", self.tr("&Date:"), self.tr("The day the money came into the account."))
-        f.number("amount", self.tr("&Amount:"), self.tr("In the account's currency."))
+        f.number(
+            "amount", self.tr("&Amount:"), self.tr("In the account's currency."), kind=AmountField
+        )
         f.text(
             "source",
             self.tr("&Source:"),
@@ -238,6 +241,7 @@ class FundsPage(WizardPage):
             terms.settlement_funds(),
             placeholder=self.tr("e.g. 25000"),
             nullable=True,
+            kind=AmountField,
         )
         self.single_note = _help("")
         self.single_note.setObjectName("funds:single_note")
@@ -284,6 +288,7 @@ class FundsPage(WizardPage):
 
         self.body.addWidget(_heading(self.tr("Your position today")))
         grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         self.figures: dict[str, QLabel] = {}
         for row, (key, name) in enumerate(
