@@ -140,7 +140,11 @@ def test_removing_every_account_and_rate_writes_no_funds_section(
 ) -> None:
     from ee_desktop.wizard.records import RecordList
 
+    from PySide6.QtWidgets import QMessageBox
+
     monkeypatch.setattr(RecordList, "confirm_remove", lambda self, i: True)
+    # Whatever asks, the answer is yes: a question left open would block the suite.
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     d = edit_example(qtbot, window, "funds")
     d.click("funds.accounts:add")
     assert d.wizard.draft["funds"]["accounts"]
