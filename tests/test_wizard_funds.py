@@ -138,9 +138,9 @@ def test_accounts_and_a_rate_give_the_live_position_and_survive_save_and_reopen(
 def test_removing_every_account_and_rate_writes_no_funds_section(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ee_desktop.wizard.records import RecordList
-
     from PySide6.QtWidgets import QMessageBox
+
+    from ee_desktop.wizard.records import RecordList
 
     monkeypatch.setattr(RecordList, "confirm_remove", lambda self, i: True)
     # Whatever asks, the answer is yes: a question left open would block the suite.
