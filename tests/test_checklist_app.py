@@ -468,6 +468,42 @@ def test_files_bar_is_in_view_and_open_remove_need_a_chosen_file(
     assert len(shown) == 1 and "photo.jpg" in shown[0] and "No program" in shown[0]
 
 
+def test_language_check_boxes_save_at_once_and_mark_the_file(
+    view: ChecklistView, service: ChecklistService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
+    files = view.files
+    key = next(k for k in view.entries if k.startswith("birth_certificate"))
+    view.select(key)
+    for name in ("acte.pdf", "acte-en.pdf"):
+        (tmp_path / name).write_bytes(b"%PDF " + name.encode())
+    view.attach_files(view.entries[key], [tmp_path / "acte.pdf", tmp_path / "acte-en.pdf"])
+    assert not files.other_language.isEnabled() and not files.translation.isEnabled()
+
+    files.list.setCurrentRow(0)
+    assert files.other_language.isEnabled() and not files.other_language.isChecked()
+    files.other_language.click()
+    stored = {a.filename: a for a in by_key(service.entries(TODAY))[key].attachments}
+    assert stored["acte.pdf"].other_language and not stored["acte.pdf"].translation
+    assert files.list.item(0).text().endswith("(other language)")
+    assert files.list.currentRow() == 0 and files.other_language.isChecked()
+
+    files.list.setCurrentRow(1)
+    assert not files.other_language.isChecked() and not files.translation.isChecked()
+    files.translation.click()
+    stored = {a.filename: a for a in by_key(service.entries(TODAY))[key].attachments}
+    assert stored["acte-en.pdf"].translation and not stored["acte-en.pdf"].other_language
+    assert files.list.item(1).text().endswith("(translation)")
+    assert files.list.item(0).text().endswith("(other language)")
+
+    files.list.setCurrentRow(0)
+    assert files.other_language.isChecked()
+    files.other_language.click()  # unchecked: saved too
+    stored = {a.filename: a for a in by_key(service.entries(TODAY))[key].attachments}
+    assert not stored["acte.pdf"].other_language
+    assert "(" not in files.list.item(0).text().split(")", 1)[1]
+
+
 def test_attaching_offers_to_mark_received_and_no_keeps_the_status(
     view: ChecklistView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

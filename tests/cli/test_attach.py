@@ -143,3 +143,41 @@ def test_package_with_nothing_attached(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["package", "-o", str(tmp_path / "out")]) == 0
     assert "nothing to package" in capsys.readouterr().out
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.usefixtures("imported")
+def test_attach_marks_other_language_and_translation_for_the_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = _write(tmp_path / "releve.pdf", two_page_pdf())
+    assert main(["attach", "funds:applicant", str(original), "--other-language"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith(". (other language)")
+    out = tmp_path / "first"
+    assert main(["package", "-o", str(out)]) == 0
+    text = capsys.readouterr().out
+    (funds,) = json.loads((out / "manifest.json").read_text())["files"]
+    assert funds["file"] is not None and funds["pages"] == 2  # the PDF is still built
+    assert funds["problems"] == [
+        "“releve.pdf” is not in English or French and no translation is attached: attach the "
+        "certified translation and the translator's affidavit, marked as a translation"
+    ]
+    assert "Problem with “" in text and "“releve.pdf” is not in English or French" in text
+
+    translation = _write(tmp_path / "releve-en.pdf", two_page_pdf())
+    assert main(["attach", "funds:applicant", str(translation), "--translation"]) == 0
+    assert "(translation)" in capsys.readouterr().out
+    second = tmp_path / "second"
+    assert main(["package", "-o", str(second)]) == 0
+    assert "not in English or French" not in capsys.readouterr().out
+    (funds,) = json.loads((second / "manifest.json").read_text())["files"]
+    assert funds["problems"] == [] and funds["pages"] == 4
+
+
+@pytest.mark.usefixtures("imported")
+def test_attach_prints_the_marks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    both = _write(tmp_path / "both.pdf", two_page_pdf())
+    plain = _write(tmp_path / "plain.pdf", two_page_pdf())
+    assert main(["attach", "funds:applicant", str(both), "--other-language", "--translation"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith(". (other language) (translation)")
+    assert main(["attach", "funds:applicant", str(plain)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("”.")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from PIL import Image
+from reportlab.pdfgen import canvas
 
 from ee_desktop.package import Source, build_item, file_name, prepare_folder
 from ee_desktop.package.build import MB, QUALITIES
@@ -142,3 +143,59 @@ def test_a_failure_while_assembling_is_a_problem(monkeypatch: pytest.MonkeyPatch
     assert built.problems == (
         "the files could not be put together in one PDF: attach them as PDF or JPEG",
     )
+
+
+def _first_words(pdf: bytes) -> list[str]:
+    return [page.extract_text().split("\n")[0] for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _one_page(text: str) -> bytes:
+    out = io.BytesIO()
+    drawing = canvas.Canvas(out)
+    drawing.drawString(72, 720, text)
+    drawing.showPage()
+    drawing.save()
+    return out.getvalue()
+
+
+def test_a_document_in_another_language_without_translation_is_a_problem() -> None:
+    sources = [
+        Source("acte.pdf", _one_page("original"), other_language=True),
+        Source("id.pdf", _one_page("english")),
+    ]
+    built = build_item(sources, 4 * MB)
+    assert built.pdf is not None and built.pages == 2  # still made
+    assert built.problems == (
+        "“acte.pdf” is not in English or French and no translation is attached: attach the "
+        "certified translation and the translator's affidavit, marked as a translation",
+    )
+
+
+def test_a_translation_goes_right_after_its_original_and_clears_the_problem() -> None:
+    sources = [
+        Source("b-acte.pdf", _one_page("original B"), other_language=True),
+        Source("z-acte-b-translation.pdf", _one_page("translation B"), translation=True),
+        Source("c-id.pdf", _one_page("english")),
+        Source("a-diplome.pdf", _one_page("original A"), other_language=True),
+        Source("a-diplome-en.pdf", _one_page("translation A"), translation=True),
+    ]
+    built = build_item(sources, 4 * MB)
+    assert built.problems == ()
+    assert built.pdf is not None
+    assert _first_words(built.pdf) == [
+        "original A",
+        "translation A",
+        "original B",
+        "translation B",
+        "english",
+    ]
+
+
+def test_a_translation_with_no_original_marked_keeps_its_place_by_name() -> None:
+    sources = [
+        Source("b.pdf", _one_page("b")),
+        Source("a-en.pdf", _one_page("a translation"), translation=True),
+    ]
+    built = build_item(sources, 4 * MB)
+    assert built.problems == () and built.pdf is not None
+    assert _first_words(built.pdf) == ["a translation", "b"]

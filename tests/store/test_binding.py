@@ -158,6 +158,8 @@ def _unbind(data_dir: Path, cipher: Cipher) -> None:
             raw.execute(f"ALTER TABLE {table} DROP COLUMN row_key")
         raw.execute("ALTER TABLE personal_files DROP COLUMN funds")  # added by 0012
         raw.execute("ALTER TABLE people DROP COLUMN status_in_canada")  # added by 0013
+        raw.execute("ALTER TABLE attachments DROP COLUMN other_language")  # added by 0014
+        raw.execute("ALTER TABLE attachments DROP COLUMN translation")  # added by 0014
         raw.execute("UPDATE alembic_version SET version_num = '0010'")
 
 

@@ -22,6 +22,8 @@ class Attachment:
     vault_name: str
     size: int
     added_at: datetime
+    other_language: bool = False  # not in English or French
+    translation: bool = False  # a certified translation (with the translator's affidavit)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,17 +1,24 @@
 """One checklist item's attachments → the bytes of one PDF, and the problems found.
 
 The attachments go in by name (no attachment is marked as a letter of explanation, so a
-user who wants theirs first names it so: "00 letter.pdf"). Images become pages (images.py),
-PDFs are merged whole (pdfs.py). Images are stored at JPEG quality 85, then 75, 60 and 45
-until the whole PDF fits the limit; a PDF is never re-encoded, so one that alone exceeds
-the limit is left out with a problem. A file that cannot go in (HEIC, a password, damage,
-an unknown format) is left out with a problem; the item's other files still make its PDF.
+user who wants theirs first names it so: "00 letter.pdf"), except that a file marked as a
+translation goes right after the original it translates (the file marked as not in English
+or French whose name has most in common with it). A document not in English or
+French with no translation attached is a problem; its PDF is still made.
+
+Images become pages (images.py), PDFs are merged whole (pdfs.py). Images are stored at JPEG
+quality 85, then 75, 60 and 45 until the whole PDF fits the limit; a PDF is never
+re-encoded, so one that alone exceeds the limit is left out with a problem. A file that
+cannot go in (HEIC, a password, damage, an unknown format) is left out with a problem; the
+item's other files still make its PDF.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
 
 from PIL import Image
 
@@ -29,6 +36,8 @@ class Source:
 
     name: str
     data: bytes
+    other_language: bool = False  # not in English or French
+    translation: bool = False  # a certified translation (with the translator's affidavit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +87,59 @@ def _problem_of(name: str, data: bytes, limit: int) -> tuple[str | None, object]
         ).format(name=name), None
 
 
+def _by_name(source: Source) -> tuple[str, str]:
+    return source.name.casefold(), source.name
+
+
+def _in_common(a: str, b: str) -> int:
+    """The length of the longest run of characters two file names (without their
+    extension) have in common, whatever the case."""
+    x, y = Path(a).stem.casefold(), Path(b).stem.casefold()
+    return SequenceMatcher(None, x, y, autojunk=False).find_longest_match().size
+
+
+def in_order(sources: Sequence[Source]) -> list[Source]:
+    """By name, each translation right after the original it belongs to: the file not in
+    English or French whose name has the longest run of characters in common with it (the
+    first by name on a tie); translations with no such original keep their place by name."""
+    translations = sorted((s for s in sources if s.translation), key=_by_name)
+    others = sorted((s for s in sources if not s.translation), key=_by_name)
+    originals = [s for s in others if s.other_language]
+    following: dict[int, list[Source]] = {}
+    loose: list[Source] = []
+    for translation in translations:
+        if not originals:
+            loose.append(translation)
+            continue
+        best = max(originals, key=lambda o: _in_common(o.name, translation.name))
+        following.setdefault(id(best), []).append(translation)
+    ordered: list[Source] = []
+    for source in sorted([*others, *loose], key=_by_name):
+        ordered.append(source)
+        ordered.extend(following.get(id(source), ()))
+    return ordered
+
+
+def language_problems(sources: Sequence[Source]) -> list[str]:
+    """Documents not in English or French while no file of the item is a translation."""
+    if any(s.translation for s in sources):
+        return []
+    return [
+        _(
+            "“{name}” is not in English or French and no translation is attached: attach the "
+            "certified translation and the translator's affidavit, marked as a translation"
+        ).format(name=s.name)
+        for s in sorted(sources, key=_by_name)
+        if s.other_language
+    ]
+
+
 def build_item(sources: Sequence[Source], max_bytes: int) -> BuiltItem:
-    """The item's PDF, at most ``max_bytes``, with a problem for each file left out."""
-    problems: list[str] = []
+    """The item's PDF, at most ``max_bytes``, with a problem for each file left out and for
+    each document not in English or French without a translation."""
+    problems: list[str] = language_problems(sources)
     parts: list[bytes | list[Image.Image]] = []
-    for source in sorted(sources, key=lambda s: (s.name.casefold(), s.name)):
+    for source in in_order(sources):
         problem, part = _problem_of(source.name, source.data, max_bytes)
         if problem is not None:
             problems.append(problem)

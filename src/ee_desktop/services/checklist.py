@@ -156,6 +156,17 @@ class ChecklistService:
     def attach(self, entry: ChecklistEntry, source: Path) -> Attachment:
         return self.store.attach(self._record_id(entry), source)
 
+    def set_attachment_flags(
+        self,
+        attachment: Attachment,
+        other_language: bool | None = None,
+        translation: bool | None = None,
+    ) -> None:
+        """Mark the file as not in English or French, and/or as a certified translation
+        (None leaves a flag as it is); the upload package checks that a document in another
+        language has its translation attached."""
+        self.store.set_attachment_flags(attachment.id, other_language, translation)
+
     def open_attachment(self, attachment: Attachment) -> Path:
         return self.store.vault.open_copy(attachment.vault_name, attachment.filename)
 

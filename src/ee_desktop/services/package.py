@@ -123,9 +123,18 @@ def prepare_package(
         sources, problems = [], []
         for attachment in entry.attachments:
             try:
-                sources.append(Source(attachment.filename, checklist.read_attachment(attachment)))
+                data = checklist.read_attachment(attachment)
             except VaultError as exc:
                 problems.append(str(exc))
+                continue
+            sources.append(
+                Source(
+                    attachment.filename,
+                    data,
+                    other_language=attachment.other_language,
+                    translation=attachment.translation,
+                )
+            )
         built = build_item(sources, limit)
         name = None
         if built.pdf is not None:

@@ -50,6 +50,8 @@ class ChecklistStore(StoreBase):
                             a.vault_name,
                             a.size,
                             a.added_at,
+                            other_language=bool(a.other_language),
+                            translation=bool(a.translation),
                         )  # fmt: skip
                         for a in r.attachments
                     ),
@@ -121,6 +123,23 @@ class ChecklistStore(StoreBase):
         except BaseException:
             self.vault.delete(vault_name)
             raise
+
+    def set_attachment_flags(
+        self,
+        attachment_id: int,
+        other_language: bool | None = None,
+        translation: bool | None = None,
+    ) -> None:
+        """Mark an attachment as not in English or French, and/or as a translation (None
+        leaves a flag as it is)."""
+        with Session(self._engine) as s, s.begin():
+            row = s.get(AttachmentRow, attachment_id)
+            if row is None:
+                raise KeyError(attachment_id)
+            if other_language is not None:
+                row.other_language = other_language
+            if translation is not None:
+                row.translation = translation
 
     def remove_attachment(self, attachment_id: int) -> None:
         with Session(self._engine) as s, s.begin():

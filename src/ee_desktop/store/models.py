@@ -13,7 +13,17 @@ import secrets
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -222,6 +232,10 @@ class AttachmentRow(Sealed, Base):
     vault_name: Mapped[str] = mapped_column(String, unique=True)
     size: Mapped[int] = mapped_column(Integer)
     added_at: Mapped[datetime] = mapped_column(DateTime)
+    # Not in English or French / a translation of such a document: IRCC wants a certified
+    # translation and the translator's affidavit with any document in another language.
+    other_language: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    translation: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class MilestoneRow(Sealed, Base):

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -678,6 +679,31 @@ class _Files(QFrame):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(mid);")
         layout.addWidget(self.hint)
+        marks = QHBoxLayout()
+        self.other_language = QCheckBox(self.tr("Not in English or French"))
+        self.other_language.setObjectName("checklist:other-language")
+        self.other_language.setToolTip(
+            self.tr(
+                "IRCC asks for a certified translation, with the translator's affidavit, of "
+                "any document not in English or French."
+            )
+        )
+        self.other_language.clicked.connect(
+            lambda checked: self._mark(other_language=bool(checked))
+        )
+        self.translation = QCheckBox(self.tr("This is a translation"))
+        self.translation.setObjectName("checklist:translation")
+        self.translation.setToolTip(
+            self.tr(
+                "A certified translation, with the translator's affidavit: the upload package "
+                "puts it right after the original."
+            )
+        )
+        self.translation.clicked.connect(lambda checked: self._mark(translation=bool(checked)))
+        for box in (self.other_language, self.translation):
+            marks.addWidget(box)
+        marks.addStretch(1)
+        layout.addLayout(marks)
         buttons = QHBoxLayout()
         self.attach_button = QPushButton(self.tr("&Attach…"))
         self.attach_button.setObjectName("checklist:attach")
@@ -699,7 +725,7 @@ class _Files(QFrame):
         self.setEnabled(entry is not None)
         for attachment in entry.attachments if entry is not None else ():
             size = self.tr("%1 KB").replace("%1", str(attachment.size // 1024 + 1))
-            item = QListWidgetItem(f"{attachment.filename} ({size})")
+            item = QListWidgetItem(f"{attachment.filename} ({size}){self._marks(attachment)}")
             item.setData(Qt.ItemDataRole.UserRole, attachment.id)
             item.setToolTip(attachment.filename)
             self.list.addItem(item)
@@ -717,6 +743,22 @@ class _Files(QFrame):
         )
         self.open_button.setEnabled(chosen)
         self.remove_file.setEnabled(chosen)
+        attachment = self.attachment(self.list.currentItem()) if chosen else None
+        for box, on in (
+            (self.other_language, attachment is not None and attachment.other_language),
+            (self.translation, attachment is not None and attachment.translation),
+        ):
+            box.setEnabled(chosen)
+            box.setChecked(on)
+
+    def _marks(self, attachment: Attachment) -> str:
+        """ " (other language)", " (translation)", both or nothing."""
+        text = ""
+        if attachment.other_language:
+            text += " " + self.tr("(other language)")
+        if attachment.translation:
+            text += " " + self.tr("(translation)")
+        return text
 
     # -- dragging files in ------------------------------------------------------------------
     def _highlight(self, on: bool) -> None:
@@ -782,6 +824,23 @@ class _Files(QFrame):
                 .replace("%1", attachment.filename)
                 .replace("%2", str(path)),
             )
+
+    def _mark(self, other_language: bool | None = None, translation: bool | None = None) -> None:
+        """Save a check box of the chosen file at once; the list shows its new mark."""
+        attachment = self.attachment(self.list.currentItem())
+        if attachment is None or self.entry is None:
+            return
+        key = self.entry.key
+        self.view.service.set_attachment_flags(
+            attachment, other_language=other_language, translation=translation
+        )
+        self.view.refresh()
+        self.view.select(key)
+        self.show_entry(self.view.entries.get(key))
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == attachment.id:
+                self.list.setCurrentRow(row)
+                break
 
     def _remove_file(self) -> None:
         attachment = self.attachment(self.list.currentItem())

@@ -24,6 +24,22 @@ def register(subparsers: Subparsers) -> None:
         "key", metavar="KEY", help=_("the item's key, as listed by `ee-desktop checklist --json`")
     )
     p.add_argument("files", type=Path, nargs="+", metavar="FILE", help=_("the files to attach"))
+    p.add_argument(
+        "--other-language",
+        action="store_true",
+        help=_(
+            "mark the files as not in English or French (the upload package then asks for a "
+            "translation)"
+        ),
+    )
+    p.add_argument(
+        "--translation",
+        action="store_true",
+        help=_(
+            "mark the files as a certified translation (with the translator's affidavit) of "
+            "a document not in English or French"
+        ),
+    )
     p.set_defaults(run=run, as_of=None)
 
 
@@ -46,6 +62,16 @@ def human_size(size: int) -> str:
     if size < 1_000_000:
         return _("{size} KB").format(size=max(1, round(size / 1000)))
     return _("{size} MB").format(size=f"{size / 1_000_000:.1f}")
+
+
+def marks(other_language: bool, translation: bool) -> str:
+    """ " (other language)", " (translation)", both or nothing: how a file is marked."""
+    text = ""
+    if other_language:
+        text += " " + _("(other language)")
+    if translation:
+        text += " " + _("(translation)")
+    return text
 
 
 def _check_readable(path: Path) -> None:
@@ -76,11 +102,16 @@ def run(args: argparse.Namespace) -> int:
                 attachment = checklist.attach(entry, path)
             except VaultError as exc:
                 raise UserError([str(exc)]) from None
+            if args.other_language or args.translation:
+                checklist.set_attachment_flags(
+                    attachment, other_language=args.other_language, translation=args.translation
+                )
             # The item's row exists now: attach the next file to the same row.
             entry = find_entry(checklist, args.key, args)
             print(
                 _("Attached {name} ({size}) to “{title}”.").format(
                     name=attachment.filename, size=human_size(attachment.size), title=entry.title
                 )
+                + marks(args.other_language, args.translation)
             )
     return EXIT_OK
