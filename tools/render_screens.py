@@ -62,7 +62,8 @@ def render(output: Path, width: int, height: int, language: str = "en") -> list[
         window.show()
 
         def shot(name: str) -> None:
-            app.processEvents()
+            for _round in range(3):  # a layout pass can post another (word-wrapped rows)
+                app.processEvents()
             path = output / f"{name}.png"
             window.grab().save(str(path))
             written.append(path)

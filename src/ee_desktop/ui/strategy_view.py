@@ -100,6 +100,10 @@ class StrategyView(Tab[StrategyService]):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Wrapped lines need their height again whenever a column's width changes.
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda *_args: self.table.resizeRowsToContents()
+        )
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.every = QCheckBox(self.tr("Show &every single move instead of the plan"))
         self.every.setObjectName("strategy:every")

@@ -17,7 +17,7 @@ from ee_desktop.cli.context import (
     profile_for,
     write_failed,
 )
-from ee_desktop.i18n import N_, _
+from ee_desktop.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from ee_desktop.cli.parser import Subparsers
@@ -250,9 +250,12 @@ def run_check(args: argparse.Namespace) -> int:
             )
     if result.copied:
         print(
-            _(
+            ngettext(
+                "{count} line of the letter is the NOC's text, word for word: the letter "
+                "must describe the duties really performed.",
                 "{count} lines of the letter are the NOC's text, word for word: the letter "
-                "must describe the duties really performed."
+                "must describe the duties really performed.",
+                len(result.copied),
             ).format(count=len(result.copied))
         )
     print(
