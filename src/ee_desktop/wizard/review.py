@@ -72,6 +72,7 @@ def _shape(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
 
 class ReviewPage(WizardPage):
     key = "review"
+    refreshed_when_hidden = False
     go_to = Signal(str)
 
     def __init__(

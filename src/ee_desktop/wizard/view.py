@@ -235,9 +235,9 @@ class WizardView(QWidget):
         self.score.show_evaluation(
             self.assessment.evaluation, len(problems), self.baseline, missing
         )
+        current = self.current_page()
         for page in self.pages:
-            # The review rebuilds many rows: only when it is the page on screen.
-            if page is not self.review or self.current_page() is self.review:
+            if page.refreshed_when_hidden or page is current:
                 page.refresh(self.assessment)
         for row, page in enumerate(self.pages):
             item = self.steps.item(row)

@@ -26,6 +26,9 @@ class WizardPage(QWidget):
 
     key = ""
     edited = Signal()
+    # A page whose live part is costly (the review's rows, the funds' position and chart)
+    # is refreshed only while it is on screen, and when it is shown.
+    refreshed_when_hidden = True
 
     def __init__(self, service: WizardService, today: Callable[[], date]) -> None:
         super().__init__()

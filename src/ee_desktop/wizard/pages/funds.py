@@ -230,6 +230,7 @@ def new_rate() -> Node:
 
 class FundsPage(WizardPage):
     key = "funds"
+    refreshed_when_hidden = False
 
     def __init__(self, service: WizardService, today: Callable[[], date]) -> None:
         super().__init__(service, today)
