@@ -147,8 +147,9 @@ def decimal_mark() -> str:
     return get_decimal_symbol(current_locale())
 
 
-def format_money(amount: float | int | Decimal, whole: bool = True) -> str:
-    """Canadian dollars: "$13,757" / "13 757 $"; cents only when ``whole`` is false."""
+def format_money(amount: float | int | Decimal, whole: bool = True, currency: str = "CAD") -> str:
+    """Canadian dollars: "$13,757" / "13 757 $"; cents only when ``whole`` is false.
+    ``currency``: another ISO 4217 code ("₹400,000", "INR 400,000" as the locale writes it)."""
     from babel.numbers import format_currency
 
     pattern = None
@@ -158,7 +159,7 @@ def format_money(amount: float | int | Decimal, whole: bool = True) -> str:
         pattern = Locale.parse(current_locale()).currency_formats["standard"].pattern
         pattern = pattern.replace(".00", "")
     return format_currency(
-        amount, "CAD", format=pattern, locale=current_locale(), currency_digits=not whole
+        amount, currency, format=pattern, locale=current_locale(), currency_digits=not whole
     )
 
 

@@ -156,7 +156,7 @@ def _problems(
                             "gift letter)."
                         ).format(
                             name=name,
-                            amount=_in(account.currency, deposit.amount),
+                            amount=format_money(deposit.amount, currency=account.currency),
                             day=format_date(deposit.on),
                         ),
                     )
@@ -189,11 +189,3 @@ def _problems(
             )
         )
     return out
-
-
-def _in(currency: str, amount: float) -> str:
-    from babel.numbers import format_currency
-
-    from ee_desktop.i18n import current_locale
-
-    return format_currency(amount, currency, locale=current_locale())

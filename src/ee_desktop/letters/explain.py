@@ -14,7 +14,7 @@ from datetime import date
 
 from ee_desktop.checklist.people import slug
 from ee_desktop.history.checks import check_history
-from ee_desktop.i18n import N_, _, country_name, format_date
+from ee_desktop.i18n import N_, _, country_name, format_date, format_money
 from ee_desktop.letters import LetterError, job_at
 from ee_desktop.letters.writer import Block
 from ee_desktop.profile.model import Profile
@@ -206,9 +206,8 @@ def _funds(profile: Profile, name: str) -> tuple[list[str], str]:
             _("The file records no deposit to explain (add them to the settlement funds).")
         )
     lines = [
-        _("{amount} {currency} into my account at {institution} on {day}: {source}").format(
-            amount=deposit.amount,
-            currency=account.currency,
+        _("{amount} into my account at {institution} on {day}: {source}").format(
+            amount=format_money(deposit.amount, currency=account.currency),
             institution=account.institution,
             day=format_date(deposit.on),
             source=deposit.source or TODO,
