@@ -14,7 +14,7 @@ from datetime import date
 
 from ee_desktop.checklist.people import slug
 from ee_desktop.history.checks import check_history
-from ee_desktop.i18n import N_, _, country_name, format_date, format_money
+from ee_desktop.i18n import N_, _, country_name, format_date, format_money, format_number
 from ee_desktop.letters import LetterError, job_at
 from ee_desktop.letters.writer import Block
 from ee_desktop.profile.model import Profile
@@ -182,7 +182,7 @@ def _reference(
             employer=job.employer,
             start=format_date(job.start),
             end=end,
-            hours=job.hours_per_week,
+            hours=format_number(job.hours_per_week),
             todo=TODO,
         ),
         _(
