@@ -10,11 +10,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-
-from icalendar import Alarm, Calendar, Event
+from typing import TYPE_CHECKING
 
 from ee_desktop.deadlines.model import Deadline
 from ee_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 PRODID = "-//ee-desktop//Express Entry deadlines//EN"
 UID_DOMAIN = "ee-desktop"
@@ -42,6 +44,8 @@ def _description(item: Deadline) -> str:
 
 
 def _event(item: Deadline, stamp: datetime, sequence: int, alarm_days: Sequence[int]) -> Event:
+    from icalendar import Alarm, Event
+
     summary = item.title if not item.done else _("Done: {title}").format(title=item.title)
     event = Event()
     event.add("uid", f"{_clean(item.uid)}@{UID_DOMAIN}")
@@ -78,6 +82,9 @@ def to_ics(
     """
     if any(days < 0 for days in alarm_days):
         raise ValueError("alarm_days must be 0 or more days before the due date")
+    # Imported here: some 90 ms that starting the app and most commands do not need.
+    from icalendar import Calendar
+
     when = _utc(stamp).replace(microsecond=0)
     sequence = max(0, int((when - _EPOCH).total_seconds()) // 60)
     calendar = Calendar()
